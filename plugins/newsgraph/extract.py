@@ -1,0 +1,111 @@
+"""The engine's one entry point: articles in, ``ArticleResult``s out. Knows nothing of Pelican.
+
+    engine = Engine()
+    result = engine.extract(ArticleInput(text=html, format="html", title="…"))
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import attribution, entities, indirect, nlp as nlp_mod, text as text_mod
+from .model import SCHEMA_VERSION, ArticleResult, Quote, Span
+
+#: Bump whenever a change to the rules changes results (invalidates caches).
+ENGINE_VERSION = "0.1.0"
+
+
+@dataclass
+class ArticleInput:
+    text: str
+    format: str = "text"          # "text" | "html" | "markdown"
+    title: str = ""
+    id: str = ""
+
+
+@dataclass
+class EngineConfig:
+    """Settings that change results (all part of the cache fingerprint)."""
+
+    model: str | None = None                        # spaCy pipeline name or path; None = en_core_web_sm
+    boilerplate: tuple[str, ...] = ()               # extra regexes for text to cut before NLP
+    indirect: bool = True                           # report indirect speech too
+
+
+@dataclass
+class Engine:
+    config: EngineConfig = field(default_factory=EngineConfig)
+    _nlp: object = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = nlp_mod.load(self.config.model)
+        return self._nlp
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes when the engine, the model or a result-changing setting changes."""
+        payload = json.dumps([ENGINE_VERSION, SCHEMA_VERSION, nlp_mod.model_id(self.nlp),
+                              dataclasses.asdict(self.config)], sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def prepare(self, art: ArticleInput) -> text_mod.TextDoc:
+        rules = text_mod.Boilerplate(extra_patterns=tuple(self.config.boilerplate))
+        if art.format == "html":
+            return text_mod.from_html(art.text, rules)
+        if art.format == "markdown":
+            return text_mod.from_markdown(art.text, rules)
+        return text_mod.from_plain(art.text, rules)
+
+    def analyse(self, tdoc: text_mod.TextDoc, doc: Doc, title: str = "") -> ArticleResult:
+        """Run the rule stages on a parsed clean text; results in source offsets."""
+        index = entities.extract_entities(doc, title)
+        quotes = attribution.attribute(doc, index)
+        if self.config.indirect:
+            quotes += indirect.find_indirect(doc, index, quotes)
+        quotes.sort(key=lambda q: q.start)
+        result = ArticleResult(quotes=quotes, entities=index.entities)
+        return _to_source(result, tdoc)
+
+    def extract(self, art: ArticleInput) -> ArticleResult:
+        return next(self.extract_many([art]))
+
+    def extract_many(self, arts: Iterable[ArticleInput], batch_size: int = 32, n_process: int = 1,
+                     progress: Callable[[int], None] | None = None) -> Iterator[ArticleResult]:
+        """Results in input order; all texts go through spaCy together in batches."""
+        arts = list(arts)
+        tdocs = [self.prepare(a) for a in arts]
+        docs = nlp_mod.pipe(self.nlp, (t.clean for t in tdocs), batch_size=batch_size, n_process=n_process)
+        for i, (art, tdoc, doc) in enumerate(zip(arts, tdocs, docs), 1):
+            yield self.analyse(tdoc, doc, art.title)
+            if progress:
+                progress(i)
+
+
+def _to_source(result: ArticleResult, tdoc: text_mod.TextDoc) -> ArticleResult:
+    """Map every clean-offset span of a result to the source text."""
+    def m(s: Span | None) -> Span | None:
+        return tdoc.span(s.start, s.end) if s is not None else None
+
+    for q in result.quotes:
+        q.contents = [m(s) for s in q.contents]
+        q.cue = m(q.cue)
+        q.sources = [m(s) for s in q.sources]
+        q.marked = [m(s) for s in q.marked]
+    for e in result.entities:
+        e.spans = [m(s) for s in e.spans]
+    return result
+
+
+def quote_to_eval(q: Quote, result: ArticleResult) -> dict:
+    """One quote in the ``eval/FORMAT.md`` prediction format."""
+    d = q.to_dict()
+    e = result.entity(q.speaker)
+    d["speaker"] = {"name": e.name, "type": e.type} if e else None
+    return d

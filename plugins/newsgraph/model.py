@@ -1,0 +1,151 @@
+"""The typed data model shared by every stage of the engine (no Pelican, no spaCy here).
+
+Offsets are Python ``str`` offsets into the article's *source text*: the raw text for
+``.txt`` input, the text stage's block text for HTML/Markdown (see ``text.TextDoc``).
+Every class round-trips through plain JSON (``to_dict`` / ``from_dict``).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Bump when the shape of ``ArticleResult`` changes (cache entries of another version are ignored).
+SCHEMA_VERSION = 1
+
+QUOTE_KINDS = ("direct", "partial", "indirect")
+#: Entity types; schema.org types are derived from these in ``jsonld``.
+ENTITY_TYPES = ("Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Other")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Span":
+        return cls(int(d["start"]), int(d["end"]), str(d["text"]))
+
+
+@dataclass
+class Quote:
+    """One attribution: what was said (``contents``), the cue, and who said it.
+
+    kind: ``direct`` (a full quotation), ``partial`` (quoted words inside reported speech;
+    ``contents`` is the reported clause, ``marked`` the quoted words inside it) or
+    ``indirect`` (reported speech without quotation marks).
+    sources: the mention(s) of the speaker near the quote (may be a pronoun).
+    speaker: ``Entity.id`` of the resolved speaker (never a pronoun), or None.
+    """
+
+    kind: str
+    contents: list[Span]
+    cue: Span | None = None
+    sources: list[Span] = field(default_factory=list)
+    speaker: str | None = None
+    marked: list[Span] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in self.contents)
+
+    @property
+    def text(self) -> str:
+        """The quotation as a reader sees it (interruptions joined with an ellipsis)."""
+        return " … ".join(s.text.strip() for s in self.contents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "contents": [s.to_dict() for s in self.contents],
+            "cue": self.cue.to_dict() if self.cue else None,
+            "sources": [s.to_dict() for s in self.sources],
+            "speaker": self.speaker,
+            "marked": [s.to_dict() for s in self.marked],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Quote":
+        return cls(
+            kind=d["kind"],
+            contents=[Span.from_dict(s) for s in d["contents"]],
+            cue=Span.from_dict(d["cue"]) if d.get("cue") else None,
+            sources=[Span.from_dict(s) for s in d.get("sources", [])],
+            speaker=d.get("speaker"),
+            marked=[Span.from_dict(s) for s in d.get("marked", [])],
+        )
+
+
+@dataclass
+class Entity:
+    """A person, organisation, place… mentioned in one article, its mentions merged.
+
+    id: unique within the article, e.g. ``person/jeff-sessions``.
+    salient: the article is *about* it (as opposed to a passing mention).
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    mentions: int = 0
+    salient: bool = False
+    spans: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["spans"] = [s.to_dict() for s in self.spans]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Entity":
+        d = dict(d)
+        d["spans"] = [Span.from_dict(s) for s in d.get("spans", [])]
+        d["aliases"] = list(d.get("aliases", []))
+        return cls(**d)
+
+
+@dataclass
+class ArticleResult:
+    """Everything the engine found in one article."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    version: int = SCHEMA_VERSION
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None) if entity_id else None
+
+    @property
+    def speakers(self) -> list[Entity]:
+        """Entities that speak in at least one quote, in order of first quote."""
+        seen: dict[str, Entity] = {}
+        for q in sorted(self.quotes, key=lambda q: q.start):
+            e = self.entity(q.speaker)
+            if e is not None and e.id not in seen:
+                seen[e.id] = e
+        return list(seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "entities": [e.to_dict() for e in self.entities],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ArticleResult":
+        if d.get("version") != SCHEMA_VERSION:
+            raise ValueError(f"result schema version {d.get('version')!r}, expected {SCHEMA_VERSION}")
+        return cls(
+            quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
+            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
+            warnings=list(d.get("warnings", [])),
+        )
