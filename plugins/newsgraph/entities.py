@@ -1,11 +1,34 @@
 """Entities stage: spaCy NER mentions -> normalised, merged entities of one article.
 
 Works in *clean* offsets (the text the NLP saw); ``extract`` maps spans to the source.
+
+Steps (all linear in the number of mentions/tokens):
+
+1. **Mentions** from ``doc.ents``; DATE/TIME/PERCENT/MONEY/QUANTITY/ORDINAL/CARDINAL are not
+   entities. Each mention is normalised: leading "the", a possessive "'s", a leading slogan
+   verb ("Vote Ed Gillespie") and surrounding punctuation are dropped; mentions across a line
+   break, of punctuation only, all lowercase, or long phrases of common words are junk.
+2. **Titles** are split from people's names using the title words just before (or at the start
+   of) the mention: "Attorney General Jeff Sessions" -> name "Jeff Sessions", role
+   "Attorney General".
+3. **Merging** within the article: same normalised name; a surname or first-and-last subset
+   ("Sessions" -> "Jeff Sessions"); acronyms given in parentheses ("Department of Justice's
+   (DOJ)") or matching the initials ("ICE" <-> "Immigration and Customs Enforcement"); a few
+   well-known aliases ("U.S." <-> "United States"); a bare head word ("the Department").
+   Unlabelled later occurrences of a known surname or acronym are counted as mentions too.
+4. **Type** by vote over the mentions' labels (a mention that cannot be a person's name — with
+   digits, or all capitals — votes Organization instead of Person).
+5. **Canonical name**: the longest proper form; **id**: ``type/slug`` (unique in the article).
+6. **Salience** (the article is about it): named in the title, or mentioned in the lead (the
+   first story paragraph), or mentioned at least ``SALIENT_MENTIONS`` times; speakers are made
+   salient by ``mark_speakers``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -14,10 +37,101 @@ from .model import Entity, Span
 #: spaCy label -> our entity type; labels not listed (DATE, MONEY, CARDINAL, …) are not entities.
 LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
           "NORP": "Group", "EVENT": "Event", "WORK_OF_ART": "Work", "LAW": "Law", "PRODUCT": "Product"}
+#: Preference when votes tie (earlier wins).
+TYPE_ORDER = ("Person", "Organization", "Place", "Group", "Event", "Law", "Work", "Product", "Other")
+SALIENT_MENTIONS = 3
+
+#: Title words that make a role on their own ("President", "Sen.", "Attorney General").
+CORE_TITLES = frozenset("""
+president vice-president vp senator sen rep representative congressman congresswoman gov governor
+mayor secretary attorney general judge justice dr doctor mr mrs ms miss mx gen lt col sgt maj capt
+captain lieutenant sergeant major colonel admiral adm commander cmdr officer detective det sheriff
+deputy chief director administrator commissioner ambassador chairman chairwoman chair chairperson
+speaker leader whip minister premier chancellor king queen prince princess pope rev reverend father
+bishop cardinal rabbi imam professor prof coach ceo cfo coo cto founder president-elect
+spokesman spokeswoman spokesperson prosecutor inspector superintendent councilman councilwoman
+councilmember agent trooper marshal constable dean provost principal supt
+""".split())
+#: Words that may be part of a role next to a core title ("U.S. Attorney", "House Speaker").
+ROLE_WORDS = CORE_TITLES | frozenset("""
+u.s u.s. us state states federal district assistant associate special acting interim former executive
+first lady senior junior deputy house senate majority minority prime foreign defense homeland
+security treasury energy justice interior labor health education commerce transportation
+agriculture national press white chief supreme court circuit county city police fire in charge
+of the
+""".split())
+#: Capitalised words that precede a name in slogans and headlines ("Vote Ed Gillespie").
+LEADING_VERBS = frozenset("""vote elect re-elect reelect support thank thanks meet ask call tell dear
+hey congratulations congrats welcome defeat impeach stop beat fire hire blame""".split())
+FUNCTION_WORDS = frozenset("of the and for on in at to de du la le del der van von y da das dos a an & 's ’s".split())
+#: Well-known aliases (normalised key -> canonical name).
+KNOWN_ALIASES = {
+    "us": "United States", "usa": "United States", "united states": "United States",
+    "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "united kingdom": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "un": "United Nations", "united nations": "United Nations",
+    "eu": "European Union", "european union": "European Union",
+    "ussr": "Soviet Union", "soviet union": "Soviet Union",
+}
+#: All-caps words that are not organisation acronyms.
+NOT_ACRONYMS = frozenset("OK TV AM PM CEO CFO COO CTO MORE UPDATE BREAKING ET PT EST EDT PST GMT UTC".split())
+PAREN_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z]?[A-Z.&-]{0,8}[A-Z.])\s*\)")
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def name_key(name: str) -> str:
+    """Comparison key: lowercase, no dots, straight apostrophes, single spaces."""
+    k = name.replace("’", "'").replace(".", "").lower()
+    return re.sub(r"\s+", " ", k).strip()
+
+
+def _is_acronym(text: str) -> bool:
+    t = text.replace(".", "").replace("&", "").replace("-", "")
+    return 2 <= len(t) <= 8 and t.isalpha() and sum(c.isupper() for c in t) >= max(2, len(t) - 1)
+
+
+def _initials(name: str) -> set[str]:
+    """Possible acronyms of a multi-word name: all initials and capitalised words' initials."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isalpha()]
+    if len(words) < 2:
+        return set()
+    full = "".join(w[0] for w in words).upper()
+    caps = "".join(w[0] for w in words if w[0].isupper()).upper()
+    no_the = "".join(w[0] for w in words if w.lower() != "the").upper()
+    return {x for x in (full, caps, no_the) if len(x) >= 2}
+
+
+def _title_case_word(tok_text: str) -> bool:
+    return bool(tok_text) and (tok_text[0].isupper() or tok_text in ("of", "the"))
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Leading title words of a name: (["Attorney", "General"], ["Jeff", "Sessions"])."""
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in ROLE_WORDS \
+            and _title_case_word(words[i]):
+        i += 1
+    role = words[:i]
+    while role and role[-1].lower() in ("of", "the"):
+        role.pop()
+        i -= 1
+    if not any(w.lower().rstrip(".") in CORE_TITLES for w in role):
+        return [], words
+    return role, words[i:]
+
+
+@dataclass
+class Mention:
+    start: int            # clean offsets of the name part
+    end: int
+    name: str
+    etype: str
+    role: str | None = None
+    acronym: str | None = None   # given in parentheses right after it
+    extra: bool = False          # found by alias scan, not by NER
 
 
 class EntityIndex:
@@ -25,57 +139,329 @@ class EntityIndex:
 
     def __init__(self, entities: list[Entity] | None = None):
         self.entities: list[Entity] = entities or []
+        self._keys: dict[str, Entity] = {}
+        self._surnames: dict[str, list[Entity]] = {}
+        self._spans: list[tuple[int, int, Entity]] | None = None
+        self._maxlen = 0
+        for e in self.entities:
+            self._register(e)
+
+    # -- look-ups
+    def _register(self, e: Entity) -> None:
+        for n in [e.name, *e.aliases]:
+            self._keys.setdefault(name_key(n), e)
+        if e.type == "Person" and len(e.name.split()) > 1:
+            sur = name_key(e.name.split()[-1])
+            lst = self._surnames.setdefault(sur, [])
+            if e not in lst:
+                lst.append(e)
+        self._spans = None
 
     def at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping the clean char range [start, end)."""
-        for e in self.entities:
-            for s in e.spans:
-                if s.start < end and start < s.end:
-                    return e
-        return None
+        """The entity with a mention overlapping the char range [start, end) (first by position)."""
+        if self._spans is None:
+            self._spans = sorted(((s.start, s.end, e) for e in self.entities for s in e.spans),
+                                 key=lambda t: (t[0], t[1]))
+            self._starts = [t[0] for t in self._spans]
+            self._maxlen = max((t[1] - t[0] for t in self._spans), default=0)
+        i = bisect.bisect_left(self._starts, end) - 1
+        best = None
+        while i >= 0 and self._spans[i][0] >= start - self._maxlen:
+            s, e, ent = self._spans[i]
+            if s < end and start < e:
+                best = ent
+            i -= 1
+        return best
 
     def find(self, name: str) -> Entity | None:
-        """An entity by name, alias or (for people) surname."""
-        key = name.strip().lower()
-        for e in self.entities:
-            if key == e.name.lower() or key in (a.lower() for a in e.aliases):
-                return e
-        for e in self.entities:
-            if e.type == "Person" and key == e.name.split()[-1].lower():
-                return e
+        """An entity by name, alias, (for people) surname, or a title + name ("Senator Cruz")."""
+        key = name_key(re.sub(r"^(?:the|The)\s+", "", name.strip()))
+        key = re.sub(r"'s$", "", key)
+        if not key:
+            return None
+        e = self._keys.get(key) or self._keys.get(name_key(KNOWN_ALIASES.get(key, "")))
+        if e is not None:
+            return e
+        cands = self._surnames.get(key)
+        if cands:
+            return max(cands, key=lambda c: c.mentions)
+        words = name.split()
+        role, rest = split_title(words)
+        if role and rest:
+            return self.find(" ".join(rest))
         return None
 
     def add(self, name: str, type: str, span: Span | None = None) -> Entity:
         """Add (or extend) an entity found by another stage, e.g. a speaker NER missed."""
+        name = re.sub(r"\s+", " ", name).strip()
         e = self.find(name)
         if e is None:
-            e = Entity(id=f"{type.lower()}/{slug(name)}", name=name, type=type)
+            role, rest = split_title(name.split())
+            clean = " ".join(rest) or name
+            clean = re.sub(r"^(?:the|The)\s+", "", clean)
+            clean = re.sub(r"['’]s$", "", clean) or name
+            e = Entity(id=self._new_id(type, clean), name=clean, type=type,
+                       role=" ".join(role) or None)
             self.entities.append(e)
+            self._register(e)
         if span is not None and span not in e.spans:
             e.spans.append(span)
             e.mentions += 1
+            self._spans = None
         return e
 
+    def _new_id(self, type: str, name: str) -> str:
+        base = f"{type.lower()}/{slug(name)}"
+        taken = {e.id for e in self.entities}
+        i, eid = 2, base
+        while eid in taken:
+            eid, i = f"{base}-{i}", i + 1
+        return eid
 
-def extract_entities(doc: Doc, title: str = "") -> EntityIndex:
-    """Group NER mentions into entities (simple first version: exact name match)."""
+
+# --------------------------------------------------------------------------- mentions
+
+def _mentions(doc: Doc) -> list[Mention]:
+    """Normalised NER mentions (junk dropped, titles split off people's names)."""
+    out: list[Mention] = []
+    role_tokens: set[int] = set()
+    ents = [e for e in doc.ents if e.label_ in LABELS]
+    # people first, so that title words tagged as ORG ("State" in "Secretary of State X") are known
+    people = {}
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        b = ent.start
+        while b > ent.start - 6 and b > 0:
+            t = doc[b - 1]
+            if "\n" in t.text_with_ws or t.is_space:
+                break
+            if t.lower_.rstrip(".") in ROLE_WORDS and _title_case_word(t.text):
+                b -= 1
+            else:
+                break
+        words = [t.text for t in doc[b:ent.end]]
+        role, rest = split_title(words)
+        if role and rest:
+            role_end = b + len(role)
+            role_tokens.update(range(b, role_end))
+            people[ent.start] = (role_end, " ".join(role))
+    for ent in ents:
+        if all(i in role_tokens for i in range(ent.start, ent.end)):
+            continue
+        start, end = ent.start, ent.end
+        role = None
+        if ent.start in people:
+            role_end, role = people[ent.start]
+            start = max(start, role_end)
+        # leading "the", slogan verbs; trailing possessive and punctuation
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space
+                               or (ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in LEADING_VERBS)):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                               or doc[end - 1].is_space):
+            end -= 1
+        if end <= start:
+            continue
+        span = doc[start:end]
+        text = span.text
+        if "\n" in text or not any(c.isalnum() for c in text):
+            continue
+        if not any(c.isupper() for c in text):
+            continue  # lowercase common words
+        content_lower = [t for t in span if t.is_alpha and t.text.islower() and t.lower_ not in FUNCTION_WORDS]
+        if len(content_lower) >= 2 or ("&" in text and content_lower) or len(span) > 10:
+            continue
+        etype = LABELS[ent.label_]
+        if etype == "Person" and (any(c.isdigit() for c in text) or (text.isupper() and len(text) > 1)):
+            etype = "Organization"  # "MS-13", "ICE": not a person's name
+        acr = None
+        m = PAREN_ACRONYM.match(doc.text, ent.end_char)
+        if m and _is_acronym(m.group(1)):
+            acr = m.group(1)
+        out.append(Mention(span.start_char, span.end_char, text, etype, role, acr))
+    # capitalised acronyms NER left unlabelled ("wanted by ICE") are organisations
+    in_ent = {i for e in doc.ents for i in range(e.start, e.end)} | role_tokens
+    for tok in doc:
+        if (tok.i in in_ent or not tok.is_alpha or not tok.is_upper or not 2 <= len(tok) <= 6
+                or tok.pos_ != "PROPN" or tok.text in NOT_ACRONYMS):
+            continue
+        nbrs = [t for t in (doc[tok.i - 1] if tok.i else None, doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+                if t is not None and t.is_alpha]
+        if any(t.is_upper for t in nbrs):
+            continue  # a line in capitals, not an acronym
+        out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "Organization"))
+    return out
+
+
+# --------------------------------------------------------------------------- grouping
+
+@dataclass
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    names: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.names[m.name] += 1
+        if not m.extra:
+            self.votes[m.etype] += 1
+        if m.role:
+            self.roles[m.role] += 1
+
+    @property
+    def type(self) -> str:
+        if not self.votes:
+            return "Other"
+        top = max(self.votes.values())
+        return next(t for t in TYPE_ORDER if self.votes.get(t) == top)
+
+    @property
+    def canonical(self) -> str:
+        def score(n: str):
+            return (not _is_acronym(n), len(n.split()), len(n), self.names[n])
+        return max(list(self.names) + [a for a in self.aliases if a in KNOWN_ALIASES.values()], key=score)
+
+
+def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = None) -> EntityIndex:
+    """Group NER mentions into the article's entities.
+
+    title: the headline (entities named in it are salient).
+    lead: clean char range of the first story paragraph; default: the first paragraph of the
+    text with at least 15 words.
+    """
+    mentions = _mentions(doc)
+    groups: list[_Group] = []
+    by_key: dict[str, _Group] = {}
+    by_surname: dict[str, list[_Group]] = {}
+    by_head: dict[str, list[_Group]] = {}
+    acronyms: dict[str, _Group] = {}
+
+    def link(key: str, g: _Group) -> None:
+        by_key.setdefault(key, g)
+
+    # longest names first, so that "Sessions" finds "Jeff Sessions" whatever the order
+    order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].name.split()))
+    for i in order:
+        m = mentions[i]
+        key = name_key(m.name)
+        known = KNOWN_ALIASES.get(key)
+        g = by_key.get(key) or (by_key.get(name_key(known)) if known else None)
+        words = m.name.split()
+        if g is None and len(words) == 1:
+            if m.etype != "Place":
+                cands = by_surname.get(key, [])
+                if len(cands) == 1 or (cands and m.etype == "Person"):
+                    g = max(cands, key=lambda c: len(c.mentions))
+            if g is None and _is_acronym(m.name):
+                g = acronyms.get(key)
+            if g is None and m.etype == "Organization":
+                heads = by_head.get(key, [])
+                if len(heads) == 1:
+                    g = heads[0]
+        if g is None:
+            g = _Group()
+            groups.append(g)
+        g.add(m)
+        link(key, g)
+        if known:
+            g.aliases.add(known)
+            link(name_key(known), g)
+        if len(words) > 1:
+            if m.etype == "Person":
+                lst = by_surname.setdefault(name_key(words[-1]), [])
+                if g not in lst:
+                    lst.append(g)
+            elif m.etype == "Organization":
+                lst = by_head.setdefault(name_key(words[0]), [])
+                if g not in lst:
+                    lst.append(g)
+            for a in _initials(m.name):
+                acronyms.setdefault(name_key(a), g)
+        if m.acronym:
+            g.aliases.add(m.acronym)
+            acronyms[name_key(m.acronym)] = g
+            link(name_key(m.acronym), g)
+    # an acronym group first seen before its long form: merge into the long form
+    for key, g in list(acronyms.items()):
+        other = by_key.get(key)
+        if other is not None and other is not g and all(_is_acronym(n) for n in other.names):
+            for m in other.mentions:
+                g.add(m)
+            other.mentions = []
+            for k, v in list(by_key.items()):
+                if v is other:
+                    by_key[k] = g
+    groups = [g for g in groups if g.mentions]
+
+    _scan_unlabelled(doc, groups, by_surname, by_key)
+
     index = EntityIndex()
-    votes: dict[str, Counter] = {}
-    for ent in doc.ents:
-        etype = LABELS.get(ent.label_)
-        if etype is None:
-            continue
-        name = re.sub(r"\s+", " ", ent.text).strip()
-        name = re.sub(r"^(?:the|The)\s+", "", name)
-        name = re.sub(r"['’]s$", "", name)
-        if not name:
-            continue
-        e = index.find(name) or index.add(name, etype)
-        e.spans.append(Span(ent.start_char, ent.end_char, ent.text))
-        e.mentions += 1
-        votes.setdefault(e.id, Counter())[etype] += 1
-    for e in index.entities:
-        if e.id in votes:
-            e.type = votes[e.id].most_common(1)[0][0]
-        e.salient = e.mentions >= 2 or (bool(title) and e.name in title)
+    lead = lead or _default_lead(doc.text)
+    title_words = _title_keys(title)
+    for g in sorted(groups, key=lambda g: min(m.start for m in g.mentions)):
+        g.mentions.sort(key=lambda m: m.start)
+        name = g.canonical
+        etype = g.type
+        aliases = sorted({n for n in g.names if n != name} | {a for a in g.aliases if a != name})
+        e = Entity(id=index._new_id(etype, name), name=name, type=etype, aliases=aliases,
+                   role=g.roles.most_common(1)[0][0] if g.roles else None,
+                   mentions=len(g.mentions),
+                   spans=[Span(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions])
+        in_title = any(_in_title(n, title_words) for n in [name, *aliases]) or (
+            etype == "Person" and name_key(name.split()[-1]) in title_words)
+        in_lead = lead is not None and any(lead[0] <= m.start < lead[1] for m in g.mentions)
+        e.salient = in_title or in_lead or e.mentions >= SALIENT_MENTIONS
+        index.entities.append(e)
+        index._register(e)
     return index
+
+
+def _scan_unlabelled(doc: Doc, groups: list[_Group], by_surname: dict, by_key: dict) -> None:
+    """Count capitalised tokens equal to a known surname or acronym that NER left unlabelled."""
+    taken = set()
+    for g in groups:
+        for m in g.mentions:
+            taken.update(range(m.start, m.end))
+    for tok in doc:
+        if not tok.text[:1].isupper() or tok.idx in taken or tok.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        if tok.ent_type_ and tok.ent_type_ not in LABELS:
+            continue
+        key = name_key(tok.text)
+        cands = by_surname.get(key)
+        g = None
+        if cands and len(cands) == 1:
+            g = cands[0]
+        elif key in by_key and (_is_acronym(tok.text) or by_key[key].type == "Person"):
+            g = by_key[key]
+        if g is not None and g.mentions:
+            g.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, g.type, extra=True))
+            g.names[tok.text] += 0
+
+
+def _default_lead(text: str) -> tuple[int, int] | None:
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        if len(m.group().split()) >= 15:
+            return m.start(), m.end()
+    return None
+
+
+def _title_keys(title: str) -> set[str]:
+    return {name_key(w) for w in re.findall(r"[\w.'’-]+", title or "")} | {name_key(title or "")}
+
+
+def _in_title(name: str, title_words: set[str]) -> bool:
+    words = [name_key(w) for w in name.split()]
+    return bool(words) and all(w in title_words for w in words)
+
+
+def mark_speakers(index: EntityIndex, quotes) -> None:
+    """Speakers are salient: call after attribution with the article's quotes."""
+    ids = {q.speaker for q in quotes if q.speaker}
+    for e in index.entities:
+        if e.id in ids:
+            e.salient = True
