@@ -1,44 +1,600 @@
-"""Attribution: cues, speakers, pronoun / description resolution (clean offsets)."""
+"""Attribution of quotations: cue, source mention and resolved speaker (clean offsets).
+
+Direct quotations get their cue from the text around the marks (``"…," X said`` /
+``said X`` / ``X said: "…"`` / ``"…" —Name`` / ``according to X``); a quotation with no cue of
+its own that follows another one (``"…," he said. "…"`` or the next paragraph) continues it;
+a paragraph ending with a colon introduces the quotation after it. Partial quotations
+(``called on police to "dismantle" MS-13``) take the reported clause under their speech
+verb as content, the quoted words in ``Quote.marked``; quoted words under no speech verb
+are scare quotes, titles or nicknames, not speech.
+
+Sources are the mention near the quote (may be a pronoun); speakers are entity ids from the
+``EntityIndex``, resolved through pronouns and descriptions ("the senator") to the person
+last in focus, never a pronoun entity.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .entities import EntityIndex
-from .model import Quote, Span
-from .quotes import find_marked
+from .model import Entity, Quote, Span
+from .quotes import Marked, find_marked, paragraphs
 
-CUE_LEMMAS = {"say", "tell", "add", "ask", "tweet", "write", "announce", "accuse", "call", "warn", "insist"}
+#: Lemmas of verbs that report speech, writing or stated positions.
+CUE_LEMMAS = frozenset("""
+say tell add ask tweet write announce accuse call warn insist claim argue note explain describe
+declare state suggest predict promise vow pledge urge demand deny admit acknowledge concede
+complain charge contend maintain assert recall remember respond reply answer repeat continue
+conclude joke quip boast brag praise criticize criticise blast slam label dub term brand refer
+mention report reveal disclose confirm tout proclaim post echo agree believe think feel hope
+fear worry expect estimate lament muse wonder recount testify allege emphasize emphasise stress
+observe point reiterate retort counter shout yell chant scream cry read speak talk characterize
+dismiss mock question welcome thank apologize apologise caution advise recommend propose order
+instruct comment remark begin go put quote cite summarize sum tease threaten plead beg whisper
+exclaim opine concur object protest marvel recount rail lash hail decry condemn call dub nickname
+insist retweet text email message sign interject interrupt offer cheer say admonish scold
+""".split())
+#: Cue lemmas that need to govern the quotation (not just stand near it) to count.
+WEAK_CUES = frozenset("go begin continue put point read sign offer cheer feel think hope fear worry expect".split())
+PRONOUNS = frozenset("he she they it i we you him her them us me".split())
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+ORG_WORDS = frozenset("""
+company department agency campaign committee group organization organisation firm administration
+party government office ministry bureau police fbi union council board court commission network
+newspaper paper magazine website site station channel corporation association institute
+foundation university school team statement report study survey poll spokesman spokeswoman
+spokesperson representative official officials
+""".split())
+#: Heads of descriptions that stand for an organisation speaking through a person.
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative official aide".split())
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+                       r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
+_DASH_LINE = re.compile(r"\s*[—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,6})")
 
 
-def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex) -> str | None:
-    """Entity id for a speaker mention (a name, a pronoun or a description), or None."""
-    e = index.at(source.start_char, source.end_char)
-    if e is None and source.root.pos_ == "PROPN":
-        e = index.add(source.text, "Person", Span(source.start_char, source.end_char, source.text))
-    return e.id if e else None
+@dataclass
+class _Unit:
+    """A quotation being attributed (clean offsets)."""
+
+    marked: list[Marked]
+    kind: str = "direct"
+    contents: list[tuple[int, int]] = field(default_factory=list)
+    cue: tuple[int, int] | None = None
+    source: SpacySpan | None = None
+    speaker: str | None = None
+    para: int = 0
 
 
-def attribute(doc: Doc, index: EntityIndex) -> list[Quote]:
-    """Direct and partial quotes with cue, source and speaker (first version)."""
-    quotes = []
-    for c in find_marked(doc.text):
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None:
-            continue
-        sent = span.sent
-        cue = source = None
-        for tok in sent:
-            if tok.lemma_ in CUE_LEMMAS and tok.pos_ == "VERB" and not (c.start <= tok.idx < c.end):
-                cue = tok
-                subj = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
-                if subj:
-                    source = doc[subj[0].left_edge.i: subj[0].i + 1]
+class _Context:
+    """Per-document look-ups, computed once (keeps the stage linear in the text size)."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, paras: list[tuple[int, int]]):
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.paras = paras
+        self.para_starts = [s for s, _ in paras]
+        self.tok_starts = [t.idx for t in doc]
+        self.quoted = bytearray(len(doc))          # token inside a quotation
+        mentions = []
+        for e in index.entities:
+            for s in e.spans:
+                mentions.append((s.start, s.end, e))
+        mentions.sort(key=lambda m: m[0])
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+
+    def para_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens starting inside [start, end)."""
+        i = bisect.bisect_left(self.tok_starts, start)
+        j = bisect.bisect_left(self.tok_starts, end)
+        return [self.doc[k] for k in range(i, j)]
+
+    def token_at(self, pos: int) -> Token | None:
+        i = bisect.bisect_right(self.tok_starts, pos) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def entity_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> Entity | None:
+        i = bisect.bisect_left(self.mention_starts, start)
+        j = i - 1
+        best = None
+        # mentions starting inside the range, and one starting before it that overlaps
+        for s, e, ent in ([self.mentions[j]] if j >= 0 else []) + self.mentions[i:]:
+            if s >= end:
                 break
-        q = Quote(kind="direct", contents=[Span(c.start, c.end, doc.text[c.start:c.end])])
-        if cue is not None:
-            q.cue = Span(cue.idx, cue.idx + len(cue.text), cue.text)
-        if source is not None:
-            q.sources = [Span(source.start_char, source.end_char, source.text)]
-            q.speaker = resolve_source(doc, source, index)
-        quotes.append(q)
+            if s < end and start < e and (types is None or ent.type in types):
+                best = best or ent
+                if ent.type == "Person":
+                    return ent
+        return best
+
+    def last_entity(self, before: int, types: tuple[str, ...], skip_quoted: bool = True) -> Entity | None:
+        i = bisect.bisect_left(self.mention_starts, before) - 1
+        while i >= 0:
+            s, e, ent = self.mentions[i]
+            if ent.type in types and not (skip_quoted and self._in_quote(s)):
+                return ent
+            i -= 1
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        t = self.token_at(pos)
+        return bool(t is not None and self.quoted[t.i])
+
+
+# --------------------------------------------------------------------------- resolution
+def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Context | None = None,
+                   last_speaker: str | None = None) -> str | None:
+    """Entity id for a speaker mention (a name, a pronoun or a description), or None.
+
+    Pronouns and definite descriptions ("the senator", "the company") resolve to the last
+    matching entity mentioned before the source (outside quotations); ``last_speaker`` (the
+    previous quote's speaker) is preferred for a pronoun when it is that person.
+    """
+    ctx = context or _Context(doc, index, paragraphs(doc.text))
+    root = source.root
+    words = [t for t in source if not t.is_punct]
+    if not words:
+        return None
+    low = root.lower_
+    if len(words) == 1 and low in PRONOUNS:
+        if low in ("it",):
+            e = ctx.last_entity(source.start_char, ("Organization",))
+        elif low in ("they", "them"):
+            e = ctx.last_entity(source.start_char, ("Organization", "Group"))
+        elif low in ("i", "we", "me", "us", "you"):
+            return None
+        else:
+            if last_speaker:
+                ent = _entity_by_id(index, last_speaker)
+                if ent is not None and ent.type == "Person":
+                    prev = ctx.last_entity(source.start_char, ("Person",))
+                    # another person named since the last quote takes over the pronoun
+                    if prev is None or prev.id == ent.id or not _mentioned_since_speaker(ctx, ent, prev, source.start_char):
+                        return ent.id
+            e = ctx.last_entity(source.start_char, ("Person",))
+        return e.id if e else None
+    # a name (or a description containing one)
+    e = ctx.entity_in(source.start_char, source.end_char)
+    if e is not None and e.type in ("Person", "Organization", "Group", "Place"):
+        if e.type == "Place" and root.lower_ not in ORG_WORDS:
+            pass
+        else:
+            return e.id
+    propn = [t for t in words if t.pos_ == "PROPN"]
+    if root.pos_ == "PROPN" or (propn and root.lower_ not in ORG_WORDS and root.lower_ not in SPOKES_WORDS
+                                and root.pos_ != "NOUN"):
+        name_toks = _name_tokens(root)
+        if name_toks:
+            s, e_ = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
+            name = doc.text[s:e_]
+            if name.lower() not in PRONOUNS and any(c.isupper() for c in name):
+                found = index.find(name)
+                if found is not None:
+                    return found.id
+                return index.add(name, "Person", Span(s, e_, name)).id
+    # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
+    det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
+    if root.lower_ in ORG_WORDS and root.lower_ not in SPOKES_WORDS:
+        if det in ("the", "this", "that") or root.lower_ in ("statement", "report"):
+            e = ctx.last_entity(source.start_char, ("Organization",))
+            return e.id if e else None
+        return None
+    if det in ("the", "this", "that") and root.pos_ == "NOUN" and root.tag_ == "NN":
+        e = _by_role(index, root.lower_) or ctx.last_entity(source.start_char, ("Person",))
+        return e.id if e else None
+    return None
+
+
+def _entity_by_id(index: EntityIndex, eid: str) -> Entity | None:
+    return next((e for e in index.entities if e.id == eid), None)
+
+
+def _mentioned_since_speaker(ctx: _Context, speaker: Entity, prev: Entity, pos: int) -> bool:
+    """True when ``prev`` (another person) is mentioned after the speaker's last mention."""
+    last_sp = max((s.start for s in speaker.spans if s.start < pos), default=-1)
+    last_prev = max((s.start for s in prev.spans if s.start < pos and not ctx._in_quote(s.start)), default=-1)
+    return last_prev > last_sp
+
+
+def _by_role(index: EntityIndex, word: str) -> Entity | None:
+    for e in index.entities:
+        if e.type == "Person" and e.role and word in e.role.lower():
+            return e
+    return None
+
+
+def _name_tokens(root: Token) -> list[Token]:
+    """The proper-name tokens around a head: compounds and flat names, no titles after commas."""
+    toks = [t for t in root.subtree if t.i <= root.i and (t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
+            and t.dep_ not in ("poss",) and not any(a.dep_ == "poss" for a in t.ancestors if a.i != root.i and a.i > t.i)]
+    toks = [t for t in toks if t.head.i == root.i or t.i == root.i or t.head.dep_ in ("compound", "flat")]
+    # keep the contiguous run ending at the root
+    run = []
+    for t in sorted(toks, key=lambda t: t.i, reverse=True):
+        if not run or t.i == run[-1].i - 1:
+            run.append(t)
+        else:
+            break
+    run.reverse()
+    if run and run[0].lower_ in ("the", "a"):
+        run = run[1:]
+    return run
+
+
+# --------------------------------------------------------------------------- cues & sources
+def _subject(verb: Token) -> Token | None:
+    for t in verb.children:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            if t.dep_ == "nsubjpass":
+                agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+                if agent is not None:
+                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            return t
+    # verbs sharing a subject: "X stood up and said", "X went on to say", "X, speaking at …"
+    v = verb
+    for _ in range(3):
+        if v.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and v.head is not v:
+            if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN", "PRON"):
+                return v.head
+            v = v.head
+            for t in v.children:
+                if t.dep_ in ("nsubj",):
+                    return t
+        else:
+            break
+    return None
+
+
+def _source_span(doc: Doc, head: Token) -> SpacySpan:
+    """The noun phrase of a source head: its left part and name-like right parts, no asides."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ in ("prep", "compound", "nummod", "amod", "flat", "poss", "npadvmod") and c.i == end:
+            end = c.right_edge.i + 1
+        else:
+            break
+    # never across a line break (a headline or a credit line glued before the sentence)
+    nl = doc.text.rfind("\n", doc[start].idx, head.idx)
+    if nl >= 0:
+        while start < head.i and doc[start].idx <= nl:
+            start += 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def _according_to(toks: list[Token]) -> tuple[Token, Token] | None:
+    for t in toks:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None and t.i + 2 < len(t.doc):
+                pobj = t.doc[t.i + 2]
+                while pobj.i + 1 < len(t.doc) and pobj.head.i == pobj.i + 1:
+                    pobj = pobj.head
+            return t, pobj
+    return None
+
+
+def _is_cue(t: Token) -> bool:
+    return t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() != "be"
+
+
+# --------------------------------------------------------------------------- main
+def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None = None) -> list[Quote]:
+    """Direct and partial quotes with cue, source and speaker, in clean offsets."""
+    text = doc.text
+    paras = paras if paras is not None else paragraphs(text)
+    ctx = _Context(doc, index, paras)
+    marked = find_marked(text, paras)
+    for m in marked:
+        for s, e in m.spans:
+            for t in ctx.tokens(s, e):
+                ctx.quoted[t.i] = 1
+    units: list[_Unit] = []
+    partials: dict[int, _Unit] = {}
+    prev: _Unit | None = None
+    for k, m in enumerate(marked):
+        nxt_open = marked[k + 1].open_start if k + 1 < len(marked) else len(text)
+        prev_close = marked[k - 1].close_end if k > 0 else 0
+        pi = ctx.para_of(m.open_start)
+        ps, pe = paras[pi]
+        lframe = (max(ps, prev_close), m.open_start)
+        lpi = ctx.para_of(m.close_end - 1)
+        rframe = (m.close_end, min(paras[lpi][1], nxt_open))
+        if _is_direct(text, m, lframe, rframe):
+            u = _Unit([m], "direct", list(m.spans), para=pi)
+            found = _frame_cue(ctx, m, lframe, rframe)
+            if found is not None:
+                u.cue, u.source = found
+            elif prev is not None and prev.kind == "direct" and _continues(ctx, prev, m, pi):
+                prev.marked.append(m)
+                prev.contents.extend(m.spans)
+                continue
+            else:
+                intro = _intro(ctx, m, pi, units)
+                if intro is not None:
+                    if isinstance(intro, _Unit):
+                        intro.marked.append(m)
+                        intro.contents.extend(m.spans)
+                        prev = intro
+                        continue
+                    u.cue, u.source = intro
+            units.append(u)
+            prev = u
+            continue
+        # partial: the reported clause under a speech verb
+        res = _partial(ctx, m)
+        if res is None:
+            continue
+        verb, content, cue, source = res
+        u = partials.get(verb.i)
+        if u is None:
+            u = _Unit([m], "partial", [content], cue=cue, source=source, para=pi)
+            partials[verb.i] = u
+            units.append(u)
+        else:
+            u.marked.append(m)
+            s0, e0 = u.contents[0]
+            u.contents[0] = (min(s0, content[0]), max(e0, content[1]))
+        prev = u
+    quotes = []
+    last_speaker: str | None = None
+    for u in sorted(units, key=lambda u: u.contents[0][0]):
+        if u.source is not None:
+            u.speaker = resolve_source(doc, u.source, index, ctx, last_speaker)
+        if u.speaker is not None:
+            last_speaker = u.speaker
+        quotes.append(_to_quote(text, u))
     return quotes
+
+
+def _to_quote(text: str, u: _Unit) -> Quote:
+    sp = lambda s, e: Span(s, e, text[s:e])
+    q = Quote(kind=u.kind, contents=[sp(s, e) for s, e in u.contents])
+    q.marked = [sp(s, e) for m in u.marked for s, e in m.spans]
+    if u.cue:
+        q.cue = sp(*u.cue)
+    if u.source is not None:
+        q.sources = [sp(u.source.start_char, u.source.end_char)]
+    q.speaker = u.speaker
+    return q
+
+
+def _prev_char(text: str, pos: int, floor: int) -> str:
+    i = pos - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    return text[i] if i >= floor else ""
+
+
+def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int, int]) -> bool:
+    """A full quotation (not quoted words inside a sentence)."""
+    before = _prev_char(text, m.open_start, lframe[0])
+    inner = text[m.spans[-1][0]:m.spans[-1][1]].rstrip()
+    ends_punct = inner[-1:] in ".,!?…—-:;"
+    after = text[rframe[0]:rframe[1]].lstrip()[:1]
+    left_ok = before in ("", ".", "!", "?", ":", ",", ";", "(", "—", "–", "-") or before in "\"”'"
+    if not left_ok:
+        # `X said "Hello there."` — a cue word right before a capitalised full sentence
+        first = text[m.start:m.start + 1]
+        if first.isupper() and ends_punct and len(inner.split()) >= 4:
+            return True
+        return False
+    if before == "," and not text[m.start:m.start + 1].isupper() and not ends_punct:
+        return False
+    right_ok = ends_punct or after in ("", ".", ",", "!", "?", ";", ":", ")", "—", "–", "-") or len(m.spans) > 1
+    if not right_ok:
+        return False
+    if len(inner.split()) < 3 and before not in (":",) and not ends_punct:
+        return False
+    return True
+
+
+def _clip_left(text: str, s: int, e: int) -> int:
+    """Start of the last sentence in text[s:e]."""
+    last = s
+    for mm in _SENT_END.finditer(text, s, e):
+        last = mm.end()
+    return last
+
+
+def _clip_right(text: str, s: int, e: int) -> int:
+    mm = _SENT_END.search(text, s, e)
+    return mm.end() if mm else e
+
+
+def _frame_cue(ctx: _Context, m: Marked, lframe, rframe):
+    """(cue span, source span) found in the text right after or right before the quotation."""
+    text = ctx.text
+    inner = text[m.spans[-1][0]:m.spans[-1][1]].rstrip()
+    r_end = _clip_right(text, rframe[0], rframe[1])
+    rtoks = [t for t in ctx.tokens(rframe[0], r_end) if not ctx.quoted[t.i]]
+    new_sentence = inner[-1:] in ".!?" and text[rframe[0]:r_end].strip()[:1].isupper()
+    if rtoks:
+        dm = _DASH_LINE.match(text, rframe[0], r_end)
+        if dm and text[rframe[0]:rframe[1]].lstrip()[:1] in "—–-" and dm.group(1).strip():
+            toks = ctx.tokens(dm.start(1), dm.end(1))
+            if toks:
+                head = max(toks, key=lambda t: (t.pos_ == "PROPN", t.i))
+                names = [t for t in toks if t.pos_ == "PROPN"] or toks
+                src = ctx.doc[names[0].i:names[-1].i + 1]
+                dash = text.find(text[dm.start():dm.start(1)].strip()[:1], dm.start())
+                return (dash, dash + 1), src
+        found = _cue_in(ctx, rtoks, first=True, limit=None if not new_sentence else 12)
+        if found is not None:
+            return found
+    l_start = _clip_left(text, lframe[0], lframe[1])
+    ltoks = [t for t in ctx.tokens(l_start, lframe[1]) if not ctx.quoted[t.i]]
+    if ltoks:
+        found = _cue_in(ctx, ltoks, first=False)
+        if found is not None:
+            return found
+        if text[l_start:lframe[1]].rstrip().endswith(":"):
+            return _colon_source(ctx, ltoks)
+    return None
+
+
+def _cue_in(ctx: _Context, toks: list[Token], first: bool, limit: int | None = None):
+    if limit is not None and len(toks) > limit:
+        return None
+    seq = toks if first else list(reversed(toks))
+    acc = _according_to(toks)
+    for t in seq:
+        if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES or (t.lemma_.lower() in WEAK_CUES and _is_cue(t) and t.lemma_.lower() in ("continue", "go")):
+            subj = _subject(t)
+            if subj is not None and not ctx.quoted[subj.i]:
+                return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj)
+            # "said Mr. X" when the parse missed the subject: the next name
+            for c in t.rights:
+                if c.pos_ in ("PROPN", "PRON", "NOUN") and not ctx.quoted[c.i]:
+                    return (t.idx, t.idx + len(t)), _source_span(ctx.doc, c)
+            if acc is None:
+                # nearest name or pronoun in the frame
+                near = [x for x in toks if x.pos_ in ("PROPN", "PRON") and x.dep_ not in ("poss",)]
+                if near:
+                    h = min(near, key=lambda x: abs(x.i - t.i))
+                    while h.dep_ in ("compound", "flat") and h.head.pos_ == "PROPN":
+                        h = h.head
+                    return (t.idx, t.idx + len(t)), _source_span(ctx.doc, h)
+    if acc is not None and acc[1] is not None:
+        a, pobj = acc
+        to = ctx.doc[a.i + 1]
+        return (a.idx, to.idx + len(to)), _source_span(ctx.doc, pobj)
+    return None
+
+
+def _colon_source(ctx: _Context, toks: list[Token]):
+    """``X: "…"`` or ``In a statement, X wrote:`` — the subject of the frame, or the name before ':'."""
+    colon = toks[-1] if toks[-1].text == ":" else None
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") and _subject(t) is not None]
+    if verbs:
+        v = verbs[-1]
+        subj = _subject(v)
+        if not ctx.quoted[subj.i]:
+            return (colon.idx, colon.idx + 1) if colon else None, _source_span(ctx.doc, subj)
+    names = [t for t in toks if t.pos_ in ("PROPN",) or t.lower_ in PRONOUNS and t.pos_ == "PRON"]
+    if names:
+        h = names[-1]
+        while h.dep_ in ("compound", "flat") and h.head.i > h.i and h.head.pos_ == "PROPN":
+            h = h.head
+        return (colon.idx, colon.idx + 1) if colon else None, _source_span(ctx.doc, h)
+    return None
+
+
+def _continues(ctx: _Context, prev: _Unit, m: Marked, pi: int) -> bool:
+    """``m`` (no cue of its own) continues ``prev``: same or next paragraph, nothing else between."""
+    last = prev.marked[-1]
+    lpi = ctx.para_of(last.close_end - 1)
+    if pi - lpi > 1:
+        return False
+    between = ctx.text[last.close_end:m.open_start]
+    if pi == lpi:
+        # only the attribution of the previous quote between them
+        return len(between.split()) <= 15
+    # the next paragraph: it must start with the quote
+    tail = ctx.text[ctx.paras[pi][0]:m.open_start]
+    if tail.strip():
+        return False
+    rest = ctx.text[last.close_end:ctx.paras[lpi][1]]
+    return len(rest.split()) <= 15
+
+
+def _intro(ctx: _Context, m: Marked, pi: int, units: list[_Unit]):
+    """A quotation starting a paragraph after one ending with ':' (or an earlier speech sentence)."""
+    text = ctx.text
+    ps = ctx.paras[pi][0]
+    if text[ps:m.open_start].strip() or pi == 0:
+        # mid-paragraph quote after a sentence: the previous sentence's speech verb
+        l_end = m.open_start
+        l_start = _clip_left(text, ps, l_end)
+        prev_sent_start = _clip_left(text, ps, max(l_start - 1, ps))
+        toks = [t for t in ctx.tokens(prev_sent_start, l_start) if not ctx.quoted[t.i]]
+        if toks and text[l_start:l_end].strip() == "":
+            for t in toks:
+                if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES and t.dep_ == "ROOT":
+                    subj = _subject(t)
+                    if subj is not None:
+                        return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj)
+        return None
+    pps, ppe = ctx.paras[pi - 1]
+    ptxt = text[pps:ppe].rstrip()
+    toks = [t for t in ctx.tokens(_clip_left(text, pps, ppe), ppe) if not ctx.quoted[t.i]]
+    if ptxt.endswith(":"):
+        if toks:
+            return _colon_source(ctx, toks)
+        return None
+    # the previous paragraph's last sentence reports speech by a subject: "X said he was worried."
+    for t in toks:
+        if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES and t.dep_ == "ROOT" and t.lemma_.lower() in (
+                "say", "tell", "add", "write", "explain", "argue", "insist", "note", "warn", "continue", "state"):
+            subj = _subject(t)
+            if subj is not None and not ctx.quoted[subj.i]:
+                return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj)
+    return None
+
+
+def _partial(ctx: _Context, m: Marked):
+    """(verb, content range, cue range, source) for quoted words inside reported speech."""
+    doc = ctx.doc
+    toks = [t for s, e in m.spans for t in ctx.tokens(s, e)]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.dep_ == "ROOT"), toks[0])
+    child, v = head, head
+    acc = None
+    for _ in range(8):
+        if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i]:
+            break
+        if v.dep_ == "ROOT" or v.head is v:
+            v = None
+            break
+        child, v = v, v.head
+    else:
+        v = None
+    if v is None:
+        sent = head.sent
+        acc = _according_to([t for t in sent if not ctx.quoted[t.i]])
+        if acc is None or acc[1] is None:
+            return None
+        a, pobj = acc
+        to = doc[a.i + 1]
+        s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
+        return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj)
+    subj = _subject(v)
+    if subj is None or ctx.quoted[subj.i]:
+        return None
+    if child.i > v.i:
+        first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
+        s_i, e_i = first.left_edge.i, child.right_edge.i + 1
+    else:
+        s_i, e_i = child.left_edge.i, child.right_edge.i + 1
+        if s_i <= subj.i < e_i:
+            s_i = subj.right_edge.i + 1
+    s, e = _trim(doc, s_i, e_i)
+    s, e = min(s, m.open_start if m.open_start >= s else s), max(e, m.close_end if m.close_end <= e + 3 else e)
+    return v, (s, e), (v.idx, v.idx + len(v)), _source_span(doc, subj)
+
+
+def _trim(doc: Doc, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
+    toks = [t for t in doc[s_i:e_i] if not (exclude and exclude[0] <= t.i < exclude[1])]
+    while toks and (toks[0].is_punct and toks[0].text not in "\"“'‘"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”'’":
+        toks = toks[:-1]
+    if not toks:
+        return doc[s_i].idx, doc[e_i - 1].idx + len(doc[e_i - 1])
+    return toks[0].idx, toks[-1].idx + len(toks[-1])

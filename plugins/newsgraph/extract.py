@@ -13,11 +13,11 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import attribution, entities, indirect, nlp as nlp_mod, text as text_mod
+from . import attribution, entities, indirect, nlp as nlp_mod, quotes as quotes_mod, text as text_mod
 from .model import SCHEMA_VERSION, ArticleResult, Quote, Span
 
 #: Bump whenever a change to the rules changes results (invalidates caches).
-ENGINE_VERSION = "0.1.0"
+ENGINE_VERSION = "0.2.0"
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Engine:
     def analyse(self, tdoc: text_mod.TextDoc, doc: Doc, title: str = "") -> ArticleResult:
         """Run the rule stages on a parsed clean text; results in source offsets."""
         index = entities.extract_entities(doc, title)
-        quotes = attribution.attribute(doc, index)
+        quotes = attribution.attribute(doc, index, _paragraphs(tdoc, doc.text))
         if self.config.indirect:
             quotes += indirect.find_indirect(doc, index, quotes)
         quotes.sort(key=lambda q: q.start)
@@ -86,6 +86,17 @@ class Engine:
             yield self.analyse(tdoc, doc, art.title)
             if progress:
                 progress(i)
+
+
+def _paragraphs(tdoc: text_mod.TextDoc, clean: str) -> list[tuple[int, int]]:
+    """Paragraphs in clean offsets: the text stage's blocks, split at line breaks inside them."""
+    if not tdoc.blocks:
+        return quotes_mod.paragraphs(clean)
+    out = []
+    for b in tdoc.blocks:
+        for s, e in quotes_mod.paragraphs(clean[b.start:b.end]):
+            out.append((b.start + s, b.start + e))
+    return out
 
 
 def _to_source(result: ArticleResult, tdoc: text_mod.TextDoc) -> ArticleResult:
