@@ -1,0 +1,311 @@
+"""Pelican signals -> the engine, the cache and the site registry. Thin on purpose.
+
+Order in a build: ``initialized`` (settings defaults) -> articles read ->
+``article_generator_pretaxonomy`` (one analysis pass over every article's ``_content``, cache,
+registry, topic ``Tag``s, attributes on the articles) -> tags collected by Pelican -> pages
+written; our :class:`generator.SpeakersGenerator` writes the speaker pages and feeds.
+
+Signals are module-global in Pelican (blinker): receivers are connected once, are module-level
+functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from typing import Any
+
+from pelican import signals
+from pelican.log import console
+from pelican.urlwrappers import Tag
+from pelican.utils import sanitised_join, slugify
+
+from . import registry as registry_mod
+from .cache import ResultCache, content_key, fingerprint
+from .model import ArticleResult
+from .settings import engine_options, is_off, set_defaults, split_list
+
+logger = logging.getLogger(__name__)
+PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.article_generator_pretaxonomy.connect(on_pretaxonomy)
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(on_generator_init)
+    signals.content_written.connect(on_content_written)
+
+
+def enabled(settings: dict) -> bool:
+    plugins = settings.get("PLUGINS") or ()
+    return any(getattr(p, "__name__", p) in (PLUGIN_NAME, f"pelican.plugins.{PLUGIN_NAME}") for p in plugins)
+
+
+def on_initialized(pelican) -> None:
+    if enabled(pelican.settings):
+        set_defaults(pelican.settings)
+
+
+def get_generators(pelican):
+    if not enabled(pelican.settings):
+        return None
+    from .generator import SpeakersGenerator
+    return SpeakersGenerator
+
+
+def on_generator_init(generator) -> None:
+    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module)."""
+    if not enabled(generator.settings):
+        return
+    generator.env.globals["newsgraph_jsonld"] = _jsonld_renderer()
+
+
+def on_content_written(path: str, context: dict | None = None) -> None:
+    if not context or not enabled(context) or not context.get("NEWSGRAPH_JSONLD", True):
+        return
+    try:
+        from . import jsonld
+        ensure = jsonld.ensure_in_file
+    except (ImportError, AttributeError):
+        return
+    try:
+        ensure(path, context)
+    except Exception as exc:  # never crash the build over metadata
+        logger.warning("newsgraph: JSON-LD not added to %s: %s", path, exc)
+
+
+def _jsonld_renderer():
+    try:
+        from . import jsonld
+        return jsonld.render_for_context
+    except (ImportError, AttributeError):
+        from markupsafe import Markup
+
+        def none(*args, **kwargs):
+            return Markup("")
+        return none
+
+
+# --------------------------------------------------------------------------- analysis pass
+
+
+def _label(article) -> str:
+    return getattr(article, "relative_source_path", None) or getattr(article, "source_path", "?")
+
+
+def _meta(article, key: str) -> Any:
+    return (getattr(article, "metadata", None) or {}).get(key)
+
+
+def _empty(article) -> None:
+    article.newsgraph = ArticleResult()
+    article.newsgraph_quotes = []
+    article.newsgraph_speakers = []
+    article.newsgraph_about = []
+    article.newsgraph_mentions = []
+
+
+def analyse(articles: list, settings: dict) -> dict[int, ArticleResult]:
+    """``{id(article): result}`` for every article: from the cache, or analysed together in batches."""
+    options = engine_options(settings)
+    cache = ResultCache(settings["NEWSGRAPH_CACHE_PATH"], fingerprint(options))
+    results: dict[int, ArticleResult] = {}
+    todo: list[tuple[Any, str]] = []
+    for art in articles:
+        content = getattr(art, "_content", None) or ""
+        title = _plain_title(art)
+        key = content_key(title, content)
+        cached = cache.get(key, _label(art))
+        if cached is not None:
+            results[id(art)] = cached
+        else:
+            todo.append((art, key))
+    if todo:
+        for (art, key), result in zip(todo, _extract(todo, options, settings)):
+            if result is None:          # analysis failed (warned about): empty, not cached
+                results[id(art)] = ArticleResult()
+                continue
+            results[id(art)] = result
+            for w in result.warnings:
+                logger.warning("newsgraph: %s: %s", _label(art), w)
+            cache.put(key, result)
+    msg = (f"newsgraph: {len(todo)} of {len(articles)} articles analysed, "
+           f"{cache.stats.hits} from cache")
+    if cache.stats.corrupt:
+        msg += f" ({len(cache.stats.corrupt)} corrupt cache entries replaced)"
+    logger.info(msg)
+    console.print(msg)
+    return results
+
+
+def _plain_title(article) -> str:
+    from markupsafe import Markup
+    return Markup(getattr(article, "title", "") or "").striptags()
+
+
+def _extract(todo: list[tuple[Any, str]], options: dict, settings: dict) -> list[ArticleResult | None]:
+    """All ``todo`` articles through the engine in one ``nlp.pipe`` stream.
+
+    If the engine raises, the results so far are kept and the rest is bisected until the failing
+    article is found (warned about; None for it), so one bad article never stops the build.
+    """
+    from .extract import ArticleInput, Engine, EngineConfig
+
+    engine = Engine(EngineConfig(**options))
+    total, start = len(todo), time.monotonic()
+    every = float(settings.get("NEWSGRAPH_PROGRESS_EVERY") or 10.0)
+    state = {"done": 0, "last": start}
+
+    def progress(_i: int) -> None:
+        state["done"] += 1
+        now = time.monotonic()
+        if now - state["last"] >= every and state["done"] < total:
+            state["last"] = now
+            console.print(f"newsgraph: analysed {state['done']}/{total} articles ({now - start:.0f} s)")
+
+    def run(items: list[tuple[Any, str]]) -> list[ArticleResult | None]:
+        out: list[ArticleResult | None] = []
+        inputs = [ArticleInput(text=getattr(a, "_content", None) or "", format="html",
+                               title=_plain_title(a), id=_label(a)) for a, _ in items]
+        try:
+            for r in engine.extract_many(inputs, batch_size=int(settings["NEWSGRAPH_BATCH_SIZE"]),
+                                         n_process=int(settings["NEWSGRAPH_WORKERS"] or 1),
+                                         progress=progress):
+                out.append(r)
+            return out
+        except Exception as exc:
+            rest = items[len(out):]
+            if len(rest) == 1:
+                logger.warning("newsgraph: %s: analysis failed (%s: %s); no quotes or topics for it",
+                               _label(rest[0][0]), type(exc).__name__, exc)
+                return out + [None]
+            half = len(rest) // 2
+            return out + run(rest[:half]) + run(rest[half:])
+
+    try:
+        engine.nlp  # loads the model: only now that something needs analysing
+    except Exception as exc:
+        logger.error("newsgraph: cannot load the spaCy pipeline (%s); %d articles not analysed", exc, total)
+        return [None] * total
+    return run(todo)
+
+
+# --------------------------------------------------------------------------- registry, tags
+
+
+def _slugifier(settings: dict):
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    preserve = settings.get("SLUGIFY_PRESERVE_CASE", False)
+    uni = settings.get("SLUGIFY_USE_UNICODE", False)
+
+    def slug(name: str) -> str:
+        return slugify(name, regex_subs=subs, preserve_case=preserve, use_unicode=uni)
+    return slug
+
+
+def _aliases_path(settings: dict) -> str | None:
+    path = settings.get("NEWSGRAPH_ALIASES")
+    if not path:
+        return None
+    path = os.path.expanduser(str(path))
+    if not os.path.isabs(path) and not os.path.exists(path):
+        for base in (settings.get("PATH"), os.path.dirname(settings.get("PATH") or "")):
+            if base and os.path.exists(os.path.join(base, path)):
+                return os.path.join(base, path)
+    return path
+
+
+def _page_paths(pattern_key: str, slug: str, settings: dict) -> str | None:
+    """Format a ``NEWSGRAPH_*`` URL/SAVE_AS pattern; None (with a warning) when it leaves the output."""
+    pattern = settings.get(pattern_key)
+    if not pattern:
+        return None
+    value = str(pattern).format(slug=slug)
+    try:
+        sanitised_join(settings.get("OUTPUT_PATH") or "output", value.lstrip("/") or ".")
+    except RuntimeError:
+        logger.warning("newsgraph: %s for %r would leave the output folder; page skipped", pattern_key, slug)
+        return None
+    return value
+
+
+def on_pretaxonomy(generator) -> None:
+    """One analysis pass, the site registry, topic tags; attributes attached to every article."""
+    settings = generator.settings
+    if not enabled(settings):
+        return
+    set_defaults(settings)
+    articles = list(generator.articles) + list(getattr(generator, "translations", []))
+    for other in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations"):
+        for art in getattr(generator, other, []) or []:
+            _empty(art)
+    active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
+    for art in articles:
+        _empty(art)
+    results = analyse(active, settings) if active else {}
+
+    records = [registry_mod.ArticleRecord(
+        article=a, result=results[id(a)],
+        ignore_speakers=split_list(_meta(a, "newsgraph_ignore_speakers")),
+        topics_add=split_list(_meta(a, "newsgraph_topics_add")),
+        topics_remove=split_list(_meta(a, "newsgraph_topics_remove"))) for a in active]
+    reg = registry_mod.build(records, registry_mod.load_aliases(_aliases_path(settings)),
+                             slugify=_slugifier(settings),
+                             indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]))
+
+    for ident in reg.speakers:
+        ident.save_as = _page_paths("NEWSGRAPH_SPEAKER_SAVE_AS", ident.slug, settings)
+        ident.url = _page_paths("NEWSGRAPH_SPEAKER_URL", ident.slug, settings) if ident.save_as else None
+        ident.feed_save_as = _page_paths("NEWSGRAPH_SPEAKER_FEED_ATOM", ident.slug, settings)
+        ident.feed_url = ident.feed_save_as
+
+    if settings.get("NEWSGRAPH_TAGS", True):
+        _add_tags(reg, records, settings)
+
+    for ident in reg.identities:
+        if ident.url is None and ident.tag is not None:
+            ident.url = ident.tag.url
+
+    for rec in records:
+        art = rec.article
+        art.newsgraph = rec.result
+        art.newsgraph_quotes = rec.quotes
+        art.newsgraph_speakers = rec.speakers
+        art.newsgraph_about = rec.about
+        art.newsgraph_mentions = rec.mentions
+    generator.context["newsgraph_registry"] = reg
+
+
+def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> None:
+    types = settings["NEWSGRAPH_TAG_TYPES"]
+    minimum = int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"])
+    tags_by_slug: dict[str, Tag] = {}
+
+    def tag_for(name: str) -> Tag | None:
+        tag = Tag(name, settings)
+        if not tag.slug:
+            return None
+        return tags_by_slug.setdefault(tag.slug, tag)
+
+    for rec in records:
+        art = rec.article
+        own = list(getattr(art, "tags", None) or [])
+        have = {t.slug for t in own}
+        new: list[Tag] = []
+        wanted: list[tuple[registry_mod.Identity | None, str]] = \
+            [(i, i.name) for i in registry_mod.topics(rec, types, minimum)]
+        for name in rec.topics_add:
+            wanted.append((reg.find(name), name))
+        for ident, name in wanted:
+            tag = ident.tag if ident is not None and ident.tag is not None else \
+                tag_for(ident.name if ident is not None else name)
+            if tag is None:
+                continue
+            if ident is not None:
+                ident.tag = tag
+            if tag.slug not in have:
+                have.add(tag.slug)
+                new.append(tag)
+        if new:
+            art.tags = own + new

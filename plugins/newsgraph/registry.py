@@ -1,0 +1,680 @@
+"""Site-wide identities: people and organisations merged across articles.
+
+Per-article entities (``model.Entity``) are grouped into site :class:`Identity` objects:
+
+- every name an article's engine result gives one entity (name + aliases) is one identity;
+- people: titles are stripped ("Attorney General Jeff Sessions" -> "Jeff Sessions", the title
+  becoming a role candidate), middle initials ignored, and a bare surname ("Sessions") joins the
+  one full name with that surname (the most quoted/mentioned one when several share it);
+- organisations: an acronym ("FBI") joins the one full name whose initials it is;
+- an alias file (YAML or JSON) merges, renames, ignores and adds ``sameAs`` links; article
+  metadata can ignore a speaker or add/drop a topic in one article.
+
+Pelican-free: the glue passes a ``slugify`` callable and attaches URLs and ``Tag`` objects.
+Everything is linear in the number of names (dict look-ups, one union-find).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from markupsafe import Markup, escape
+
+from .model import ArticleResult, Entity, Quote
+
+logger = logging.getLogger(__name__)
+
+#: Words that may precede a person's name without being part of it (compared lowercased, dots removed).
+TITLE_WORDS = frozenset("""
+mr mrs ms miss mx dr prof sir dame lord lady rev reverend father sister brother
+president vice prime minister secretary attorney general deputy assistant associate acting
+former then chief justice judge magistrate senator sen rep representative congressman
+congresswoman gov governor lt lieutenant mayor councilman councilwoman commissioner
+director administrator ambassador chairman chairwoman chair ceo cfo spokesman spokeswoman
+spokesperson officer agent special detective sheriff sergeant sgt captain capt col colonel
+major maj commander admiral adm gen pope king queen prince princess us state federal
+district superintendent inspector chancellor speaker leader majority minority house white
+""".split())
+COURTESY = frozenset("mr mrs ms miss mx dr sen rep gov".split())
+#: Words skipped when forming an organisation's initials.
+MINOR_WORDS = frozenset("of the and for on in at to a an & de".split())
+INITIAL = re.compile(r"^[A-Za-z]\.?$")
+
+
+def norm(name: str) -> str:
+    """Comparison key of a name: case-, accent-, punctuation- and article-insensitive."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"['’]s\b", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[^\w&]+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+def clean_display(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    return re.sub(r"['’]s$", "", name).strip()
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(eq=False)
+class QuoteRef:
+    """One quote of one article, attributed to a site identity. ``n``: 1-based index in the article."""
+
+    article: Any
+    quote: Quote
+    speaker: "Identity"
+    n: int
+
+    @property
+    def kind(self) -> str:
+        return self.quote.kind
+
+    @property
+    def date(self):
+        return getattr(self.article, "date", None)
+
+    @property
+    def anchor(self) -> str:
+        return f"quote-{self.n}"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the quote in its article."""
+        return f"{getattr(self.article, 'url', '')}#{self.anchor}"
+
+    @property
+    def text(self) -> str:
+        return self.quote.text
+
+    @property
+    def html(self) -> Markup:
+        """The quote as safe HTML; quoted words of a partial quote wrapped in ``<mark>``."""
+        parts = []
+        marked = self.quote.marked if self.quote.kind == "partial" else []
+        for span in self.quote.contents:
+            marks = sorted((m for m in marked if span.start <= m.start and m.end <= span.end),
+                           key=lambda m: m.start)
+            pos, out = span.start, []
+            for m in marks:
+                if m.start < pos:
+                    continue
+                out.append(escape(span.text[pos - span.start:m.start - span.start]))
+                out.append(Markup("<mark>%s</mark>") % span.text[m.start - span.start:m.end - span.start])
+                pos = m.end
+            out.append(escape(span.text[pos - span.start:]))
+            parts.append(Markup("").join(out).strip())
+        return Markup(" … ").join(parts)
+
+
+@dataclass(eq=False)
+class Identity:
+    """A person, organisation, place… as one site-wide page/tag."""
+
+    key: str
+    name: str
+    type: str
+    slug: str = ""
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    same_as: list[str] = field(default_factory=list)
+    url: str | None = None
+    is_speaker: bool = False
+    quotes: list[QuoteRef] = field(default_factory=list)
+    tag: Any = None
+    mentions: int = 0
+    articles: list[Any] = field(default_factory=list)
+    save_as: str | None = None
+    feed_url: str | None = None
+    feed_save_as: str | None = None
+
+    @property
+    def quote_count(self) -> int:
+        return len(self.quotes)
+
+    @property
+    def latest(self):
+        """Date of the newest quote (None when not quoted)."""
+        return self.quotes[0].date if self.quotes else None
+
+    @property
+    def letter(self) -> str:
+        """Index letter: the initial of the surname for people, else of the name."""
+        base = self.name.split()[-1] if self.type == "Person" and self.name.split() else self.name
+        c = unicodedata.normalize("NFKD", base[:1] or "#")[:1].upper()
+        return c if c.isalpha() and c.isascii() else "#"
+
+    @property
+    def letter_anchor(self) -> str:
+        return "letter-" + (self.letter.lower() if self.letter != "#" else "other")
+
+    @property
+    def sort_key(self) -> tuple:
+        parts = self.name.split()
+        if self.type == "Person" and len(parts) > 1:
+            return (norm(parts[-1]), norm(self.name))
+        return (norm(self.name), "")
+
+    def __repr__(self) -> str:
+        return f"<Identity {self.key} {len(self.quotes)} quotes>"
+
+
+@dataclass
+class AliasEntry:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    same_as: list[str] = field(default_factory=list)
+    type: str | None = None
+    slug: str | None = None
+
+
+@dataclass
+class Aliases:
+    """An editor's alias file: merge/rename (entries), ignore, sameAs, roles."""
+
+    entries: list[AliasEntry] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+def load_aliases(path: str | None) -> Aliases:
+    """Read a YAML/JSON alias file; on any problem warn (naming the file) and use what is valid.
+
+    Format::
+
+        entities:                      # a list, or a mapping name -> fields
+          - name: Jeff Sessions
+            aliases: [Jefferson Beauregard Sessions III]   # merged into this identity
+            role: Attorney General
+            same_as: [https://en.wikipedia.org/wiki/Jeff_Sessions]
+            type: Person               # optional
+            slug: jeff-sessions        # optional
+        rename: {Don McGahn: Donald McGahn}
+        ignore: [Camille Fine]
+    """
+    if not path:
+        return Aliases()
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if os.path.splitext(path)[1].lower() in (".yml", ".yaml"):
+            import yaml
+            data = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        logger.warning("newsgraph: alias file %s unusable (%s); ignored", path, exc)
+        return Aliases()
+    except Exception as exc:  # yaml.YAMLError and friends
+        logger.warning("newsgraph: alias file %s unusable (%s); ignored", path,
+                       str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return Aliases()
+    if data is None:
+        return Aliases()
+    if not isinstance(data, dict):
+        logger.warning("newsgraph: alias file %s: expected a mapping at the top level; ignored", path)
+        return Aliases()
+
+    def warn(msg: str) -> None:
+        logger.warning("newsgraph: alias file %s: %s", path, msg)
+
+    def strs(v: Any, what: str) -> list[str]:
+        if v is None:
+            return []
+        if isinstance(v, str):
+            v = [v]
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            warn(f"{what} must be a string or a list of strings; skipped")
+            return []
+        return [x.strip() for x in v if x.strip()]
+
+    out = Aliases()
+    for key in data:
+        if key not in ("entities", "rename", "ignore"):
+            warn(f"unknown section {key!r} skipped")
+    raw = data.get("entities") or []
+    if isinstance(raw, dict):
+        raw = [dict(v or {}, name=k) if isinstance(v, dict) or v is None else {"name": k, "_bad": v}
+               for k, v in raw.items()]
+    if not isinstance(raw, list):
+        warn("'entities' must be a list or a mapping; skipped")
+        raw = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or "_bad" in item \
+                or not item["name"].strip():
+            warn(f"entity entry {item!r} has no name or is not a mapping; skipped")
+            continue
+        same_as = []
+        for url in strs(item.get("same_as", item.get("sameAs")), f"same_as of {item['name']!r}"):
+            if re.match(r"^https?://[^\s<>\"']+$", url):
+                same_as.append(url)
+            else:
+                warn(f"same_as {url!r} of {item['name']!r} is not an http(s) URL; skipped")
+        etype = item.get("type")
+        from .model import ENTITY_TYPES
+        if etype is not None and etype not in ENTITY_TYPES:
+            warn(f"type {etype!r} of {item['name']!r} unknown; ignored")
+            etype = None
+        out.entries.append(AliasEntry(
+            name=item["name"].strip(), aliases=strs(item.get("aliases"), f"aliases of {item['name']!r}"),
+            role=item.get("role") if isinstance(item.get("role"), str) else None, same_as=same_as,
+            type=etype, slug=item.get("slug") if isinstance(item.get("slug"), str) else None))
+    rename = data.get("rename") or {}
+    if not isinstance(rename, dict):
+        warn("'rename' must be a mapping old -> new; skipped")
+        rename = {}
+    for old, new in rename.items():
+        if isinstance(old, str) and isinstance(new, str) and new.strip():
+            out.entries.append(AliasEntry(name=new.strip(), aliases=[old.strip()]))
+        else:
+            warn(f"rename {old!r} -> {new!r} skipped")
+    out.ignore = strs(data.get("ignore"), "'ignore'")
+    return out
+
+
+@dataclass
+class ArticleRecord:
+    """What the registry needs of one article (``article`` is opaque: a Pelican Article in the site)."""
+
+    article: Any
+    result: ArticleResult
+    ignore_speakers: list[str] = field(default_factory=list)
+    topics_add: list[str] = field(default_factory=list)
+    topics_remove: list[str] = field(default_factory=list)
+    # filled by build(): entity id -> Identity, quote refs, topics
+    identities: dict[str, Identity] = field(default_factory=dict)
+    quotes: list[QuoteRef] = field(default_factory=list)
+    speakers: list[Identity] = field(default_factory=list)
+    about: list[Identity] = field(default_factory=list)
+    mentions: list[Identity] = field(default_factory=list)
+    topics: list[Identity] = field(default_factory=list)
+
+
+class Registry:
+    """All identities of a site. ``speakers``: those with a speaker page, sorted by name."""
+
+    def __init__(self, identities: list[Identity], records: list[ArticleRecord]):
+        self.identities = identities
+        self.records = records
+        self._by_key = {i.key: i for i in identities}
+        self.speakers = sorted((i for i in identities if i.is_speaker), key=lambda i: i.sort_key)
+
+    def get(self, key: str) -> Identity | None:
+        return self._by_key.get(key)
+
+    def find(self, name: str) -> Identity | None:
+        """An identity by any of its names."""
+        k = norm(name)
+        return next((i for i in self.identities if k in (norm(n) for n in [i.name, *i.aliases])), None)
+
+    def __iter__(self):
+        return iter(self.identities)
+
+    def __len__(self) -> int:
+        return len(self.identities)
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def add(self, x: str) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: str) -> str:
+        self.add(x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of a person's name; at least two name words are kept."""
+    i = 0
+    while i < len(words) - 2 and words[i].lower().replace(".", "") in TITLE_WORDS:
+        i += 1
+    # "Mr. Sessions": a courtesy title before a bare surname
+    if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
+        i = 1
+    return words[:i], words[i:]
+
+
+def _person_variants(name: str) -> tuple[str, list[str], str | None]:
+    """(core name, other keys to merge with, role from a title prefix)."""
+    words = clean_display(name).split()
+    title, core = _strip_title(words)
+    role = " ".join(title) if title and len(core) >= 2 else None
+    keys = []
+    if len(core) > 2 and all(INITIAL.match(w) for w in core[1:-1]):
+        keys.append(norm(f"{core[0]} {core[-1]}"))        # drop middle initials
+    return " ".join(core), keys, role
+
+
+def _initials(name: str) -> set[str]:
+    words = re.findall(r"[A-Za-z][\w']*", name)
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words).upper(),
+            "".join(w[0] for w in words if w.lower() not in MINOR_WORDS).upper()}
+
+
+def _is_acronym(name: str) -> bool:
+    s = name.replace(".", "")
+    return 2 <= len(s) <= 8 and s.isalpha() and s.isupper()
+
+
+def build(records: list[ArticleRecord], aliases: Aliases | None = None,
+          slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True) -> Registry:
+    """Merge the entities of all ``records`` into site identities and attribute their quotes."""
+    aliases = aliases or Aliases()
+    slugify = slugify or (lambda s: re.sub(r"[^a-z0-9]+", "-", norm(s)).strip("-"))
+    uf = _UnionFind()
+    forms: dict[str, Counter] = defaultdict(Counter)      # key -> display forms (weighted by mentions)
+    types: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    title_roles: dict[str, Counter] = defaultdict(Counter)
+    person_keys: set[str] = set()
+    weight: Counter = Counter()
+
+    def node(name: str, etype: str) -> str:
+        return ("p:" if etype == "Person" else "t:") + norm(name)
+
+    # 1. every name of every article entity, unioned within the entity
+    ent_node: dict[tuple[int, str], str] = {}
+    for ri, rec in enumerate(records):
+        for e in rec.result.entities:
+            names = [n for n in [e.name, *e.aliases] if norm(n)]
+            if not names:
+                continue
+            first = None
+            for n in names:
+                k = node(n, e.type)
+                uf.add(k)
+                w = max(1, e.mentions) if n == e.name else 1
+                forms[k][clean_display(n)] += w
+                types[k][e.type] += w
+                weight[k] += w
+                if e.type == "Person":
+                    person_keys.add(k)
+                if first is None:
+                    first = k
+                else:
+                    uf.union(first, k)
+            if e.role:
+                roles[first][e.role.strip()] += 1
+            ent_node[(ri, e.id)] = first
+
+    # 2. alias file entries (merge / rename), within the kind of thing already carrying the names
+    entry_of: dict[str, AliasEntry] = {}
+    for entry in aliases.entries:
+        names = [entry.name, *entry.aliases]
+        if entry.type:
+            kinds = [entry.type]
+        else:
+            kinds = [kd for kd in ("Person", "Other") if any(node(n, kd) in forms for n in names)]
+        for kd in kinds:
+            main = node(entry.name, kd)
+            uf.add(main)
+            forms[main][entry.name] += 0
+            if kd == "Person":
+                person_keys.add(main)
+            entry_of.setdefault(main, entry)
+            for a in entry.aliases:
+                if norm(a):
+                    uf.union(main, node(a, kd))
+
+    # 3. people: titles, middle initials, bare surnames
+    for k in list(person_keys):
+        display = forms[k].most_common(1)[0][0]
+        core, extra, role = _person_variants(display)
+        ck = node(core, "Person")
+        if ck != k:
+            uf.union(k, ck)
+            forms[ck][core] += 0
+            person_keys.add(ck)
+        if role:
+            title_roles[ck][role] += 1
+        for x in extra:
+            if "p:" + x in forms:
+                uf.union(ck, "p:" + x)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for k in person_keys:
+        words = k[2:].split()
+        if len(words) >= 2:
+            by_surname[words[-1]].add(uf.find(k))
+    cluster_weight: Counter = Counter()
+    for k, w in weight.items():
+        cluster_weight[uf.find(k)] += w
+    for k in list(person_keys):
+        words = k[2:].split()
+        if len(words) == 1 and words[0] in by_surname:
+            root = uf.find(k)
+            cands = {uf.find(c) for c in by_surname[words[0]]}
+            if root in cands:
+                continue
+            best = max(sorted(cands), key=lambda c: cluster_weight[c])
+            uf.union(k, best)
+
+    # 4. organisations: acronyms
+    initials: dict[str, set[str]] = defaultdict(set)
+    for k in forms:
+        if k.startswith("t:"):
+            for f in forms[k]:
+                for ini in _initials(f):
+                    initials[ini].add(uf.find(k))
+    for k in list(forms):
+        if not k.startswith("t:"):
+            continue
+        acronym = next((f for f in forms[k] if _is_acronym(f)), None)
+        if acronym:
+            cands = {uf.find(c) for c in initials.get(acronym.replace(".", "").upper(), ())} - {uf.find(k)}
+            if len(cands) == 1:
+                uf.union(k, cands.pop())
+
+    # 5. clusters -> identities
+    members: dict[str, list[str]] = defaultdict(list)
+    for k in forms:
+        members[uf.find(k)].append(k)
+    ignored = {norm(n) for n in aliases.ignore}
+    identities: dict[str, Identity] = {}
+    root_identity: dict[str, Identity | None] = {}
+    slug_hint: dict[int, str] = {}
+    for root in sorted(members):
+        ks = members[root]
+        entry = next((entry_of[k] for k in sorted(ks) if k in entry_of), None)
+        tcount: Counter = Counter()
+        for k in ks:
+            tcount.update(types[k])
+        if root.startswith("p:"):
+            etype = "Person"
+        elif entry and entry.type:
+            etype = entry.type
+        else:
+            etype = tcount.most_common(1)[0][0] if tcount else "Other"
+        all_forms: Counter = Counter()
+        for k in ks:
+            all_forms.update(forms[k])
+        if entry:
+            name = entry.name
+        else:
+            name = _canonical(all_forms, etype)
+        if not name:
+            root_identity[root] = None
+            continue
+        if any(k[2:] in ignored for k in ks) or norm(name) in ignored:
+            root_identity[root] = None
+            continue
+        role = (entry.role if entry and entry.role else None)
+        if not role:
+            rc: Counter = Counter()
+            for k in ks:
+                rc.update(roles[k])
+            if not rc:
+                for k in ks:
+                    rc.update(title_roles[k])
+            role = rc.most_common(1)[0][0] if rc else None
+        ident = Identity(key="", name=name, type=etype,
+                         aliases=sorted({f for f in all_forms if f and f != name}, key=str.lower),
+                         role=role, same_as=list(entry.same_as) if entry else [],
+                         mentions=sum(weight[k] for k in ks))
+        if entry and entry.slug:
+            slug_hint[id(ident)] = entry.slug
+        root_identity[root] = ident
+
+    # slugs: unique, safe, stable (sorted by name)
+    used: set[str] = set()
+    for ident in sorted((i for i in root_identity.values() if i), key=lambda i: (norm(i.name), i.type)):
+        base = safe_slug(slug_hint.get(id(ident)) or slugify(ident.name), ident.name)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        ident.slug = slug
+        ident.key = f"{ident.type.lower()}/{slug}"
+        identities[ident.key] = ident
+
+    # 6. articles: entity -> identity, quote refs, speakers, about/mentions, topics
+    for ri, rec in enumerate(records):
+        ignore_here = {norm(n) for n in rec.ignore_speakers}
+        for e in rec.result.entities:
+            k = ent_node.get((ri, e.id))
+            ident = root_identity.get(uf.find(k)) if k else None
+            if ident is not None:
+                rec.identities[e.id] = ident
+        seen_art: set[str] = set()
+        for e in rec.result.entities:
+            ident = rec.identities.get(e.id)
+            if ident is not None and ident.key not in seen_art:
+                seen_art.add(ident.key)
+                ident.articles.append(rec.article)
+        skip = set()
+        for e in rec.result.entities:
+            ident = rec.identities.get(e.id)
+            if ident and ignore_here and ({norm(n) for n in [e.name, *e.aliases, ident.name, *ident.aliases]}
+                                          & ignore_here or _surname_hit(ident, ignore_here)):
+                skip.add(ident.key)
+        for n, q in enumerate(rec.result.quotes, 1):
+            ident = rec.identities.get(q.speaker) if q.speaker else None
+            if ident is None or ident.key in skip:
+                continue
+            ref = QuoteRef(article=rec.article, quote=q, speaker=ident, n=n)
+            rec.quotes.append(ref)
+            if indirect_on_pages or q.kind != "indirect":
+                ident.quotes.append(ref)
+        order: dict[str, Identity] = {}
+        for ref in rec.quotes:
+            order.setdefault(ref.speaker.key, ref.speaker)
+        rec.speakers = list(order.values())
+        about: dict[str, Identity] = {}
+        mentions: dict[str, Identity] = {}
+        for e in rec.result.entities:
+            ident = rec.identities.get(e.id)
+            if ident is None or ident.key in skip:
+                continue
+            (about if e.salient else mentions).setdefault(ident.key, ident)
+        rec.about = list(about.values())
+        rec.mentions = [i for k, i in mentions.items() if k not in about]
+
+    for ident in identities.values():
+        ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
+        ident.is_speaker = bool(ident.quotes)
+    return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)
+
+
+def _surname_hit(ident: Identity, names: set[str]) -> bool:
+    return ident.type == "Person" and len(ident.name.split()) > 1 and norm(ident.name.split()[-1]) in names
+
+
+def _date_key(d) -> float:
+    try:
+        return d.timestamp()
+    except (AttributeError, ValueError, OverflowError, OSError):
+        return float("-inf")
+
+
+def _canonical(forms: Counter, etype: str) -> str:
+    """The display name of a cluster: the most used full form (not a bare surname/acronym/title)."""
+    cands = [(f, c) for f, c in forms.items() if f]
+    if not cands:
+        return ""
+    if etype == "Person":
+        full = [(f, c) for f, c in cands if len(f.split()) >= 2 and not _strip_title(f.split())[0]]
+        if full:
+            cands = full
+    else:
+        full = [(f, c) for f, c in cands if not _is_acronym(f)]
+        if full:
+            cands = full
+    return max(cands, key=lambda fc: (fc[1], len(fc[0]), fc[0]))[0]
+
+
+def safe_slug(slug: str, name: str = "") -> str:
+    """A slug that is one path segment: no separators, no dot-only names, never empty."""
+    s = re.sub(r"[/\\\x00-\x1f]+", "-", slug or "")
+    s = re.sub(r"\.{2,}", ".", s).strip(".- ")
+    if not s:
+        s = "x-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return s[:80]
+
+
+# --------------------------------------------------------------------------- topics
+
+_MONTHS = "january february march april may june july august september october november december"
+_JUNK = re.compile(
+    r"^(?:[\d\W_]+|\d+(?:st|nd|rd|th|s)|(?:%s|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|tomorrow)(?:\s+\d.*)?|.*\b\d{4}\b.*|.*\d+\s*%%.*)$" % _MONTHS.replace(" ", "|"), re.I)
+
+
+def is_topic_name(name: str) -> bool:
+    """False for dates, numbers and junk that must never become a tag."""
+    name = name.strip()
+    if not (2 <= len(name) <= 60) or len(name.split()) > 6 or "\n" in name:
+        return False
+    if not re.search(r"[^\W\d_]", name) or _JUNK.match(name):
+        return False
+    if not any(c.isupper() for c in name):        # names are capitalised; "he", "officials" are not
+        return False
+    if name.count("(") != name.count(")") or name.count('"') % 2 or re.search(r"[<>{}\[\]|\\/@#=*]", name):
+        return False
+    return True
+
+
+def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int) -> list[Identity]:
+    """Identities of one article that become its topic tags (before metadata add/remove)."""
+    types = set(types)
+    count: Counter = Counter()
+    idents: dict[str, Identity] = {}
+    for e in rec.result.entities:
+        ident = rec.identities.get(e.id)
+        if ident is None:
+            continue
+        count[ident.key] += e.mentions
+        idents[ident.key] = ident
+    out = []
+    for key, ident in idents.items():
+        if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name):
+            out.append(ident)
+    removed = {norm(n) for n in rec.topics_remove}
+    return [i for i in out if not ({norm(n) for n in [i.name, *i.aliases]} & removed)]

@@ -1,0 +1,72 @@
+"""``NEWSGRAPH_*`` settings: defaults set when the plugin initialises, and the engine config.
+
+No Pelican import here; ``pelican_glue`` calls :func:`set_defaults` on Pelican's settings dict.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+#: Every setting the plugin reads, with its default (``None`` entries are computed in set_defaults).
+DEFAULTS: dict[str, Any] = {
+    "NEWSGRAPH_MODEL": None,                  # spaCy pipeline name or path; None = en_core_web_sm
+    "NEWSGRAPH_WORKERS": 1,                   # spaCy worker processes (nlp.pipe n_process)
+    "NEWSGRAPH_BATCH_SIZE": 32,
+    "NEWSGRAPH_BOILERPLATE": (),              # extra regexes for text cut before NLP
+    "NEWSGRAPH_INDIRECT": True,               # report indirect speech (changes results)
+    "NEWSGRAPH_CACHE_PATH": None,             # default: CACHE_PATH/newsgraph
+    "NEWSGRAPH_ALIASES": None,                # path to a YAML or JSON alias file
+    "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event"),
+    "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
+    "NEWSGRAPH_TAGS": True,                   # add topic tags at all
+    "NEWSGRAPH_SPEAKERS_URL": "speakers/",
+    "NEWSGRAPH_SPEAKERS_SAVE_AS": "speakers/index.html",
+    "NEWSGRAPH_SPEAKERS_BY_COUNT_URL": "speakers/by-count/",
+    "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS": "speakers/by-count/index.html",
+    "NEWSGRAPH_SPEAKER_URL": "speakers/{slug}/",
+    "NEWSGRAPH_SPEAKER_SAVE_AS": "speakers/{slug}/index.html",
+    "NEWSGRAPH_SPEAKER_FEED_ATOM": "speakers/{slug}/feed.atom.xml",
+    "NEWSGRAPH_QUOTES_PER_PAGE": 20,
+    "NEWSGRAPH_LETTER_INDEX_MIN": 30,         # speakers index gets a letter index from this many
+    "NEWSGRAPH_JSONLD": True,
+    "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
+    "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
+    "NEWSGRAPH_PROGRESS_EVERY": 10.0,         # seconds between progress lines on long runs
+}
+
+
+def set_defaults(settings: dict) -> None:
+    """Fill in every missing ``NEWSGRAPH_*`` setting (in place)."""
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    if not settings.get("NEWSGRAPH_CACHE_PATH"):
+        settings["NEWSGRAPH_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH") or "cache", "newsgraph")
+    if settings.get("NEWSGRAPH_PUBLISHER") is None:
+        settings["NEWSGRAPH_PUBLISHER"] = {"name": settings.get("SITENAME", ""),
+                                           "url": settings.get("SITEURL", ""), "logo": None}
+    settings["NEWSGRAPH_BOILERPLATE"] = tuple(settings["NEWSGRAPH_BOILERPLATE"] or ())
+    settings["NEWSGRAPH_TAG_TYPES"] = tuple(settings["NEWSGRAPH_TAG_TYPES"] or ())
+
+
+def engine_options(settings: dict) -> dict[str, Any]:
+    """The keyword arguments of ``extract.EngineConfig`` (everything that changes results)."""
+    return {"model": settings.get("NEWSGRAPH_MODEL"),
+            "boilerplate": tuple(settings.get("NEWSGRAPH_BOILERPLATE") or ()),
+            "indirect": bool(settings.get("NEWSGRAPH_INDIRECT", True))}
+
+
+def split_list(value: Any) -> list[str]:
+    """Article metadata ``A; B`` (or a list, or comma-separated) -> ``["A", "B"]``."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        items = [str(v) for v in value]
+    else:
+        text = str(value)
+        items = text.split(";") if ";" in text else text.split(",")
+    return [i.strip() for i in items if i.strip()]
+
+
+def is_off(value: Any) -> bool:
+    """Metadata switch: ``off``/``false``/``no``/``0`` -> True."""
+    return str(value).strip().lower() in ("off", "false", "no", "0", "none")
