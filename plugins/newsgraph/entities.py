@@ -6,8 +6,8 @@ Steps (all linear in the number of mentions/tokens):
 
 1. **Mentions** from ``doc.ents``; DATE/TIME/PERCENT/MONEY/QUANTITY/ORDINAL/CARDINAL are not
    entities. Each mention is normalised: leading "the", a possessive "'s", a leading slogan
-   verb ("Vote Ed Gillespie") and surrounding punctuation are dropped; mentions across a line
-   break, of punctuation only, all lowercase, or long phrases of common words are junk.
+   verb ("Vote Ed Gillespie") and surrounding punctuation are dropped, line breaks become spaces;
+   mentions across a paragraph break, of punctuation only, all lowercase, or long phrases of common words are junk.
 2. **Titles** are split from people's names using the title words just before (or at the start
    of) the mention: "Attorney General Jeff Sessions" -> name "Jeff Sessions", role
    "Attorney General".
@@ -224,6 +224,7 @@ class EntityIndex:
 def _mentions(doc: Doc) -> list[Mention]:
     """Normalised NER mentions (junk dropped, titles split off people's names)."""
     out: list[Mention] = []
+    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
     role_tokens: set[int] = set()
     ents = [e for e in doc.ents if e.label_ in LABELS]
     # people first, so that title words tagged as ORG ("State" in "Secretary of State X") are known
@@ -265,8 +266,9 @@ def _mentions(doc: Doc) -> list[Mention]:
             continue
         span = doc[start:end]
         text = span.text
-        if "\n" in text or not any(c.isalnum() for c in text):
-            continue
+        if re.search(r"\n\s*\n", text) or not any(c.isalnum() for c in text):
+            continue  # across a paragraph break, or punctuation only
+        text = " ".join(text.split())  # a line break inside a name is a space
         if not any(c.isupper() for c in text):
             continue  # lowercase common words
         content_lower = [t for t in span if t.is_alpha and t.text.islower() and t.lower_ not in FUNCTION_WORDS]
@@ -276,7 +278,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         if etype == "Person" and (any(c.isdigit() for c in text) or (text.isupper() and len(text) > 1)):
             etype = "Organization"  # "MS-13", "ICE": not a person's name
         acr = None
-        m = PAREN_ACRONYM.match(doc.text, ent.end_char)
+        m = PAREN_ACRONYM.match(text_all, ent.end_char)
         if m and _is_acronym(m.group(1)):
             acr = m.group(1)
         out.append(Mention(span.start_char, span.end_char, text, etype, role, acr))
@@ -333,6 +335,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     lead: clean char range of the first story paragraph; default: the first paragraph of the
     text with at least 15 words.
     """
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
     mentions = _mentions(doc)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
@@ -400,7 +403,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     _scan_unlabelled(doc, groups, by_surname, by_key)
 
     index = EntityIndex()
-    lead = lead or _default_lead(doc.text)
+    lead = lead or _default_lead(text)
     title_words = _title_keys(title)
     for g in sorted(groups, key=lambda g: min(m.start for m in g.mentions)):
         g.mentions.sort(key=lambda m: m.start)
@@ -410,7 +413,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         e = Entity(id=index._new_id(etype, name), name=name, type=etype, aliases=aliases,
                    role=g.roles.most_common(1)[0][0] if g.roles else None,
                    mentions=len(g.mentions),
-                   spans=[Span(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions])
+                   spans=[Span(m.start, m.end, text[m.start:m.end]) for m in g.mentions])
         in_title = any(_in_title(n, title_words) for n in [name, *aliases]) or (
             etype == "Person" and name_key(name.split()[-1]) in title_words)
         in_lead = lead is not None and any(lead[0] <= m.start < lead[1] for m in g.mentions)
