@@ -245,7 +245,7 @@ def check_doc(doc) -> list[str]:
                 any("Quantity" in v.ancestors(r) for r in ranges if r in v.classes)  # width: 600
         elif isinstance(item, str):
             ok = False
-            if "URL" in dtypes and is_abs_url(item):
+            if ("URL" in dtypes or key == "item") and is_abs_url(item):  # Google: ListItem.item as a URL
                 ok = True
             elif "DateTime" in dtypes and "T" in item:
                 try:
