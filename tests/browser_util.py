@@ -32,6 +32,7 @@ class PageResult:
     screenshot: bytes
     console: list[dict] = field(default_factory=list)
     alerts: list[str] = field(default_factory=list)
+    value: object = None          # result of the ``evaluate`` script, if any
 
     def errors(self) -> list[dict]:
         """Console messages at level SEVERE (JavaScript errors, failed loads, CSP violations)."""
@@ -82,8 +83,12 @@ def to_url(path_or_url: str | os.PathLike) -> str:
     return Path(s).resolve().as_uri()
 
 
-def open_page(path_or_url: str | os.PathLike, driver=None, width: int = 1280, height: int = 1000) -> PageResult:
-    """Load one page and return its screenshot, console messages and any alert texts."""
+def open_page(path_or_url: str | os.PathLike, driver=None, width: int = 1280, height: int = 1000,
+              evaluate: str | None = None) -> PageResult:
+    """Load one page and return its screenshot, console messages and any alert texts.
+
+    evaluate: JavaScript run in the loaded page (``return …``); its result is ``.value``.
+    """
     own = driver is None
     if own:
         driver = make_driver(width, height)
@@ -98,10 +103,10 @@ def open_page(path_or_url: str | os.PathLike, driver=None, width: int = 1280, he
             alert.dismiss()
         except Exception:  # noqa: BLE001 — NoAlertPresentException: the normal case
             pass
-        driver.execute_script("return document.readyState")
+        value = driver.execute_script(evaluate) if evaluate else None
         shot = driver.get_screenshot_as_png()
         console = driver.get_log("browser")
-        return PageResult(url=url, title=driver.title, screenshot=shot, console=console, alerts=alerts)
+        return PageResult(url=url, title=driver.title, screenshot=shot, console=console, alerts=alerts, value=value)
     finally:
         if own:
             driver.quit()

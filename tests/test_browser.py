@@ -1,0 +1,119 @@
+"""Headless Chromium opens a speaker page and an article page of a small site built with the
+demo theme and the plugin: the pages render (the screenshot has content), the stylesheet loads,
+the layout fits a phone screen, and the browser console shows no errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser_util import make_driver, open_page, png_stats
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.browser
+
+ARTICLES = {
+    "bridge.md": """Title: City opens the new river bridge
+Date: 2021-04-02
+Category: Local
+
+The new river bridge opened to traffic on Thursday after three years of work.
+
+"This bridge connects two halves of our city that were apart for too long," said Mayor Jane Porter.
+
+Engineers from the Harbour Works Company inspected the deck on Wednesday.
+
+"We tested every cable twice," said chief engineer Tomas Lindqvist. "It will stand for a century."
+
+Porter said the old ferry would keep running on weekends.
+""",
+    "budget.md": """Title: Council approves the bridge maintenance budget
+Date: 2021-05-10
+Category: Local
+
+The city council approved a maintenance budget for the river bridge on Monday.
+
+"Looking after what we build is cheaper than rebuilding it," said Mayor Jane Porter.
+
+Council member Ada Osei voted against the plan. "The budget ignores the ferry," Osei said.
+""",
+}
+
+# Only what the demo theme's stylesheet sets: proves the CSS file was found and applied.
+STYLE_PROBE = """
+const s = getComputedStyle(document.querySelector('.site-header'));
+return {
+  headerBorder: s.borderBottomStyle,
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+  lang: document.documentElement.lang,
+  h1: (document.querySelector('h1') || {}).textContent || '',
+};
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from sitebuild import build
+
+    res = build(tmp_path_factory.mktemp("browser-site"), ARTICLES, theme=str(ROOT / "theme"),
+                settings={"RELATIVE_URLS": True})   # relative links work over file://
+    return res.output
+
+
+@pytest.fixture(scope="module")
+def driver():
+    d = make_driver()
+    yield d
+    d.quit()
+
+
+def speaker_page(site: Path, name: str) -> Path:
+    """The speaker page linked from the speaker index for ``name``."""
+    index = BeautifulSoup((site / "speakers" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = next((a for a in index.select("table a") if a.get_text(strip=True) == name), None)
+    assert link is not None, f"{name} not on the speaker index"
+    path = (site / "speakers" / link["href"]).resolve()
+    return path / "index.html" if path.is_dir() else path
+
+
+def assert_renders(result, min_colours: int = 8):
+    assert result.alerts == []
+    assert result.errors() == [], result.console
+    stats = png_stats(result.screenshot)
+    assert stats.width > 0 and stats.height > 0
+    # a blank or single-colour page has one colour; a rendered page has text, rules, links…
+    assert stats.colours >= min_colours and stats.dominant_share < 0.98, stats
+
+
+def test_speaker_page_renders_without_console_errors(site, driver):
+    page = speaker_page(site, "Jane Porter")
+    result = open_page(page, driver=driver, evaluate=STYLE_PROBE)
+    assert_renders(result)
+    assert result.value["h1"].strip() == "Jane Porter"
+    assert result.value["headerBorder"] == "solid"      # theme CSS loaded over file://
+    assert "Jane Porter" in result.title
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in html.select(".speaker-quotes a")]
+    assert any("#quote-" in h for h in links)
+
+
+def test_article_page_renders_without_console_errors(site, driver):
+    page = site / "city-opens-the-new-river-bridge.html"
+    result = open_page(page, driver=driver, evaluate=STYLE_PROBE)
+    assert_renders(result)
+    assert result.value["h1"].strip() == "City opens the new river bridge"
+    assert result.value["lang"] == "en"
+    assert result.value["headerBorder"] == "solid"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    quoted = [a.get_text(strip=True) for a in html.select(".whos-quoted a")]
+    assert "Jane Porter" in quoted
+    assert html.find(id="quote-1") is not None
+
+
+@pytest.mark.parametrize("which", ["article", "speaker"])
+def test_pages_fit_a_phone_screen(site, driver, which):
+    page = site / "city-opens-the-new-river-bridge.html" if which == "article" else speaker_page(site, "Jane Porter")
+    result = open_page(page, driver=driver, width=390, height=844, evaluate=STYLE_PROBE)
+    assert_renders(result)
+    assert result.value["overflow"] <= 0, "page scrolls sideways on a 390px-wide screen"
