@@ -40,6 +40,10 @@ insist retweet text email message sign interject interrupt offer cheer say admon
 """.split())
 #: Cue lemmas that need to govern the quotation (not just stand near it) to count.
 WEAK_CUES = frozenset("go begin continue put point read sign offer cheer feel think hope fear worry expect".split())
+#: Verbs of thought: an enclosing speech verb is the better cue.
+MENTAL_CUES = frozenset("think believe feel hope fear worry expect wonder remember".split())
+#: Verbs whose sentence may introduce the quotation that follows it.
+INTRO_CUES = frozenset("say tell add write explain argue insist note warn continue state".split())
 PRONOUNS = frozenset("he she they it i we you him her them us me".split())
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ORG_WORDS = frozenset("""
@@ -241,6 +245,14 @@ def _subject(verb: Token) -> Token | None:
                     if pobj is not None:
                         return pobj
             return t
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "X defended the plan, saying …": the subject of the sentence's main verb
+        top = verb
+        while top.dep_ not in ("ROOT",) and top.head is not top and top.dep_ in ("advcl", "ccomp", "conj", "xcomp"):
+            top = top.head
+        s = next((t for t in top.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if s is not None:
+            return s
     # verbs sharing a subject: "X stood up and said", "X went on to say", "X, speaking at …"
     v = verb
     for _ in range(3):
@@ -270,6 +282,9 @@ def _source_span(doc: Doc, head: Token) -> SpacySpan:
     if nl >= 0:
         while start < head.i and doc[start].idx <= nl:
             start += 1
+    for k in range(start, head.i):
+        if doc[k].text in ("-", "—", "–", ":", ";", ",", "(", ")") and doc[k].whitespace_:
+            start = k + 1
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
@@ -304,34 +319,33 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
             for t in ctx.tokens(s, e):
                 ctx.quoted[t.i] = 1
     units: list[_Unit] = []
-    partials: dict[int, _Unit] = {}
+    by_cue: dict[int, _Unit] = {}
     prev: _Unit | None = None
     for k, m in enumerate(marked):
-        nxt_open = marked[k + 1].open_start if k + 1 < len(marked) else len(text)
         prev_close = marked[k - 1].close_end if k > 0 else 0
         pi = ctx.para_of(m.open_start)
         ps, pe = paras[pi]
         lframe = (max(ps, prev_close), m.open_start)
-        lpi = ctx.para_of(m.close_end - 1)
-        rframe = (m.close_end, min(paras[lpi][1], nxt_open))
+        rframe = (m.close_end, paras[ctx.para_of(m.close_end - 1)][1])
         if _is_direct(text, m, lframe, rframe):
-            u = _Unit([m], "direct", list(m.spans), para=pi)
-            found = _frame_cue(ctx, m, lframe, rframe)
-            if found is not None:
-                u.cue, u.source = found
-            elif prev is not None and prev.kind == "direct" and _continues(ctx, prev, m, pi):
-                prev.marked.append(m)
-                prev.contents.extend(m.spans)
+            found = _frame_cue(ctx, m, lframe, rframe, marked[k + 1].open_start if k + 1 < len(marked) else len(text))
+            if found is None and prev is not None and prev.source is not None and _continues(ctx, prev, m, pi):
+                _extend(prev, m)
                 continue
-            else:
-                intro = _intro(ctx, m, pi, units)
-                if intro is not None:
-                    if isinstance(intro, _Unit):
-                        intro.marked.append(m)
-                        intro.contents.extend(m.spans)
-                        prev = intro
-                        continue
-                    u.cue, u.source = intro
+            if found is None:
+                found = _intro(ctx, m, pi)
+            if found is not None and found[2] is not None and found[2].i in by_cue \
+                    and by_cue[found[2].i].kind == "direct":
+                # "A," she said, "B." — one quotation around one cue
+                _extend(by_cue[found[2].i], m)
+                continue
+            u = _Unit([m], "direct", list(m.spans), para=pi)
+            if found is not None:
+                u.cue, u.source, tok = found
+                if u.source is None and prev is not None and pi - prev.para <= 1:
+                    u.source = prev.source          # "Adding, “…”": the last speaker goes on
+                if tok is not None:
+                    by_cue[tok.i] = u
             units.append(u)
             prev = u
             continue
@@ -340,15 +354,17 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
         if res is None:
             continue
         verb, content, cue, source = res
-        u = partials.get(verb.i)
+        u = by_cue.get(verb.i)
         if u is None:
             u = _Unit([m], "partial", [content], cue=cue, source=source, para=pi)
-            partials[verb.i] = u
+            by_cue[verb.i] = u
             units.append(u)
-        else:
+        elif u.kind == "partial":
             u.marked.append(m)
             s0, e0 = u.contents[0]
             u.contents[0] = (min(s0, content[0]), max(e0, content[1]))
+        else:
+            _extend(u, m)
         prev = u
     quotes = []
     last_speaker: str | None = None
@@ -359,6 +375,15 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
             last_speaker = u.speaker
         quotes.append(_to_quote(text, u))
     return quotes
+
+
+def _extend(u: _Unit, m: Marked) -> None:
+    u.marked.append(m)
+    if u.kind == "direct":
+        u.contents.extend(m.spans)
+    else:
+        u.contents.extend(sp for sp in m.spans if not any(s <= sp[0] < e for s, e in u.contents))
+    u.para = m.paras[-1] if m.paras else u.para
 
 
 def _to_quote(text: str, u: _Unit) -> Quote:
@@ -416,26 +441,31 @@ def _clip_right(text: str, s: int, e: int) -> int:
     return mm.end() if mm else e
 
 
-def _frame_cue(ctx: _Context, m: Marked, lframe, rframe):
-    """(cue span, source span) found in the text right after or right before the quotation."""
+def _frame_cue(ctx: _Context, m: Marked, lframe, rframe, next_open: int):
+    """(cue span, source span, cue token) found right after or right before the quotation."""
     text = ctx.text
     inner = text[m.spans[-1][0]:m.spans[-1][1]].rstrip()
     r_end = _clip_right(text, rframe[0], rframe[1])
-    rtoks = [t for t in ctx.tokens(rframe[0], r_end) if not ctx.quoted[t.i]]
     new_sentence = inner[-1:] in ".!?" and text[rframe[0]:r_end].strip()[:1].isupper()
+    if new_sentence:
+        r_end = min(r_end, next_open)      # a new sentence: stop at the next quotation
+    rtoks = [t for t in ctx.tokens(rframe[0], r_end) if not ctx.quoted[t.i]]
+    rtext = text[rframe[0]:r_end]
     if rtoks:
         dm = _DASH_LINE.match(text, rframe[0], r_end)
-        if dm and text[rframe[0]:rframe[1]].lstrip()[:1] in "—–-" and dm.group(1).strip():
+        if dm and rtext.lstrip()[:1] in "—–-" and dm.group(1).strip():
             toks = ctx.tokens(dm.start(1), dm.end(1))
-            if toks:
-                head = max(toks, key=lambda t: (t.pos_ == "PROPN", t.i))
-                names = [t for t in toks if t.pos_ == "PROPN"] or toks
+            names = [t for t in toks if t.pos_ == "PROPN"] or toks
+            if names:
                 src = ctx.doc[names[0].i:names[-1].i + 1]
-                dash = text.find(text[dm.start():dm.start(1)].strip()[:1], dm.start())
-                return (dash, dash + 1), src
-        found = _cue_in(ctx, rtoks, first=True, limit=None if not new_sentence else 12)
-        if found is not None:
-            return found
+                dash = dm.start() + len(text[dm.start():dm.start(1)]) - len(text[dm.start():dm.start(1)].lstrip())
+                return (dash, dash + 1), src, None
+        # a new sentence after the quote that introduces the next quotation is not this one's
+        intro_next = new_sentence and rtext.rstrip()[-1:] in (",", ":") and r_end >= rframe[1] - 2
+        if not intro_next:
+            found = _cue_in(ctx, rtoks, first=True, limit=12 if new_sentence else None, right=True)
+            if found is not None:
+                return found
     l_start = _clip_left(text, lframe[0], lframe[1])
     ltoks = [t for t in ctx.tokens(l_start, lframe[1]) if not ctx.quoted[t.i]]
     if ltoks:
@@ -447,50 +477,82 @@ def _frame_cue(ctx: _Context, m: Marked, lframe, rframe):
     return None
 
 
-def _cue_in(ctx: _Context, toks: list[Token], first: bool, limit: int | None = None):
+def _subject_in(ctx: _Context, verb: Token, toks: list[Token] | None = None) -> Token | None:
+    """The verb's subject if it is usable: outside quotes, in the verb's paragraph (and frame)."""
+    subj = _subject(verb)
+    if subj is None or ctx.quoted[subj.i]:
+        return None
+    if ctx.para_of(subj.idx) != ctx.para_of(verb.idx):
+        return None
+    if toks is not None and not (toks[0].i <= subj.i <= toks[-1].i):
+        return None
+    return subj
+
+
+def _cue_in(ctx: _Context, toks: list[Token], first: bool, limit: int | None = None, right: bool = False):
     if limit is not None and len(toks) > limit:
         return None
     seq = toks if first else list(reversed(toks))
     acc = _according_to(toks)
-    for t in seq:
-        if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES or (t.lemma_.lower() in WEAK_CUES and _is_cue(t) and t.lemma_.lower() in ("continue", "go")):
-            subj = _subject(t)
-            if subj is not None and not ctx.quoted[subj.i]:
-                return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj)
-            # "said Mr. X" when the parse missed the subject: the next name
-            for c in t.rights:
-                if c.pos_ in ("PROPN", "PRON", "NOUN") and not ctx.quoted[c.i]:
-                    return (t.idx, t.idx + len(t)), _source_span(ctx.doc, c)
-            if acc is None:
-                # nearest name or pronoun in the frame
-                near = [x for x in toks if x.pos_ in ("PROPN", "PRON") and x.dep_ not in ("poss",)]
-                if near:
-                    h = min(near, key=lambda x: abs(x.i - t.i))
-                    while h.dep_ in ("compound", "flat") and h.head.pos_ == "PROPN":
-                        h = h.head
-                    return (t.idx, t.idx + len(t)), _source_span(ctx.doc, h)
+    for n, t in enumerate(seq):
+        lem = t.lemma_.lower()
+        if not _is_cue(t):
+            continue
+        if lem in WEAK_CUES and not (lem == "continue" or right and n <= 1):
+            continue
+        cue = (t.idx, t.idx + len(t))
+        subj = _subject_in(ctx, t, toks)
+        if subj is not None:
+            return cue, _source_span(ctx.doc, subj), t
+        # "said Mr. X" when the parse missed the subject: the next name
+        for c in t.rights:
+            if c.pos_ in ("PROPN", "PRON") and not ctx.quoted[c.i] and c.i <= toks[-1].i:
+                return cue, _source_span(ctx.doc, c), t
+        if acc is None:
+            # the nearest name or pronoun in the frame
+            near = [x for x in toks if (x.pos_ in ("PROPN",) or x.pos_ == "PRON" and x.lower_ in PRONOUNS)
+                    and x.dep_ not in ("poss",) and x.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+            if near:
+                h = min(near, key=lambda x: abs(x.i - t.i))
+                while h.dep_ in ("compound", "flat") and h.head.pos_ == "PROPN" and h.head.i > h.i:
+                    h = h.head
+                return cue, _source_span(ctx.doc, h), t
+            # "Adding, “…”": a cue with no subject in a sentence of its own continues the last speaker
+            return cue, None, t
     if acc is not None and acc[1] is not None:
         a, pobj = acc
         to = ctx.doc[a.i + 1]
-        return (a.idx, to.idx + len(to)), _source_span(ctx.doc, pobj)
+        return (a.idx, to.idx + len(to)), _source_span(ctx.doc, pobj), a
     return None
 
 
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
 def _colon_source(ctx: _Context, toks: list[Token]):
-    """``X: "…"`` or ``In a statement, X wrote:`` — the subject of the frame, or the name before ':'."""
+    """``X: "…"`` or ``In a statement, X wrote:`` — the name before ':', or the frame's subject."""
     colon = toks[-1] if toks[-1].text == ":" else None
-    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") and _subject(t) is not None]
-    if verbs:
-        v = verbs[-1]
-        subj = _subject(v)
-        if not ctx.quoted[subj.i]:
-            return (colon.idx, colon.idx + 1) if colon else None, _source_span(ctx.doc, subj)
-    names = [t for t in toks if t.pos_ in ("PROPN",) or t.lower_ in PRONOUNS and t.pos_ == "PRON"]
+    cue = (colon.idx, colon.idx + 1) if colon is not None else None
+    body = toks[:-1] if colon is not None else toks
+    if body:
+        last = body[-1]
+        name_like = last.pos_ in ("PROPN", "PRON") or (last.pos_ == "NOUN" and last.is_title and last.i > body[0].i)
+        if name_like and last.ent_type_ not in _NOT_NAMES:
+            h = last
+            while h.dep_ in ("compound", "flat") and h.head.i > h.i and h.head.pos_ == "PROPN":
+                h = h.head
+            return cue, _source_span(ctx.doc, h), colon
+    for t in reversed(body):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not ctx.quoted[subj.i] and subj.ent_type_ not in _NOT_NAMES:
+            return cue, _source_span(ctx.doc, subj), colon
+    names = [t for t in body if (t.pos_ == "PROPN" or t.pos_ == "PRON" and t.lower_ in PRONOUNS)
+             and t.ent_type_ not in _NOT_NAMES]
     if names:
         h = names[-1]
         while h.dep_ in ("compound", "flat") and h.head.i > h.i and h.head.pos_ == "PROPN":
             h = h.head
-        return (colon.idx, colon.idx + 1) if colon else None, _source_span(ctx.doc, h)
+        return cue, _source_span(ctx.doc, h), colon
     return None
 
 
@@ -512,37 +574,31 @@ def _continues(ctx: _Context, prev: _Unit, m: Marked, pi: int) -> bool:
     return len(rest.split()) <= 15
 
 
-def _intro(ctx: _Context, m: Marked, pi: int, units: list[_Unit]):
-    """A quotation starting a paragraph after one ending with ':' (or an earlier speech sentence)."""
+def _intro(ctx: _Context, m: Marked, pi: int):
+    """A quotation after a sentence that introduces it: ``X stated:`` ending the previous
+    paragraph, or ``X said he was worried.`` right before it."""
     text = ctx.text
     ps = ctx.paras[pi][0]
-    if text[ps:m.open_start].strip() or pi == 0:
-        # mid-paragraph quote after a sentence: the previous sentence's speech verb
-        l_end = m.open_start
-        l_start = _clip_left(text, ps, l_end)
-        prev_sent_start = _clip_left(text, ps, max(l_start - 1, ps))
-        toks = [t for t in ctx.tokens(prev_sent_start, l_start) if not ctx.quoted[t.i]]
-        if toks and text[l_start:l_end].strip() == "":
-            for t in toks:
-                if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES and t.dep_ == "ROOT":
-                    subj = _subject(t)
-                    if subj is not None:
-                        return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj)
+    if text[ps:m.open_start].strip():
+        l_start = _clip_left(text, ps, m.open_start)
+        if text[l_start:m.open_start].strip():
+            return None
+        start = _clip_left(text, ps, max(l_start - 1, ps))
+        end = l_start
+    elif pi > 0:
+        pps, ppe = ctx.paras[pi - 1]
+        if text[pps:ppe].rstrip().endswith(":"):
+            toks = [t for t in ctx.tokens(_clip_left(text, pps, ppe), ppe) if not ctx.quoted[t.i]]
+            return _colon_source(ctx, toks) if toks else None
+        start, end = _clip_left(text, pps, ppe), ppe
+    else:
         return None
-    pps, ppe = ctx.paras[pi - 1]
-    ptxt = text[pps:ppe].rstrip()
-    toks = [t for t in ctx.tokens(_clip_left(text, pps, ppe), ppe) if not ctx.quoted[t.i]]
-    if ptxt.endswith(":"):
-        if toks:
-            return _colon_source(ctx, toks)
-        return None
-    # the previous paragraph's last sentence reports speech by a subject: "X said he was worried."
+    toks = [t for t in ctx.tokens(start, end) if not ctx.quoted[t.i]]
     for t in toks:
-        if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES and t.dep_ == "ROOT" and t.lemma_.lower() in (
-                "say", "tell", "add", "write", "explain", "argue", "insist", "note", "warn", "continue", "state"):
-            subj = _subject(t)
-            if subj is not None and not ctx.quoted[subj.i]:
-                return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj)
+        if _is_cue(t) and t.dep_ == "ROOT" and t.lemma_.lower() in INTRO_CUES:
+            subj = _subject_in(ctx, t)
+            if subj is not None:
+                return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj), None
     return None
 
 
@@ -557,7 +613,7 @@ def _partial(ctx: _Context, m: Marked):
     child, v = head, head
     acc = None
     for _ in range(8):
-        if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i]:
+        if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in WEAK_CUES:
             break
         if v.dep_ == "ROOT" or v.head is v:
             v = None
@@ -574,8 +630,18 @@ def _partial(ctx: _Context, m: Marked):
         to = doc[a.i + 1]
         s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
         return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj)
-    subj = _subject(v)
-    if subj is None or ctx.quoted[subj.i]:
+    if v.lemma_.lower() in MENTAL_CUES:
+        # "Brafman noted that I had long felt that way": the outer speech verb reports it
+        c2, up = v, v.head
+        for _ in range(3):
+            if up is c2 or up.dep_ == "ROOT" and not _is_cue(up):
+                break
+            if _is_cue(up) and up.lemma_.lower() not in WEAK_CUES | MENTAL_CUES:
+                child, v = c2, up
+                break
+            c2, up = up, up.head
+    subj = _subject_in(ctx, v)
+    if subj is None:
         return None
     if child.i > v.i:
         first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
