@@ -112,6 +112,7 @@ def analyse(articles: list, settings: dict) -> dict[int, ArticleResult]:
     cache = ResultCache(settings["NEWSGRAPH_CACHE_PATH"], fingerprint(options))
     results: dict[int, ArticleResult] = {}
     todo: list[tuple[Any, str]] = []
+    failed = 0
     for art in articles:
         content = getattr(art, "_content", None) or ""
         title = _plain_title(art)
@@ -125,6 +126,7 @@ def analyse(articles: list, settings: dict) -> dict[int, ArticleResult]:
         for (art, key), result in zip(todo, _extract(todo, options, settings)):
             if result is None:          # analysis failed (warned about): empty, not cached
                 results[id(art)] = ArticleResult()
+                failed += 1
                 continue
             results[id(art)] = result
             for w in result.warnings:
@@ -132,6 +134,8 @@ def analyse(articles: list, settings: dict) -> dict[int, ArticleResult]:
             cache.put(key, result)
     msg = (f"newsgraph: {len(todo)} of {len(articles)} articles analysed, "
            f"{cache.stats.hits} from cache")
+    if failed:
+        msg += f" ({failed} failed, see warnings)"
     if cache.stats.corrupt:
         msg += f" ({len(cache.stats.corrupt)} corrupt cache entries replaced)"
     logger.info(msg)

@@ -1,0 +1,80 @@
+"""The per-article result cache: round trip, corruption detection, fingerprints (no model load)."""
+import json
+
+import pytest
+
+from newsgraph import cache as cache_mod
+from newsgraph.cache import ResultCache, content_key, fingerprint, model_identity
+from newsgraph.model import ArticleResult, Entity, Quote, Span
+
+
+def result():
+    return ArticleResult(quotes=[Quote(kind="direct", contents=[Span(0, 5, "Hello")], speaker="person/x")],
+                         entities=[Entity(id="person/x", name="X Y", type="Person", mentions=2)])
+
+
+def test_round_trip_and_stats(tmp_path):
+    c = ResultCache(str(tmp_path), "fp")
+    key = content_key("title", "<p>text</p>")
+    assert c.get(key) is None and c.stats.misses == 1
+    c.put(key, result())
+    got = c.get(key)
+    assert got is not None and got.to_dict() == result().to_dict() and c.stats.hits == 1
+    assert content_key("title", "<p>text</p>") == key != content_key("title", "<p>text!</p>")
+    assert content_key("a", "bc") != content_key("ab", "c")
+
+
+@pytest.mark.parametrize("damage", [
+    lambda b: b[: len(b) // 2],                                   # truncated
+    lambda b: b[:-3] + b"}}}",                                     # edited payload
+    lambda b: b"",                                                 # empty file
+    lambda b: b"garbage\n" + b.partition(b"\n")[2],                # broken header
+    lambda b: b.partition(b"\n")[0],                               # header only
+])
+def test_corrupt_entry_is_reported_naming_it_and_recomputed(tmp_path, caplog, damage):
+    c = ResultCache(str(tmp_path), "fp")
+    key = content_key("t", "x")
+    c.put(key, result())
+    path = c.path(key)
+    with open(path, "rb") as f:
+        raw = f.read()
+    with open(path, "wb") as f:
+        f.write(damage(raw))
+    assert c.get(key, "content/a.md") is None
+    assert path in caplog.text and "content/a.md" in caplog.text
+    assert c.stats.corrupt == [path]
+    c.put(key, result())                                           # recomputed result replaces it
+    assert c.get(key) is not None
+
+
+def test_wrong_schema_version_is_not_used(tmp_path, caplog):
+    c = ResultCache(str(tmp_path), "fp")
+    key = content_key("t")
+    bad = dict(result().to_dict(), version=-1)
+    payload = json.dumps(bad).encode()
+    import hashlib
+    header = json.dumps({"format": cache_mod.FORMAT, "key": key, "size": len(payload),
+                         "sha256": hashlib.sha256(payload).hexdigest()}).encode()
+    (tmp_path / "fp").mkdir()
+    (tmp_path / "fp" / f"{key}.json").write_bytes(header + b"\n" + payload)
+    assert c.get(key) is None and "schema version" in caplog.text
+
+
+def test_fingerprint_changes_with_options_and_model_without_loading_it(monkeypatch):
+    from newsgraph import nlp
+
+    def boom(*a, **k):
+        raise AssertionError("the model must not be loaded to compute the fingerprint")
+    monkeypatch.setattr(nlp, "load", boom)
+    base = {"model": None, "boilerplate": (), "indirect": True}
+    fp = fingerprint(base)
+    assert fp == fingerprint(dict(base))
+    assert fp != fingerprint(dict(base, boilerplate=("Photo: .*",)))
+    assert fp != fingerprint(dict(base, indirect=False))
+    ident = model_identity(None)
+    assert ident.startswith("en_core_web_sm") and ident.rsplit("-", 1)[1][0].isdigit()
+
+
+def test_fingerprint_differs_per_model(monkeypatch):
+    monkeypatch.setattr(cache_mod, "model_identity", lambda name: f"en_{name}-1.0")
+    assert fingerprint({"model": "a"}) != fingerprint({"model": "b"})

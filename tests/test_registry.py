@@ -1,0 +1,185 @@
+"""Site registry: merging identities across articles, alias files, overrides, slugs (no spaCy)."""
+import datetime as dt
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from newsgraph import registry
+from newsgraph.model import ArticleResult, Entity, Quote, Span
+
+
+def ent(id, name, type="Person", aliases=(), role=None, mentions=1, salient=False):
+    return Entity(id=id, name=name, type=type, aliases=list(aliases), role=role, mentions=mentions,
+                  salient=salient)
+
+
+def quote(speaker, text="Words.", kind="direct", start=0):
+    return Quote(kind=kind, contents=[Span(start, start + len(text), text)], speaker=speaker)
+
+
+def art(slug, day=1):
+    return SimpleNamespace(url=f"{slug}.html", title=slug.title(), date=dt.datetime(2020, 1, day))
+
+
+def rec(a, entities, quotes, **kw):
+    return registry.ArticleRecord(article=a, result=ArticleResult(quotes=quotes, entities=entities), **kw)
+
+
+def test_person_variants_merge_into_one_identity_with_role():
+    records = [
+        rec(art("a", 1), [ent("p1", "Attorney General Jeff Sessions")], [quote("p1", "One.")]),
+        rec(art("b", 2), [ent("p1", "Jeff Sessions", role="attorney general")], [quote("p1", "Two.")]),
+        rec(art("c", 3), [ent("p1", "Sessions")], [quote("p1", "Three.")]),
+    ]
+    reg = registry.build(records)
+    assert [s.name for s in reg.speakers] == ["Jeff Sessions"]
+    s = reg.speakers[0]
+    assert s.quote_count == 3 and s.role and s.role.lower() == "attorney general"
+    assert [r.text for r in s.quotes] == ["Three.", "Two.", "One."]       # newest first
+    assert s.latest == dt.datetime(2020, 1, 3)
+    assert {"Attorney General Jeff Sessions", "Sessions"} <= set(s.aliases)
+    assert reg.get(s.key) is s and s.key == "person/jeff-sessions"
+
+
+def test_bare_surname_goes_to_the_most_mentioned_full_name_and_distinct_people_stay_apart():
+    records = [
+        rec(art("a"), [ent("p1", "Donald Trump", mentions=5), ent("p2", "Ivanka Trump")],
+            [quote("p1"), quote("p2", start=10)]),
+        rec(art("b"), [ent("p1", "Trump")], [quote("p1")]),
+    ]
+    reg = registry.build(records)
+    counts = {s.name: s.quote_count for s in reg.speakers}
+    assert counts == {"Donald Trump": 2, "Ivanka Trump": 1}
+
+
+def test_acronym_and_full_organisation_name_are_one_entity():
+    records = [
+        rec(art("a"), [ent("o1", "Federal Bureau of Investigation", "Organization", mentions=2)], []),
+        rec(art("b"), [ent("o1", "FBI", "Organization", mentions=3)], []),
+        rec(art("c"), [ent("o1", "the Department of Justice", "Organization"), ent("o2", "DOJ", "Organization")], []),
+    ]
+    reg = registry.build(records)
+    names = sorted(i.name for i in reg)
+    assert names == ["Department of Justice", "Federal Bureau of Investigation"]
+    fbi = reg.find("FBI")
+    assert fbi.name == "Federal Bureau of Investigation" and fbi.mentions == 5
+    assert len(fbi.articles) == 2
+
+
+def test_alias_file_merges_renames_ignores_and_adds_same_as(tmp_path):
+    path = tmp_path / "aliases.yaml"
+    path.write_text("""
+entities:
+  - name: Jeff Sessions
+    aliases: [Jefferson Beauregard Sessions III]
+    role: Attorney General
+    same_as: [https://www.wikidata.org/wiki/Q358443, "javascript:alert(1)"]
+rename:
+  Don McGahn: Donald McGahn
+ignore: [Camille Fine]
+bogus: 1
+""", encoding="utf-8")
+    with_warnings = []
+    import logging
+
+    class H(logging.Handler):
+        def emit(self, r):
+            with_warnings.append(r.getMessage())
+    h = H()
+    logging.getLogger("newsgraph").addHandler(h)
+    try:
+        aliases = registry.load_aliases(str(path))
+    finally:
+        logging.getLogger("newsgraph").removeHandler(h)
+    assert any("bogus" in w and str(path) in w for w in with_warnings)
+    assert any("javascript" in w for w in with_warnings)
+    records = [rec(art("a"), [ent("p1", "Jefferson Beauregard Sessions III"), ent("p2", "Don McGahn"),
+                             ent("p3", "Camille Fine"), ent("p4", "Jeff Sessions")],
+                   [quote("p1"), quote("p2", start=10), quote("p3", start=20), quote("p4", start=30)])]
+    reg = registry.build(records, aliases)
+    names = {s.name: s for s in reg.speakers}
+    assert set(names) == {"Jeff Sessions", "Donald McGahn"}
+    assert names["Jeff Sessions"].quote_count == 2
+    assert names["Jeff Sessions"].same_as == ["https://www.wikidata.org/wiki/Q358443"]
+    assert names["Jeff Sessions"].role == "Attorney General"
+    assert reg.find("Camille Fine") is None
+    # the ignored speaker's quote is attributed to nobody on the site
+    assert [r.speaker.name for r in records[0].quotes] == ["Jeff Sessions", "Donald McGahn", "Jeff Sessions"]
+
+
+@pytest.mark.parametrize("text", ["{not json", "[1, 2]", "entities: [{nope: 1}]"])
+def test_bad_alias_file_warns_and_is_ignored(tmp_path, text, caplog):
+    path = tmp_path / ("a.json" if text.startswith("{") or text.startswith("[") else "a.yml")
+    path.write_text(text, encoding="utf-8")
+    aliases = registry.load_aliases(str(path))
+    assert aliases.entries == []
+    assert str(path) in caplog.text
+
+
+def test_missing_alias_file_warns(tmp_path, caplog):
+    assert registry.load_aliases(str(tmp_path / "nope.yaml")).entries == []
+    assert "nope.yaml" in caplog.text
+
+
+def test_article_override_ignores_a_speaker_in_one_article_only():
+    records = [
+        rec(art("a"), [ent("p1", "Jeff Sessions")], [quote("p1")], ignore_speakers=["Sessions"]),
+        rec(art("b"), [ent("p1", "Jeff Sessions")], [quote("p1")]),
+    ]
+    reg = registry.build(records)
+    assert reg.speakers[0].quote_count == 1 and reg.speakers[0].quotes[0].article.url == "b.html"
+    assert records[0].quotes == [] and records[0].speakers == []
+
+
+def test_quote_refs_keep_their_article_index_and_html_is_escaped():
+    q1 = quote(None, "Unattributed.")
+    q2 = Quote(kind="partial", contents=[Span(20, 52, "the <b>plan</b> was \"a disaster\"")],
+               marked=[Span(41, 51, "a disaster")], speaker="p1")
+    records = [rec(art("a"), [ent("p1", "Jane Roe")], [q1, q2])]
+    registry.build(records)
+    (ref,) = records[0].quotes
+    assert ref.n == 2 and ref.url == "a.html#quote-2" and ref.anchor == "quote-2"
+    assert str(ref.html) == 'the &lt;b&gt;plan&lt;/b&gt; was &#34;<mark>a disaster</mark>&#34;'
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a/b\\c", "..hidden", "x/../../y", "\u5317\u4eac", "A\u0000B"])
+def test_slugs_are_one_safe_path_segment(name):
+    # a slugify that keeps everything, as a careless SLUG_REGEX_SUBSTITUTIONS could
+    records = [rec(art("a"), [ent("p1", name, "Organization")], [quote("p1")])]
+    reg = registry.build(records, slugify=lambda s: s)
+    (ident,) = reg.identities
+    assert ident.slug and "/" not in ident.slug and "\\" not in ident.slug
+    assert ident.slug not in (".", "..") and not ident.slug.startswith(".")
+
+
+def test_same_slug_gets_a_suffix():
+    records = [rec(art("a"), [ent("p1", "Washington", "Place"), ent("p2", "Washington", "Person", mentions=1)],
+                   [quote("p2")])]
+    reg = registry.build(records)
+    assert sorted(i.slug for i in reg) == ["washington", "washington-2"]
+    assert len({i.key for i in reg}) == 2
+
+
+def test_topics_threshold_types_overrides_and_no_junk():
+    entities = [ent("o1", "MS-13", "Organization", mentions=3), ent("p1", "Jane Roe", mentions=1),
+                ent("g1", "Justice Department", "Organization", mentions=2),
+                ent("w1", "The Big Book", "Work", mentions=5), ent("x1", "2019", "Organization", mentions=4),
+                ent("x2", "March 3", "Event", mentions=4), ent("x3", "officials", "Group", mentions=4)]
+    r = rec(art("a"), entities, [], topics_remove=["Justice Department"])
+    registry.build([r])
+    names = [i.name for i in registry.topics(r, ("Person", "Organization", "Group", "Event"), 2)]
+    assert names == ["MS-13"]
+
+
+def test_is_topic_name():
+    for good in ("MS-13", "FBI", "New York", "Jeff Sessions", "COVID-19"):
+        assert registry.is_topic_name(good), good
+    for bad in ("2018", "1990s", "March", "Monday", "last week", "50%", "<script>", "a" * 80, "3rd", "x"):
+        assert not registry.is_topic_name(bad), bad
+
+
+def test_names_without_letters_or_digits_make_no_identity():
+    records = [rec(art("a"), [ent("p1", "..", "Organization"), ent("p2", "...")], [quote("p2")])]
+    reg = registry.build(records)
+    assert list(reg) == [] and records[0].quotes == []

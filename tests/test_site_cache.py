@@ -1,0 +1,64 @@
+"""Incremental builds: the cache makes a rebuild analyse only what changed."""
+import pytest
+
+from sitebuild import article, build
+
+ARTICLES = {
+    "one": article("Council votes", '"We did our job," said Councilwoman Ann Lee after the vote.', date="2021-05-01"),
+    "two": article("Port reopens", '"Ships are moving again," said Raj Patel, the port director.', date="2021-05-02"),
+    "three": article("Library hours", "The library will open at nine. Children's hour is on Saturdays.",
+                     date="2021-05-03"),
+}
+
+
+@pytest.fixture
+def cold(tmp_path):
+    res = build(tmp_path, ARTICLES)
+    assert res.stats == (3, 3, 0)
+    assert "newsgraph: 3 of 3 articles analysed, 0 from cache" in res.log
+    return tmp_path
+
+
+def test_rebuild_with_nothing_changed_analyses_nothing_and_never_loads_the_model(cold, monkeypatch):
+    from newsgraph import nlp
+
+    def boom(*a, **k):
+        raise AssertionError("spaCy must not be loaded when everything is cached")
+    monkeypatch.setattr(nlp, "load", boom)
+    res = build(cold, ARTICLES)
+    assert res.stats == (0, 3, 3)
+    assert "newsgraph: 0 of 3 articles analysed, 3 from cache" in res.log
+    assert "Ann Lee" in res.read("speakers/index.html")                 # pages still complete
+
+
+def test_editing_one_article_reanalyses_only_it(cold):
+    arts = dict(ARTICLES, two=ARTICLES["two"].replace("again", "once more"))
+    res = build(cold, arts)
+    assert res.stats == (1, 3, 2)
+    assert "once more" in res.read("speakers/raj-patel/index.html")
+
+
+def test_corrupt_entry_is_warned_about_and_recomputed(cold):
+    entries = sorted((cold / "cache" / "newsgraph").rglob("*.json"))
+    assert len(entries) == 3
+    entries[0].write_bytes(entries[0].read_bytes()[:40])
+    res = build(cold, ARTICLES)
+    assert res.stats == (1, 3, 2)
+    assert any(str(entries[0]) in w and "corrupt" in w for w in res.warnings)
+    assert build(cold, ARTICLES).stats == (0, 3, 3)                   # rewritten, good again
+
+
+def test_a_setting_that_changes_results_invalidates(cold):
+    res = build(cold, ARTICLES, settings={"NEWSGRAPH_INDIRECT": False})
+    assert res.stats == (3, 3, 0)
+    # presentation settings do not
+    assert build(cold, ARTICLES, settings={"NEWSGRAPH_INDIRECT": False,
+                                           "NEWSGRAPH_QUOTES_PER_PAGE": 1}).stats == (0, 3, 3)
+
+
+def test_a_model_change_invalidates(cold, monkeypatch):
+    from newsgraph import cache
+
+    real = cache.model_identity
+    monkeypatch.setattr(cache, "model_identity", lambda name: real(name) + "-other")
+    assert build(cold, ARTICLES).stats == (3, 3, 0)
