@@ -523,7 +523,11 @@ def _get(ctx: Any, key: str, default: Any = None) -> Any:
 
 
 def plain(html: Any) -> str:
-    """Visible text of an HTML fragment (tags dropped, entities decoded, spaces collapsed)."""
+    """Visible text of an HTML fragment (tags dropped, entities decoded, spaces collapsed).
+
+    Used for titles and SITENAME, which Pelican treats as HTML; tag, category and author names
+    are plain text (themes escape them) and are used as they are.
+    """
     return Markup(str(html or "")).striptags()
 
 
@@ -637,7 +641,7 @@ def _is_org_author(site: Site, name: str) -> bool:
 
 
 def author_view(site: Site, author: Any) -> AuthorView:
-    name = plain(getattr(author, "name", author))
+    name = str(getattr(author, "name", author)).strip()
     has_page = bool(getattr(author, "save_as", ""))
     return AuthorView(name=name, url=site.abs(author.url) if has_page else None,
                       slug=str(getattr(author, "slug", "") or ""), organization=_is_org_author(site, name))
@@ -653,7 +657,7 @@ def _crumb_of(site: Site, wrapper: Any) -> Crumb | None:
     """A Category/Tag/Author URLWrapper as a crumb (no URL when its page is not written)."""
     if wrapper is None:
         return None
-    return Crumb(plain(getattr(wrapper, "name", wrapper)),
+    return Crumb(str(getattr(wrapper, "name", wrapper)).strip(),
                  site.abs(wrapper.url) if getattr(wrapper, "save_as", "") else None)
 
 
@@ -681,7 +685,7 @@ def article_view(site: Site, article: Any) -> ArticleView:
         lang=str(getattr(article, "lang", None) or site.lang),
         authors=[author_view(site, a) for a in getattr(article, "authors", None) or []],
         section=_crumb_of(site, getattr(article, "category", None)),
-        keywords=[plain(getattr(t, "name", t)) for t in getattr(article, "tags", None) or []],
+        keywords=[str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or []],
         word_count=len(plain(getattr(article, "content", "")).split()),
         image=image,
         about=[entity_view(site, i) for i in getattr(article, "newsgraph_about", None) or []],
@@ -796,7 +800,7 @@ def graph_for_context(ctx: Any) -> dict[str, Any] | None:
         number, page = _pagination(ctx)
         listed = page.object_list if page is not None and _get(ctx, "speakers_page") is not None else speakers
         url = _page_url(site, ctx, None)
-        name = _paged_name("Speakers", ctx)
+        name = _paged_name("Speakers by number of quotes" if _get(ctx, "sort") == "count" else "Speakers", ctx)
         return collection_graph(site, PageView(url=url, name=name, type="CollectionPage",
                                                crumbs=[Crumb(name, url)], lang=site.lang),
                                 [entity_view(site, s) for s in listed])
