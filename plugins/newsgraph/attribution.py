@@ -40,6 +40,14 @@ insist retweet text email message sign interject interrupt offer cheer say admon
 """.split())
 #: Cue lemmas that need to govern the quotation (not just stand near it) to count.
 WEAK_CUES = frozenset("go begin continue put point read sign offer cheer feel think hope fear worry expect".split())
+#: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
+LOOSE_PARTIALS = True
+HUMAN_NOUNS = frozenset("""
+people voters supporters critics officials leaders experts analysts candidate candidates president senator
+governor lawmakers lawmaker residents man woman men women protesters democrats republicans conservatives
+liberals activists advocates aides aide adviser advisers spokesman spokeswoman reporter reporters crowd
+audience fans members member students student americans who
+""".split())
 #: Verbs of thought: an enclosing speech verb is the better cue.
 MENTAL_CUES = frozenset("think believe feel hope fear worry expect wonder remember".split())
 #: Verbs whose sentence may introduce the quotation that follows it.
@@ -235,8 +243,9 @@ def _name_tokens(root: Token) -> list[Token]:
 
 
 # --------------------------------------------------------------------------- cues & sources
-def _subject(verb: Token) -> Token | None:
-    for t in verb.children:
+def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
+    subs = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and not (quoted and quoted[t.i])]
+    for t in sorted(subs, key=lambda t: abs(t.i - verb.i)):
         if t.dep_ in ("nsubj", "nsubjpass"):
             if t.dep_ == "nsubjpass":
                 agent = next((a for a in verb.children if a.dep_ == "agent"), None)
@@ -261,7 +270,7 @@ def _subject(verb: Token) -> Token | None:
                 return v.head
             v = v.head
             for t in v.children:
-                if t.dep_ in ("nsubj",):
+                if t.dep_ in ("nsubj", "nsubjpass") and not (quoted and quoted[t.i]):
                     return t
         else:
             break
@@ -408,7 +417,7 @@ def _prev_char(text: str, pos: int, floor: int) -> str:
 def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int, int]) -> bool:
     """A full quotation (not quoted words inside a sentence)."""
     before = _prev_char(text, m.open_start, lframe[0])
-    inner = text[m.spans[-1][0]:m.spans[-1][1]].rstrip()
+    inner = text[m.spans[-1][0]:m.spans[-1][1]].rstrip().rstrip("'’\"”")
     ends_punct = inner[-1:] in ".,!?…—-:;"
     after = text[rframe[0]:rframe[1]].lstrip()[:1]
     left_ok = before in ("", ".", "!", "?", ":", ",", ";", "(", "—", "–", "-") or before in "\"”'"
@@ -479,7 +488,7 @@ def _frame_cue(ctx: _Context, m: Marked, lframe, rframe, next_open: int):
 
 def _subject_in(ctx: _Context, verb: Token, toks: list[Token] | None = None) -> Token | None:
     """The verb's subject if it is usable: outside quotes, in the verb's paragraph (and frame)."""
-    subj = _subject(verb)
+    subj = _subject(verb, ctx.quoted)
     if subj is None or ctx.quoted[subj.i]:
         return None
     if ctx.para_of(subj.idx) != ctx.para_of(verb.idx):
@@ -612,9 +621,14 @@ def _partial(ctx: _Context, m: Marked):
     head = next((t for t in toks if t.head.i not in inside or t.dep_ == "ROOT"), toks[0])
     child, v = head, head
     acc = None
+    loose = None        # the nearest verb with a speaker-like subject, when no speech verb governs
     for _ in range(8):
         if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in WEAK_CUES:
             break
+        if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
+            sj = _subject_in(ctx, v)
+            if sj is not None and _speaker_like(ctx, sj):
+                loose = (child, v)
         if v.dep_ == "ROOT" or v.head is v:
             v = None
             break
@@ -624,8 +638,11 @@ def _partial(ctx: _Context, m: Marked):
     if v is None:
         sent = head.sent
         acc = _according_to([t for t in sent if not ctx.quoted[t.i]])
-        if acc is None or acc[1] is None:
+        if (acc is None or acc[1] is None) and loose is not None and LOOSE_PARTIALS:
+            child, v = loose
+        elif acc is None or acc[1] is None:
             return None
+    if v is None:
         a, pobj = acc
         to = doc[a.i + 1]
         s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
@@ -653,6 +670,17 @@ def _partial(ctx: _Context, m: Marked):
     s, e = _trim(doc, s_i, e_i)
     s, e = min(s, m.open_start if m.open_start >= s else s), max(e, m.close_end if m.close_end <= e + 3 else e)
     return v, (s, e), (v.idx, v.idx + len(v)), _source_span(doc, subj)
+
+
+def _speaker_like(ctx: _Context, t: Token) -> bool:
+    """A subject that can be a speaker: a name, a personal pronoun, a person or organisation."""
+    if t.pos_ == "PRON":
+        return t.lower_ in PRONOUNS and t.lower_ not in ("it",)
+    if t.pos_ == "PROPN":
+        return t.ent_type_ not in _NOT_NAMES
+    if ctx.entity_in(t.idx, t.idx + len(t), ("Person", "Organization", "Group")) is not None:
+        return True
+    return t.lower_ in ORG_WORDS or t.lower_ in HUMAN_NOUNS
 
 
 def _trim(doc: Doc, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -169,12 +169,27 @@ def find_marked(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
         if cur is not None:
             # the previous paragraph ended inside a quote and this one reopens (checked below)
             open_at = pmarks[0][1]
+            style = _style(text[pmarks[0][0]:pmarks[0][1]])
             pmarks = pmarks[1:]
+        nested: str | None = None
         for s, e, d in pmarks:
             if open_at is None:
                 if d >= 0:
                     cur, open_at = Marked([], s, e), e
+                    style = _style(text[s:e])
                 continue                               # a lone closing mark is stray
+            st = _style(text[s:e])
+            if nested is not None:
+                if d <= 0 and st == nested:
+                    nested = None                      # the nested quotation closes
+                    continue
+                if d <= 0 and st != style:
+                    continue
+                nested = None                          # the outer one closes (nested left open)
+            elif d == 1 and st != style and st != "s" or d == 1 and st == "s" and style != "s" \
+                    and not text[open_at:s].strip() == "":
+                nested = st                            # “…"nested"…” / "…“nested”…"
+                continue
             if d <= 0:
                 _add(text, cur, open_at, s, pi, rstrip=False)
                 cur.close_end = e
@@ -200,6 +215,12 @@ def find_marked(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
         cur.closed = False
         out.append(cur)
     return [q for q in out if q.spans]
+
+
+def _style(mark: str) -> str:
+    """The family of a mark: c(urly), s(traight), a(postrophes) or g(uillemets)."""
+    ch = mark[-1]
+    return "s" if ch == '"' else "a" if ch == "'" else "g" if ch in "«»" else "c"
 
 
 def _add(text: str, q: Marked, s: int, e: int, pi: int, rstrip: bool = True) -> None:
