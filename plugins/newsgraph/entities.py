@@ -26,6 +26,7 @@ Steps (all linear in the number of mentions/tokens):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ KNOWN_ALIASES = {
 }
 #: All-caps words that are not organisation acronyms.
 NOT_ACRONYMS = frozenset("OK TV AM PM CEO CFO COO CTO MORE UPDATE BREAKING ET PT EST EDT PST GMT UTC".split())
+ACRONYM_WORD = re.compile(r"(?<![\w.&-])[A-Z]{2,6}(?![\w&-]|\.\w)")
 PAREN_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z]?[A-Z.&-]{0,8}[A-Z.])\s*\)")
 
 
@@ -82,6 +84,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Comparison key: lowercase, no dots, straight apostrophes, single spaces."""
     k = name.replace("’", "'").replace(".", "").lower()
@@ -142,6 +145,7 @@ class EntityIndex:
         self._keys: dict[str, Entity] = {}
         self._surnames: dict[str, list[Entity]] = {}
         self._spans: list[tuple[int, int, Entity]] | None = None
+        self._ids: set[str] = set()
         self._maxlen = 0
         for e in self.entities:
             self._register(e)
@@ -212,19 +216,22 @@ class EntityIndex:
 
     def _new_id(self, type: str, name: str) -> str:
         base = f"{type.lower()}/{slug(name)}"
-        taken = {e.id for e in self.entities}
+        taken = self._ids
+        if len(taken) != len(self.entities):
+            taken.clear()
+            taken.update(e.id for e in self.entities)
         i, eid = 2, base
         while eid in taken:
             eid, i = f"{base}-{i}", i + 1
+        taken.add(eid)  # reserved: the caller appends the entity next
         return eid
 
 
 # --------------------------------------------------------------------------- mentions
 
-def _mentions(doc: Doc) -> list[Mention]:
+def _mentions(doc: Doc, text_all: str) -> list[Mention]:
     """Normalised NER mentions (junk dropped, titles split off people's names)."""
     out: list[Mention] = []
-    text_all = doc.text  # Doc.text is rebuilt on every access: read it once
     role_tokens: set[int] = set()
     ents = [e for e in doc.ents if e.label_ in LABELS]
     # people first, so that title words tagged as ORG ("State" in "Secretary of State X") are known
@@ -284,9 +291,12 @@ def _mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(span.start_char, span.end_char, text, etype, role, acr))
     # capitalised acronyms NER left unlabelled ("wanted by ICE") are organisations
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)} | role_tokens
-    for tok in doc:
-        if (tok.i in in_ent or not tok.is_alpha or not tok.is_upper or not 2 <= len(tok) <= 6
-                or tok.pos_ != "PROPN" or tok.text in NOT_ACRONYMS):
+    for m in ACRONYM_WORD.finditer(text_all):  # regex first: no pass over every token
+        sp = doc.char_span(m.start(), m.end())
+        if sp is None or len(sp) != 1 or m.group() in NOT_ACRONYMS:
+            continue
+        tok = sp[0]
+        if tok.i in in_ent or tok.pos_ != "PROPN":
             continue
         nbrs = [t for t in (doc[tok.i - 1] if tok.i else None, doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
                 if t is not None and t.is_alpha]
@@ -336,7 +346,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     text with at least 15 words.
     """
     text = doc.text  # Doc.text is rebuilt on every access: read it once
-    mentions = _mentions(doc)
+    mentions = _mentions(doc, text)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
     by_surname: dict[str, list[_Group]] = {}
@@ -400,7 +410,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
                     by_key[k] = g
     groups = [g for g in groups if g.mentions]
 
-    _scan_unlabelled(doc, groups, by_surname, by_key)
+    _scan_unlabelled(doc, text, groups, by_surname, by_key)
 
     index = EntityIndex()
     lead = lead or _default_lead(text)
@@ -423,27 +433,40 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     return index
 
 
-def _scan_unlabelled(doc: Doc, groups: list[_Group], by_surname: dict, by_key: dict) -> None:
-    """Count capitalised tokens equal to a known surname or acronym that NER left unlabelled."""
-    taken = set()
+def _scan_unlabelled(doc: Doc, text: str, groups: list[_Group], by_surname: dict, by_key: dict) -> None:
+    """Count capitalised words equal to a known surname, one-word name or acronym that NER left
+    unlabelled ("Sessions said" after "Jeff Sessions")."""
+    forms: dict[str, _Group] = {}
+    for g in groups:
+        for n in g.names:
+            words = n.split()
+            if g.type == "Person" and len(words) > 1 and len(by_surname.get(name_key(words[-1]), ())) == 1:
+                forms.setdefault(words[-1], g)
+            elif len(words) == 1 and (g.type == "Person" or _is_acronym(n)) and by_key.get(name_key(n)) is g:
+                forms.setdefault(n, g)
+        for a in g.aliases:
+            if _is_acronym(a):
+                forms.setdefault(a, g)
+    forms = {f: g for f, g in forms.items() if f[:1].isupper() and len(f) > 1}
+    if not forms:
+        return
+    taken = bytearray(len(text) + 1)
     for g in groups:
         for m in g.mentions:
-            taken.update(range(m.start, m.end))
-    for tok in doc:
-        if not tok.text[:1].isupper() or tok.idx in taken or tok.pos_ not in ("PROPN", "NOUN", "X"):
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        if taken[m.start()] or taken[m.end() - 1]:
             continue
-        if tok.ent_type_ and tok.ent_type_ not in LABELS:
+        sp = doc.char_span(m.start(), m.end())
+        if sp is None or len(sp) != 1 or sp[0].pos_ not in ("PROPN", "NOUN", "X"):
             continue
-        key = name_key(tok.text)
-        cands = by_surname.get(key)
-        g = None
-        if cands and len(cands) == 1:
-            g = cands[0]
-        elif key in by_key and (_is_acronym(tok.text) or by_key[key].type == "Person"):
-            g = by_key[key]
-        if g is not None and g.mentions:
-            g.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, g.type, extra=True))
-            g.names[tok.text] += 0
+        if sp[0].ent_type_ and sp[0].ent_type_ not in LABELS:
+            continue
+        g = forms[m.group()]
+        g.mentions.append(Mention(m.start(), m.end(), m.group(), g.type, extra=True))
+        g.names[m.group()] += 0
 
 
 def _default_lead(text: str) -> tuple[int, int] | None:
@@ -458,8 +481,7 @@ def _title_keys(title: str) -> set[str]:
 
 
 def _in_title(name: str, title_words: set[str]) -> bool:
-    words = [name_key(w) for w in name.split()]
-    return bool(words) and all(w in title_words for w in words)
+    return all(w in title_words for w in name_key(name).split()) if len(title_words) > 1 else False
 
 
 def mark_speakers(index: EntityIndex, quotes) -> None:

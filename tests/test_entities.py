@@ -1,0 +1,183 @@
+"""Entities stage: normalising, titles, merging, type votes, junk, salience (hand-written sentences)."""
+import os
+
+import pytest
+
+from newsgraph.entities import EntityIndex, extract_entities, name_key, split_title
+from newsgraph.model import Span
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEED = os.path.join(ROOT, "content", "seed", "000_c0eb73401adad504.txt")
+
+
+@pytest.fixture
+def ents(nlp):
+    def run(text, title=""):
+        return extract_entities(nlp(text), title)
+    return run
+
+
+def by_name(index):
+    return {e.name: e for e in index.entities}
+
+
+def test_title_split_from_name_and_surname_merged(ents):
+    idx = ents("Attorney General Jane Whitfield spoke in Denver on Monday. Whitfield said the plan "
+               "would cost $4 million, or 12 percent more.")
+    e = by_name(idx)["Jane Whitfield"]
+    assert (e.type, e.role, e.id) == ("Person", "Attorney General", "person/jane-whitfield")
+    assert "Whitfield" in e.aliases and e.mentions == 2
+    assert [s.text for s in e.spans] == ["Jane Whitfield", "Whitfield"]
+    # dates, money and percentages are not entities
+    assert set(by_name(idx)) == {"Jane Whitfield", "Denver"}
+
+
+def test_titles_before_people(ents):
+    idx = by_name(ents("President Obama met Sen. Ted Cruz and Gov. Ron DeSantis at the White House. "
+                       "Obama said Cruz was late."))
+    assert idx["Obama"].role == "President" and idx["Obama"].mentions == 2
+    assert idx["Ted Cruz"].role == "Sen." and idx["Ted Cruz"].mentions == 2
+    assert idx["Ron DeSantis"].role == "Gov."
+    assert "White House" in idx  # leading "the" dropped
+
+
+def test_multiword_titles_and_title_words_tagged_as_org(ents):
+    idx = by_name(ents("House Speaker Paul Ryan and Secretary of State John Kerry spoke with "
+                       "U.S. Attorney John Smith."))
+    assert idx["Paul Ryan"].role == "House Speaker"
+    assert idx["John Kerry"].role == "Secretary of State"
+    assert idx["John Smith"].role == "U.S. Attorney"
+    assert "State" not in idx and "House" not in idx  # parts of a title, not organisations
+
+
+def test_split_title():
+    assert split_title("Attorney General Jeff Sessions".split()) == (["Attorney", "General"], ["Jeff", "Sessions"])
+    assert split_title(["President", "Trump"]) == (["President"], ["Trump"])
+    assert split_title(["Sen.", "Ted", "Cruz"]) == (["Sen."], ["Ted", "Cruz"])
+    assert split_title(["Jeff", "Sessions"]) == ([], ["Jeff", "Sessions"])
+    assert split_title(["President"]) == ([], ["President"])  # never leaves an empty name
+    assert split_title(["State", "Farm"]) == ([], ["State", "Farm"])  # no core title word
+
+
+def test_acronym_in_parentheses_and_possessive(ents):
+    idx = ents("The Federal Emergency Management Agency's (FEMA) budget grew. FEMA said it needed more staff.")
+    (e,) = idx.entities
+    assert e.name == "Federal Emergency Management Agency" and e.aliases == ["FEMA"]
+    assert e.type == "Organization" and e.mentions == 3
+
+
+def test_acronym_from_initials_and_head_word(ents):
+    idx = ents("The Department of Justice said it would appeal. The Department added that the DOJ had "
+               "no further comment.")
+    (e,) = idx.entities
+    assert e.name == "Department of Justice" and set(e.aliases) == {"DOJ", "Department"}
+    assert e.mentions == 3 and e.id == "organization/department-of-justice"
+
+
+def test_known_aliases(ents):
+    idx = ents("The U.S. economy grew. Officials in the United States were pleased.")
+    (e,) = idx.entities
+    assert (e.name, e.type, e.aliases, e.mentions) == ("United States", "Place", ["U.S."], 2)
+
+
+def test_type_vote_name_with_digits_is_not_a_person(ents):
+    idx = ents("Police said MS-13 was behind the attack. MS-13 has thousands of members.")
+    (e,) = idx.entities
+    assert e.name == "MS-13" and e.type != "Person" and e.mentions == 2
+
+
+def test_type_decided_by_votes(nlp):
+    from newsgraph import entities as E
+    g = E._Group()
+    for t in ("Organization", "Person", "Organization"):
+        g.add(E.Mention(0, 5, "Acme", t))
+    assert g.type == "Organization"
+
+
+def test_slogan_verb_dropped(ents):
+    idx = by_name(ents("“Ralph Northam is weak,” Trump tweeted. “Vote Ed Gillespie!”"))
+    assert "Ed Gillespie" in idx and "Vote Ed Gillespie" not in idx
+    assert idx["Ed Gillespie"].type == "Person"
+
+
+def test_possessive_and_the_dropped(ents):
+    idx = by_name(ents("The Pentagon's plan was criticised by the Pentagon's critics in Congress."))
+    assert idx["Pentagon"].mentions == 2 and "Pentagon's" not in idx
+
+
+def test_junk_is_filtered(ents):
+    idx = by_name(ents("He said the violent MS-13 killer gangs & sanctuary cities were a threat, "
+                       "police said.\n\nMS-13\n\nSessions spoke later."))
+    assert not any("&" in n or "\n" in n for n in idx)
+    for e in idx.values():
+        assert any(c.isupper() for c in e.name)
+        assert all("\n\n" not in s.text for s in e.spans)
+
+
+def test_unlabelled_acronym_is_an_organisation(ents):
+    idx = by_name(ents("Some even release convicted criminals who are wanted by ICE."))
+    assert idx["ICE"].type == "Organization"
+
+
+def test_all_caps_line_is_not_acronyms(ents):
+    idx = ents("BREAKING NEWS FROM THE CAPITAL TODAY\n\nThe mayor resigned.")
+    assert not any(e.name in ("BREAKING", "NEWS", "FROM", "THE", "CAPITAL", "TODAY") for e in idx.entities)
+
+
+def test_salience_title_lead_frequency_vs_passing(ents):
+    text = ("Mayor Lisa Tran announced a new housing plan for Oakland on Tuesday, saying the city would "
+            "build 3,000 homes by 2030 and pay for them with a bond.\n\n"
+            "Tran said the plan was paid for. The plan was praised by Governor Gavin Newsom.\n\n"
+            "Critics at the Oakland Chamber of Commerce were unconvinced, as was a spokesman for Apple.\n\n"
+            "The chamber met with Apple and then with Apple again.")
+    idx = by_name(ents(text, title="Tran unveils a housing plan"))
+    assert idx["Lisa Tran"].salient           # in the title (by surname) and the lead
+    assert idx["Oakland"].salient             # in the lead paragraph
+    assert idx["Apple"].salient               # mentioned three times
+    assert not idx["Gavin Newsom"].salient    # a passing mention
+    assert idx["Gavin Newsom"].role == "Governor"
+
+
+def test_ids_are_unique_and_stable(ents):
+    text = "Jordan met officials from Jordan. Michael Jordan, the player, was not there."
+    a, b = ents(text), ents(text)
+    assert [e.id for e in a.entities] == [e.id for e in b.entities]
+    assert len({e.id for e in a.entities}) == len(a.entities)
+
+
+def test_index_lookups_and_add():
+    idx = EntityIndex()
+    e = idx.add("Attorney General Jane Whitfield", "Person", Span(0, 30, "Attorney General Jane Whitfield"))
+    assert (e.name, e.role, e.id, e.mentions) == ("Jane Whitfield", "Attorney General", "person/jane-whitfield", 1)
+    assert idx.find("Whitfield") is e and idx.find("jane whitfield") is e
+    assert idx.find("Senator Whitfield") is e
+    assert idx.add("Whitfield", "Person", Span(40, 49, "Whitfield")) is e and e.mentions == 2
+    assert idx.at(42, 44) is e and idx.at(31, 39) is None
+    other = idx.add("Jordan", "Place")
+    assert idx.add("Jordan", "Person") is other  # found by name, not duplicated
+    assert idx.find("the United States") is None
+    assert idx.find("") is None
+
+
+def test_name_key():
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert name_key("O’Rourke") == name_key("O'Rourke")
+
+
+def test_seed_entities(engine, nlp):
+    if not os.path.exists(SEED):
+        pytest.skip("seed article not vendored")
+    with open(SEED, encoding="utf-8") as f:
+        tdoc = engine.prepare(__import__("newsgraph.extract", fromlist=["ArticleInput"]).ArticleInput(text=f.read()))
+    idx = extract_entities(nlp(tdoc.clean), "Sessions calls on law enforcement to 'dismantle' MS-13")
+    names = by_name(idx)
+    for must in ("MS-13", "Jeff Sessions", "Trump", "Ralph Northam", "Ed Gillespie", "Department of Justice",
+                 "ICE", "Virginia", "National Fusion Center Association"):
+        assert must in names, must
+    for never in ("Camille Fine", "Beto O'Rourke", "Rosenstein", "Emmet Flood", "McGahn", "Thursday", "August"):
+        assert not any(never in n for n in names), never
+    assert names["Jeff Sessions"].role == "Attorney General" and names["Jeff Sessions"].salient
+    assert names["Trump"].role == "President"
+    assert names["MS-13"].type != "Person" and names["MS-13"].salient
+    assert "DOJ" in names["Department of Justice"].aliases
+    assert "U.S." in names["United States"].aliases
