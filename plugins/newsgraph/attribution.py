@@ -181,8 +181,8 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             pass
         else:
             return e.id
-    propn = [t for t in words if t.pos_ == "PROPN"]
-    if root.pos_ == "PROPN" or (propn and root.lower_ not in ORG_WORDS and root.lower_ not in SPOKES_WORDS
+    propn = [t for t in words if _is_name(t)]
+    if _is_name(root) or (propn and root.lower_ not in ORG_WORDS and root.lower_ not in SPOKES_WORDS
                                 and root.pos_ != "NOUN"):
         name_toks = _name_tokens(root)
         if name_toks:
@@ -200,10 +200,15 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             e = ctx.last_entity(source.start_char, ("Organization",))
             return e.id if e else None
         return None
-    if det in ("the", "this", "that") and root.pos_ == "NOUN" and root.tag_ == "NN":
+    if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):
         e = _by_role(index, root.lower_) or ctx.last_entity(source.start_char, ("Person",))
         return e.id if e else None
     return None
+
+
+def _is_name(t: Token) -> bool:
+    """A proper-name token (the tagger's PROPN, capitalised: "the senator" is not a name)."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper()
 
 
 def _entity_by_id(index: EntityIndex, eid: str) -> Entity | None:
@@ -545,7 +550,8 @@ def _colon_source(ctx: _Context, toks: list[Token]):
     body = toks[:-1] if colon is not None else toks
     if body:
         last = body[-1]
-        name_like = last.pos_ in ("PROPN", "PRON") or (last.pos_ == "NOUN" and last.is_title and last.i > body[0].i)
+        name_like = _is_name(last) or last.pos_ == "PRON" or (
+            last.pos_ == "NOUN" and last.is_title and (last.i > body[0].i or len(body) <= 4))
         if name_like and last.ent_type_ not in _NOT_NAMES:
             h = last
             while h.dep_ in ("compound", "flat") and h.head.i > h.i and h.head.pos_ == "PROPN":

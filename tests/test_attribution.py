@@ -1,0 +1,190 @@
+"""Attribution of quotations: cues, both orders, asides, pronouns, organisations, partial quotes."""
+import pytest
+
+from newsgraph import attribution, entities
+from newsgraph.quotes import paragraphs
+
+
+@pytest.fixture
+def marked(extract):
+    """text -> (result, quote-marked quotes) from the whole engine on plain text."""
+    def run(text):
+        r = extract(text)
+        return r, [q for q in r.quotes if q.kind in ("direct", "partial")]
+    return run
+
+
+def one(quotes, words):
+    """The quote whose content contains ``words``."""
+    found = [q for q in quotes if any(words in s.text for s in q.contents)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def name(result, q):
+    e = result.entity(q.speaker)
+    return e.name if e else None
+
+
+def test_x_said_and_said_x(marked):
+    r, qs = marked("“We will rebuild the bridge by spring,” Mayor Anna Kovacs said on Monday.\n\n"
+                   "“The money is there,” said Peter Lindqvist, the city treasurer.")
+    a = one(qs, "rebuild")
+    assert a.kind == "direct" and a.cue.text == "said" and "Kovacs" in a.sources[0].text
+    assert name(r, a) == "Anna Kovacs"
+    b = one(qs, "money")
+    assert "Lindqvist" in b.sources[0].text and name(r, b) == "Peter Lindqvist"
+
+
+def test_appositive_and_relative_clause_between_speaker_and_verb(marked):
+    r, qs = marked("Hugh Hill, a doctor at the county hospital, said: “We have never seen so many cases.”\n\n"
+                   "Vince Cable, who replaced Tim Farron in July, said “the party is united again.”")
+    a = one(qs, "so many cases")
+    assert name(r, a) == "Hugh Hill"
+    b = one(qs, "united again")
+    assert name(r, b) == "Vince Cable"
+
+
+def test_interrupted_quote_is_one_quote_with_two_spans(marked):
+    r, qs = marked("“We are ready,” she said, “and we will not wait any longer.” Maria Lopez had campaigned for years.")
+    q = one(qs, "ready")
+    assert [s.text for s in q.contents] == ["We are ready,", "and we will not wait any longer."]
+
+
+def test_pronoun_source_resolves_to_the_named_person(marked):
+    r, qs = marked("Governor Sarah Blake visited the flooded town on Tuesday.\n\n"
+                   "“Nobody will be left behind,” she said.")
+    q = one(qs, "left behind")
+    assert q.sources[0].text == "she"
+    assert name(r, q) == "Sarah Blake"
+
+
+def test_he_said_after_another_persons_quote_goes_to_the_last_person_named(marked):
+    r, qs = marked("“The plan is sound,” Tom Archer said at the hearing.\n\n"
+                   "Senator Paul Whitaker disagreed with the budget office.\n\n"
+                   "“It will cost twice as much,” he said.")
+    assert name(r, one(qs, "twice as much")) == "Paul Whitaker"
+    assert name(r, one(qs, "plan is sound")) == "Tom Archer"
+
+
+def test_description_resolves_to_the_person(marked):
+    r, qs = marked("Senator Ruth Okafor introduced the bill in March.\n\n"
+                   "“This is about fairness,” the senator said.")
+    q = one(qs, "fairness")
+    assert q.sources[0].text == "the senator"
+    assert name(r, q) == "Ruth Okafor"
+
+
+def test_quote_continuing_in_the_next_paragraph_keeps_its_speaker(marked):
+    r, qs = marked("“We tried everything,” said coach Dan Reyes.\n\n"
+                   "“In the end the other team was simply better on the day.”\n\nThe season ends next week.")
+    q = one(qs, "tried everything")
+    assert any("simply better" in s.text for s in q.contents)
+    assert name(r, q) == "Dan Reyes"
+
+
+def test_sentence_continuation_in_the_same_paragraph(marked):
+    r, qs = marked("“We tried everything,” Reyes said. “Nothing worked for us tonight.”")
+    q = one(qs, "tried everything")
+    assert len(q.contents) == 2 and name(r, q) == "Reyes"
+
+
+def test_colon_introduces_a_quote(marked):
+    r, qs = marked("Sessions: “We will not back down on this issue.”")
+    q = one(qs, "back down")
+    assert "Sessions" in q.sources[0].text and q.cue.text == ":"
+    r2, qs2 = marked("After the vote, Dr. Kelli Ward stated:\n\n"
+                     "\"The decision is wrong and the people will remember it.\n\n"
+                     "\"We will appeal it in every court that will hear us.\"\n\nThe vote was 5-4.")
+    q2 = one(qs2, "decision is wrong")
+    assert len(q2.contents) == 2 and "Ward" in q2.sources[0].text
+
+
+def test_dash_line_after_a_quote(marked):
+    r, qs = marked("“Access to broadband is a civil right for the twenty-first century.” —Commissioner Geoffrey Starks")
+    q = one(qs, "broadband")
+    assert "Geoffrey Starks" in q.sources[0].text
+    assert name(r, q) and "Starks" in name(r, q)
+
+
+def test_according_to(marked):
+    r, qs = marked("“The shipment never arrived at the port,” according to Lena Marsh, a customs officer.")
+    q = one(qs, "shipment")
+    assert q.cue.text == "according to" and "Lena Marsh" in q.sources[0].text
+
+
+def test_organisations_speak(marked):
+    r, qs = marked("The Environmental Protection Agency announced on Friday that “the rule will take effect "
+                   "in January.”\n\n“We stand by our product,” a Coca-Cola spokesman said.")
+    a = one(qs, "take effect")
+    e = r.entity(a.speaker)
+    assert e is not None and e.type == "Organization" and "Environmental Protection Agency" in e.name
+    b = one(qs, "stand by")
+    e2 = r.entity(b.speaker)
+    assert e2 is not None and e2.name == "Coca-Cola"
+
+
+def test_partial_quote_content_is_the_reported_clause(marked):
+    r, qs = marked("Attorney General Jeff Sessions called on police to \"dismantle\" the gang through better "
+                   "information sharing.")
+    q = one(qs, "dismantle")
+    assert q.kind == "partial"
+    assert [m.text for m in q.marked] == ["dismantle"]
+    assert "the gang through better information sharing" in q.contents[0].text
+    assert name(r, q) == "Jeff Sessions"
+
+
+def test_two_partial_quotes_under_one_verb_make_one_quote(marked):
+    r, qs = marked("The mayor described the plan as \"reckless\" and \"a waste of money\" during the meeting.")
+    assert len(qs) == 1
+    assert [m.text for m in qs[0].marked] == ["reckless", "a waste of money"]
+
+
+def test_scare_quotes_titles_and_nicknames_are_not_speech(marked):
+    r, qs = marked("A homeless man who goes by the name “Shorty” sleeps near the station.\n\n"
+                   "The so-called “fusion fuel” is rare.\n\n"
+                   "“Sons of Trump” is an adaptation of a Spanish play.")
+    assert qs == []
+
+
+def test_quote_with_no_findable_speaker_is_kept_without_speaker(marked):
+    r, qs = marked("The crowd went quiet.\n\n“This is the end of an era and nothing will be the same.”")
+    q = one(qs, "end of an era")
+    assert q.speaker is None and q.sources == []
+
+
+def test_never_a_pronoun_speaker(marked):
+    r, qs = marked("“It is over,” he said.\n\n“We won,” they said.")
+    for q in qs:
+        e = r.entity(q.speaker)
+        assert e is None or e.name.lower() not in ("he", "she", "they", "it", "we")
+
+
+def test_nyt_two_apostrophe_quotes_are_attributed(marked):
+    r, qs = marked("''We've come close to maxing out the system,'' said Peter Orszag, a former budget director. "
+                   "''There is not much left.''")
+    q = one(qs, "maxing out")
+    assert len(q.contents) == 2 and name(r, q) == "Peter Orszag"
+
+
+def test_speaker_after_a_headline_line_is_not_glued_to_it(marked):
+    r, qs = marked("12:30 p.m.\n\nThe campaign manager says he is “gratified” by the decision.")
+    q = one(qs, "gratified")
+    assert "p.m." not in q.sources[0].text
+
+
+def test_resolve_source_for_a_pronoun_span(nlp):
+    doc = nlp("Maria Lopez won the race. She said it was hard.")
+    index = entities.extract_entities(doc)
+    she = doc[6:7]
+    assert she.text == "She"
+    eid = attribution.resolve_source(doc, she, index)
+    assert eid is not None and index.find("Maria Lopez").id == eid
+
+
+def test_attribute_runs_without_paragraph_hints(nlp):
+    doc = nlp("“Fine,” Ana Ruiz said.")
+    index = entities.extract_entities(doc)
+    qs = attribution.attribute(doc, index)
+    assert len(qs) == 1 and qs[0].contents[0].text == "Fine,"
+    assert attribution.attribute(doc, index, paragraphs(doc.text))[0].speaker == qs[0].speaker
