@@ -1,78 +1,188 @@
-"""Command line: ``newsgraph extract FILE...`` prints one JSON line per file."""
+"""Command line: ``newsgraph extract FILE...`` prints one JSON line per file.
+
+Each line follows ``../shared/eval/FORMAT.md`` (``doc``, ``quotes``) plus ``title``,
+``entities`` (without mention spans) and ``speakers``. A ``.txt`` file is read as is (offsets
+into its text as Python reads it: UTF-8, universal newlines); ``.md``/``.html`` go through the
+text stage (offsets into the text stage's block text). A file that cannot be used (missing,
+unreadable, a directory, binary, not UTF-8, empty) gives a warning on stderr naming the file and
+the reason, and an empty result line with an ``error`` key; the run goes on. ``-`` reads stdin.
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import sys
+from typing import Iterator
 
 from .extract import ArticleInput, Engine, EngineConfig, quote_to_eval
+from .model import ArticleResult
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-           ".html": "html", ".htm": "html"}
+           ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
+#: Files larger than this are refused (a news article is a few tens of kB).
+MAX_BYTES = 5_000_000
 
 
-def read_article(path: str) -> tuple[ArticleInput | None, str | None]:
-    """(input, None) or (None, reason the file cannot be used)."""
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-    except OSError as exc:
-        return None, f"unreadable ({exc.strerror or exc})"
-    if b"\x00" in raw[:8192]:
-        return None, "binary file"
+def warn(path: str, why: str) -> None:
+    print(f"newsgraph: warning: {path}: {why}", file=sys.stderr)
+
+
+def doc_id(path: str) -> str:
+    return "stdin" if path == "-" else os.path.splitext(os.path.basename(os.path.normpath(path)))[0]
+
+
+def decode(raw: bytes) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason). Text as Python's text mode reads it (universal newlines)."""
+    if not raw.strip():
+        return None, "empty file"
+    head = raw[:8192]
+    if b"\x00" in head:
+        return None, "binary file (NUL bytes)"
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, f"not UTF-8 text (byte {exc.start})"
+        return None, f"not UTF-8 text (invalid byte at offset {exc.start})"
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > max(8, len(text[:8192]) // 100):
+        return None, "binary file (control characters)"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, "empty file"
-    fmt = FORMATS.get(os.path.splitext(path)[1].lower(), "text")
+    return text, None
+
+
+def read_article(path: str, fmt: str | None = None) -> tuple[ArticleInput | None, str | None]:
+    """(input, None) or (None, reason the file cannot be used)."""
+    if path == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        if os.path.isdir(path):
+            return None, "is a directory"
+        try:
+            if os.path.getsize(path) > MAX_BYTES:
+                return None, f"too large (over {MAX_BYTES // 1_000_000} MB)"
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError as exc:
+            return None, f"unreadable ({exc.strerror or exc})"
+    text, why = decode(raw)
+    if text is None:
+        return None, why
+    fmt = fmt or FORMATS.get(os.path.splitext(path)[1].lower(), "text")
     title = ""
     if fmt == "markdown":
         from .markdown_meta import split_metadata
         meta, text = split_metadata(text)
         title = meta.get("title", "")
-    return ArticleInput(text=text, format=fmt, title=title, id=os.path.splitext(os.path.basename(path))[0]), None
+        if not text.strip():
+            return None, "no text after the metadata"
+    elif fmt == "html":
+        title = html_title(text)
+    return ArticleInput(text=text, format=fmt, title=title, id=doc_id(path)), None
+
+
+def html_title(html: str) -> str:
+    """The page's <title> (or first <h1>), as plain text."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    el = soup.title or soup.find("h1")
+    return " ".join(el.get_text().split()) if el else ""
+
+
+def run_engine(engine: Engine, arts: list[ArticleInput], batch_size: int, workers: int,
+               paths: list[str]) -> Iterator[ArticleResult | None]:
+    """Results in input order; a batch that fails is redone article by article, so that one
+    article the engine cannot handle costs only its own result (None, with a warning)."""
+    step = max(1, batch_size) * max(1, workers)
+    for i in range(0, len(arts), step):
+        chunk = arts[i:i + step]
+        try:
+            results = list(engine.extract_many(chunk, batch_size=batch_size, n_process=workers))
+        except Exception:  # noqa: BLE001 - isolate the bad article below
+            results = []
+            for art, path in zip(chunk, paths[i:i + step]):
+                try:
+                    results.append(engine.extract(art))
+                except Exception as exc:  # noqa: BLE001 - never crash the run for one article
+                    warn(path, f"extraction failed ({type(exc).__name__}: {str(exc)[:200]}); empty result")
+                    results.append(None)
+        yield from results
+
+
+def empty_line(path: str, error: str) -> dict:
+    return {"doc": doc_id(path), "quotes": [], "entities": [], "speakers": [], "error": error}
+
+
+def result_line(path: str, art: ArticleInput, r: ArticleResult) -> dict:
+    return {"doc": doc_id(path),
+            "title": art.title,
+            "quotes": [quote_to_eval(q, r) for q in r.quotes],
+            "entities": [{k: v for k, v in e.to_dict().items() if k != "spans"} for e in r.entities],
+            "speakers": [{"id": e.id, "name": e.name, "type": e.type, "role": e.role} for e in r.speakers]}
 
 
 def cmd_extract(args) -> int:
-    engine = Engine(EngineConfig(model=args.model))
-    arts, status = [], 0
+    arts: list[tuple[str, ArticleInput | None, str | None]] = []
     for path in args.files:
-        art, why = read_article(path)
+        art, why = read_article(path, args.format)
         if art is None:
-            print(f"newsgraph: warning: {path}: {why}; empty result", file=sys.stderr)
-            status = 1
-        arts.append((path, art))
-    good = [a for _, a in arts if a is not None]
-    results = iter(engine.extract_many(good, batch_size=args.batch_size, n_process=args.workers))
-    for path, art in arts:
-        doc_id = os.path.splitext(os.path.basename(path))[0]
+            warn(path, f"{why}; empty result")
+        arts.append((path, art, why))
+    good = [(p, a) for p, a, _ in arts if a is not None]
+    failed = any(a is None for _, a, _ in arts)
+    results = iter(())
+    if good:
+        engine = Engine(EngineConfig(model=args.model, boilerplate=tuple(args.boilerplate or ())))
+        try:
+            engine.nlp  # load the pipeline once, up front: a missing model is one clear error
+        except (OSError, ImportError, ValueError) as exc:
+            print(f"newsgraph: error: cannot load the spaCy pipeline: {exc}", file=sys.stderr)
+            return 2
+        results = run_engine(engine, [a for _, a in good], args.batch_size, args.workers, [p for p, _ in good])
+    out = sys.stdout
+    for path, art, why in arts:
         if art is None:
-            line = {"doc": doc_id, "quotes": [], "entities": [], "speakers": [], "error": "unusable file"}
+            line = empty_line(path, why or "unusable file")
         else:
             r = next(results)
-            line = {"doc": doc_id,
-                    "quotes": [quote_to_eval(q, r) for q in r.quotes],
-                    "entities": [{k: v for k, v in e.to_dict().items() if k != "spans"} for e in r.entities],
-                    "speakers": [{"id": e.id, "name": e.name, "type": e.type, "role": e.role} for e in r.speakers]}
-            for w in r.warnings:
-                print(f"newsgraph: warning: {path}: {w}", file=sys.stderr)
-        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-    return status if args.strict else 0
+            if r is None:
+                line, failed = empty_line(path, "extraction failed"), True
+            else:
+                line = result_line(path, art, r)
+                for w in r.warnings:
+                    warn(path, w)
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.flush()
+    return 1 if (args.strict and failed) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="newsgraph", description="Who said what in news articles.")
     sub = ap.add_subparsers(dest="cmd", required=True)
     ex = sub.add_parser("extract", help="print one JSON line of quotes, speakers and entities per file")
-    ex.add_argument("files", nargs="+")
+    ex.add_argument("files", nargs="+", help="article files (.txt, .md, .html), or - for stdin")
+    ex.add_argument("--format", choices=("text", "markdown", "html"), default=None,
+                    help="read every file as this format (default: by extension; unknown = text)")
     ex.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm)")
     ex.add_argument("--workers", type=int, default=1, help="spaCy worker processes")
     ex.add_argument("--batch-size", type=int, default=32)
+    ex.add_argument("--boilerplate", action="append", metavar="REGEX",
+                    help="extra regex for text to cut before NLP (repeatable)")
     ex.add_argument("--strict", action="store_true", help="exit 1 when a file could not be used")
     args = ap.parse_args(argv)
+    for pat in args.boilerplate or ():
+        try:
+            re.compile(pat)
+        except re.error as exc:
+            ap.error(f"--boilerplate {pat!r}: {exc}")
+    if hasattr(sys.stdout, "reconfigure"):
+        try:
+            sys.stdout.reconfigure(encoding="utf-8")  # JSON lines are UTF-8 whatever the locale
+        except (ValueError, OSError):
+            pass
     return cmd_extract(args)
 
 

@@ -341,7 +341,8 @@ class _Group:
 def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = None) -> EntityIndex:
     """Group NER mentions into the article's entities.
 
-    title: the headline (entities named in it are salient).
+    title: the headline (entities named in it are salient); when empty, a headline-like first
+    line of the text (short, no closing punctuation) is used.
     lead: clean char range of the first story paragraph; default: the first paragraph of the
     text with at least 15 words.
     """
@@ -414,6 +415,10 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
 
     index = EntityIndex()
     lead = lead or _default_lead(text)
+    if not title:  # plain text: a headline-like first line stands for the title
+        first = text.lstrip().split("\n", 1)[0].strip()
+        if first and not re.search(r"[.!?:;,\"”’'…)\]]$", first) and len(first.split()) <= 20:
+            title = first
     title_words = _title_keys(title)
     for g in sorted(groups, key=lambda g: min(m.start for m in g.mentions)):
         g.mentions.sort(key=lambda m: m.start)
