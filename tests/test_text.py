@@ -235,3 +235,8 @@ def test_to_source_is_monotonic():
     mapped = [doc.to_source(i) for i in range(len(doc.clean) + 1)]
     assert mapped == sorted(mapped)
     assert text.TextDoc  # public name kept
+
+
+def test_absurdly_deep_html_does_not_crash():
+    doc = from_html("<div>" * 3000 + "Deep text." + "</div>" * 3000)
+    assert clean_blocks(doc) == ["Deep text."]

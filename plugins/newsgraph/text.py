@@ -189,7 +189,10 @@ def from_html(html: str, rules: "Boilerplate | None" = None) -> TextDoc:
             continue
         t.decompose()
     pieces: list[tuple[str, str]] = []
-    _walk(soup, "p", pieces)
+    try:
+        _walk(soup, "p", pieces)
+    except RecursionError:  # absurdly deep markup: fall back to the text, one block per line
+        pieces = [(_normalise(line), "p") for line in soup.get_text("\n").split("\n") if line.strip()]
     source, blocks, removed, embeds = "", [], [], []
     for txt, kind in pieces:
         if not txt:
