@@ -77,7 +77,8 @@ def child_build(args) -> dict:
     log = out.getvalue()
     m = STATS.search(log)
     return {"seconds": seconds, "stats": [int(x) for x in m.groups()] if m else None,
-            "pages": sum(1 for _ in Path(args.output).rglob("*.html"))}
+            "pages": sum(1 for _ in Path(args.output).rglob("*.html")),
+            "feeds": sum(1 for _ in Path(args.output).rglob("*.xml"))}
 
 
 def child_spacy(args) -> dict:
@@ -184,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
 
         off = [build("off", False, "cache-off") for _ in range(max(1, args.repeat))]
         d = min(off, key=lambda r: r["seconds"])
-        print(f"  (d) plugin off          {d['seconds']:8.1f} s   ({d['pages']} pages)", flush=True)
+        print(f"  (d) plugin off          {d['seconds']:8.1f} s   ({d['pages']} pages, {d['feeds']} feeds written)",
+              flush=True)
         a = run_child("spacy", common + ["--texts", str(tmp / "texts.json")])
         print(f"  (a) spaCy alone         {a['seconds']:8.1f} s   (load {a['load_seconds']:.1f} s, "
               f"{a['docs']} docs, {a['model']})", flush=True)
@@ -192,12 +194,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  (b) plugin, cold cache  {b['seconds']:8.1f} s   (analysed/total/cached: {b['stats']})", flush=True)
         warm = [build("warm", True, "cache-plugin") for _ in range(max(1, args.repeat))]
         c = min(warm, key=lambda r: r["seconds"])
-        print(f"  (c) plugin, warm cache  {c['seconds']:8.1f} s   (analysed/total/cached: {c['stats']})", flush=True)
+        print(f"  (c) plugin, warm cache  {c['seconds']:8.1f} s   (analysed/total/cached: {c['stats']}; "
+              f"{c['pages']} pages, {c['feeds']} feeds written)", flush=True)
 
         cold_ratio, warm_ratio = b["seconds"] / a["seconds"], c["seconds"] / d["seconds"]
         ok_cold, ok_warm = cold_ratio <= TARGET_COLD, warm_ratio <= TARGET_WARM
         print(f"  cold / spaCy alone   = {cold_ratio:.2f}  (target <= {TARGET_COLD})  {'OK' if ok_cold else 'MISSED'}")
         print(f"  warm / plugin off    = {warm_ratio:.2f}  (target <= {TARGET_WARM})  {'OK' if ok_warm else 'MISSED'}")
+        print(f"  per page written: plugin off {1000 * d['seconds'] / max(1, d['pages'] + d['feeds']):.1f} ms, "
+              f"warm {1000 * c['seconds'] / max(1, c['pages'] + c['feeds']):.1f} ms (pages + feeds)")
         if c["stats"] and c["stats"][0] != 0:
             print(f"  note: the warm rebuild analysed {c['stats'][0]} articles (expected 0)")
 
