@@ -238,6 +238,19 @@ def test_iso_dates():
     assert J.iso(None) is None and J.iso("2020") is None
 
 
+def test_quote_of_a_place_has_no_creator():
+    russia = J.EntityView("place/russia", "Russia", "Place", url="https://news.example.org/speakers/russia/")
+    a = article()
+    a.quotes.append(J.QuoteView(5, "We reject this.", russia, a.url, a.title))
+    doc = J.article_graph(SITE, a)
+    assert C.check_doc(doc) == []
+    q = by_id(doc)[a.url + "#/schema/quotation/5"]
+    assert "creator" not in q and q["isPartOf"] == {"@id": a.url + "#article"}
+    assert {"@id": SITE.schema_id("place/russia")} in by_id(doc)[a.url + "#article"]["mentions"]
+    sp = J.speaker_graph(SITE, J.PageView(url=russia.url, name="Russia", type="CollectionPage"), russia, a.quotes[-1:])
+    assert C.check_doc(sp) == [] and by_id(sp)[russia.url]["about"] == {"@id": SITE.schema_id("place/russia")}
+
+
 def test_quotation_text_by_kind():
     direct = Quote("direct", [Span(0, 5, "Hello"), Span(20, 25, "world")])
     partial = Quote("partial", [Span(0, 40, "he would dismantle the gang")], marked=[Span(9, 18, "dismantle")])

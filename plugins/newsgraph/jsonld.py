@@ -340,10 +340,18 @@ def breadcrumb_node(page_url: str, site: Site, crumbs: Sequence[Crumb]) -> dict[
     return {"@type": "BreadcrumbList", "@id": page_url + "#breadcrumb", "itemListElement": items}
 
 
+#: schema.org ``creator`` takes these only; a quote attributed to a place or group ("Russia said")
+#: gets a Quotation without ``creator`` (its speaker is still in the article's about/mentions).
+CREATOR_TYPES = ("Person", "Organization")
+
+
 def quotation_node(site: Site, q: QuoteView, part_of: str) -> dict[str, Any]:
-    return {"@type": "Quotation", "@id": f"{q.article_url}#/schema/quotation/{q.n}", "text": q.text,
-            "creator": ref(site.schema_id(q.speaker.key)), "isPartOf": ref(part_of),
-            "url": f"{q.article_url}#quote-{q.n}"}
+    node: dict[str, Any] = {"@type": "Quotation", "@id": f"{q.article_url}#/schema/quotation/{q.n}", "text": q.text}
+    if SCHEMA_TYPES.get(q.speaker.type) in CREATOR_TYPES:
+        node["creator"] = ref(site.schema_id(q.speaker.key))
+    node["isPartOf"] = ref(part_of)
+    node["url"] = f"{q.article_url}#quote-{q.n}"
+    return node
 
 
 def article_graph(site: Site, a: ArticleView) -> dict[str, Any]:
