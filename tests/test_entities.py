@@ -181,3 +181,55 @@ def test_seed_entities(engine, nlp):
     assert names["MS-13"].type != "Person" and names["MS-13"].salient
     assert "DOJ" in names["Department of Justice"].aliases
     assert "U.S." in names["United States"].aliases
+
+
+def with_ents(nlp, text, labelled):
+    """A parsed doc whose NER output is replaced by ``labelled`` [(substring, label, occurrence)]."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(text)
+    spans = []
+    for sub, label, nth in labelled:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(sub, i + 1)
+        sp = doc.char_span(i, i + len(sub))
+        spans.append(SpacySpan(doc, sp.start, sp.end, label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_surname_mislabelled_as_place_merges_unless_locative(nlp):
+    text = "James Fields drove to Fields. Fields said he was sorry. Police in Fields found nothing."
+    doc = with_ents(nlp, text, [("James Fields", "PERSON", 0)] + [("Fields", "GPE", k) for k in (1, 2, 3)])
+    idx = by_name(extract_entities(doc))
+    assert idx["James Fields"].type == "Person" and idx["James Fields"].mentions == 2
+    assert idx["Fields"].type == "Place" and idx["Fields"].mentions == 2
+
+
+def test_mislabelled_surnames_do_not_outvote_the_person(nlp):
+    text = "Gov. Mike Pence spoke. Pence left. Pence returned. Pence smiled."
+    doc = with_ents(nlp, text, [("Mike Pence", "PERSON", 0)] + [("Pence", "ORG", k) for k in (1, 2, 3)])
+    (e,) = extract_entities(doc).entities
+    assert (e.name, e.type, e.role, e.mentions) == ("Mike Pence", "Person", "Gov.", 4)
+
+
+def test_first_name_suffix_and_party_labels(nlp):
+    text = ("Rep. Harry F. Byrd Jr. (D-Va.) met Hillary Clinton. Byrd said Hillary agreed. "
+            "Robert \"Bobby\" Scott was absent.")
+    doc = with_ents(nlp, text, [("Harry F. Byrd Jr.", "PERSON", 0), ("Hillary Clinton", "PERSON", 0),
+                                ("Byrd", "PERSON", 1), ("Hillary", "PERSON", 1), ("Robert \"Bobby", "PERSON", 0)])
+    idx = by_name(extract_entities(doc))
+    byrd = idx["Harry F. Byrd Jr."]
+    assert byrd.role == "Rep." and byrd.mentions == 2 and "D-Va." not in byrd.aliases
+    assert idx["Hillary Clinton"].mentions == 2
+    assert not any('"' in n for n in idx)  # a mention cut inside a nickname's quotes is junk
+
+
+def test_generic_head_word_only(nlp):
+    text = "The House Education Committee met. The House voted. The Committee adjourned."
+    doc = with_ents(nlp, text, [("House Education Committee", "ORG", 0), ("House", "ORG", 1),
+                                ("Committee", "ORG", 1)])
+    idx = by_name(extract_entities(doc))
+    assert idx["House Education Committee"].mentions == 2  # "the Committee" is the committee
+    assert "House" in idx  # "the House" is not

@@ -55,7 +55,7 @@ councilmember agent trooper marshal constable dean provost principal supt
 """.split())
 #: Words that may be part of a role next to a core title ("U.S. Attorney", "House Speaker").
 ROLE_WORDS = CORE_TITLES | frozenset("""
-u.s u.s. us state states federal district assistant associate special acting interim former executive
+u.s u.s. us united state states federal district assistant associate special acting interim former executive
 first lady senior junior deputy house senate majority minority prime foreign defense homeland
 security treasury energy justice interior labor health education commerce transportation
 agriculture national press white chief supreme court circuit county city police fire in charge
@@ -74,6 +74,14 @@ KNOWN_ALIASES = {
     "eu": "European Union", "european union": "European Union",
     "ussr": "Soviet Union", "soviet union": "Soviet Union",
 }
+#: Generic head words of organisation names that stand for the full name ("the Department").
+GENERIC_HEADS = frozenset("""department agency bureau court committee commission council university college
+party administration ministry office service board company corporation association institute foundation
+authority police army navy senate assembly parliament legislature government union league
+""".split())
+SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
+LOCATIVE = frozenset("in at from to near into across outside inside throughout around of".split())
+JUNK_CHARS = re.compile(r"[\"“”\[\]{}()<>|#@*=_\\]|\s[-–—]\s")
 #: All-caps words that are not organisation acronyms.
 NOT_ACRONYMS = frozenset("OK TV AM PM CEO CFO COO CTO MORE UPDATE BREAKING ET PT EST EDT PST GMT UTC".split())
 ACRONYM_WORD = re.compile(r"(?<![\w.&-])[A-Z]{2,6}(?![\w&-]|\.\w)")
@@ -107,6 +115,13 @@ def _initials(name: str) -> set[str]:
     return {x for x in (full, caps, no_the) if len(x) >= 2}
 
 
+def _surname(words: list[str]) -> str:
+    """The family name of a multi-word person name ("Harry F. Byrd Sr." -> "Byrd")."""
+    while len(words) > 2 and words[-1].lower().rstrip(".,") in SUFFIXES:
+        words = words[:-1]
+    return words[-1].rstrip(",")
+
+
 def _title_case_word(tok_text: str) -> bool:
     return bool(tok_text) and (tok_text[0].isupper() or tok_text in ("of", "the"))
 
@@ -135,6 +150,7 @@ class Mention:
     role: str | None = None
     acronym: str | None = None   # given in parentheses right after it
     extra: bool = False          # found by alias scan, not by NER
+    locative: bool = False       # right after "in", "at", "from"…
 
 
 class EntityIndex:
@@ -155,7 +171,7 @@ class EntityIndex:
         for n in [e.name, *e.aliases]:
             self._keys.setdefault(name_key(n), e)
         if e.type == "Person" and len(e.name.split()) > 1:
-            sur = name_key(e.name.split()[-1])
+            sur = name_key(_surname(e.name.split()))
             lst = self._surnames.setdefault(sur, [])
             if e not in lst:
                 lst.append(e)
@@ -263,7 +279,7 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             role_end, role = people[ent.start]
             start = max(start, role_end)
         # leading "the", slogan verbs; trailing possessive and punctuation
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
                                or (ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in LEADING_VERBS)):
             start += 1
         while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
@@ -273,8 +289,8 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             continue
         span = doc[start:end]
         text = span.text
-        if re.search(r"\n\s*\n", text) or not any(c.isalnum() for c in text):
-            continue  # across a paragraph break, or punctuation only
+        if re.search(r"\n\s*\n", text) or not any(c.isalnum() for c in text) or JUNK_CHARS.search(text):
+            continue  # across a paragraph break, punctuation only, or stray quotes/brackets/dashes
         text = " ".join(text.split())  # a line break inside a name is a space
         if not any(c.isupper() for c in text):
             continue  # lowercase common words
@@ -286,9 +302,10 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             etype = "Organization"  # "MS-13", "ICE": not a person's name
         acr = None
         m = PAREN_ACRONYM.match(text_all, ent.end_char)
-        if m and _is_acronym(m.group(1)):
-            acr = m.group(1)
-        out.append(Mention(span.start_char, span.end_char, text, etype, role, acr))
+        if m and etype != "Person" and "-" not in m.group(1) and _is_acronym(m.group(1)):
+            acr = m.group(1)  # not "(D-N.Y.)" after a politician
+        locative = start > 0 and doc[start - 1].lower_ in LOCATIVE
+        out.append(Mention(span.start_char, span.end_char, text, etype, role, acr, locative=locative))
     # capitalised acronyms NER left unlabelled ("wanted by ICE") are organisations
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)} | role_tokens
     for m in ACRONYM_WORD.finditer(text_all):  # regex first: no pass over every token
@@ -352,6 +369,9 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     by_key: dict[str, _Group] = {}
     by_surname: dict[str, list[_Group]] = {}
     by_head: dict[str, list[_Group]] = {}
+    by_first: dict[str, list[_Group]] = {}
+    person_keys: set[str] = set()
+    by_place: dict[str, _Group] = {}
     acronyms: dict[str, _Group] = {}
 
     def link(key: str, g: _Group) -> None:
@@ -364,35 +384,52 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         key = name_key(m.name)
         known = KNOWN_ALIASES.get(key)
         g = by_key.get(key) or (by_key.get(name_key(known)) if known else None)
+        if g is not None and key in person_keys:
+            if m.etype == "Place" and m.locative:
+                g = by_place.get(key)  # "in Fields": the place, not Mr Fields
+            else:
+                m.etype = "Person"
         words = m.name.split()
         if g is None and len(words) == 1:
-            if m.etype != "Place":
+            if not (m.etype == "Place" and m.locative):  # "Fields said" yes, "in Washington" no
                 cands = by_surname.get(key, [])
                 if len(cands) == 1 or (cands and m.etype == "Person"):
                     g = max(cands, key=lambda c: len(c.mentions))
+                if g is None and m.etype == "Person":
+                    firsts = by_first.get(key, [])
+                    if len(firsts) == 1:
+                        g = firsts[0]  # "Hillary" -> "Hillary Clinton"
+                if g is not None:
+                    m.etype = "Person"  # the surname match decides; NER's label for it does not vote
+                    person_keys.add(key)
             if g is None and _is_acronym(m.name):
                 g = acronyms.get(key)
-            if g is None and m.etype == "Organization":
+            if g is None and m.etype == "Organization" and key in GENERIC_HEADS:
                 heads = by_head.get(key, [])
                 if len(heads) == 1:
-                    g = heads[0]
+                    g = heads[0]  # "the Department" -> "Department of Justice"
         if g is None:
             g = _Group()
             groups.append(g)
+            if m.etype == "Place" and m.locative and (key in person_keys or by_surname.get(key)):
+                by_place[key] = g
         g.add(m)
-        link(key, g)
+        if by_place.get(key) is not g:
+            link(key, g)
         if known:
             g.aliases.add(known)
             link(name_key(known), g)
         if len(words) > 1:
             if m.etype == "Person":
-                lst = by_surname.setdefault(name_key(words[-1]), [])
-                if g not in lst:
-                    lst.append(g)
+                for d, w in ((by_surname, _surname(words)), (by_first, words[0])):
+                    lst = d.setdefault(name_key(w), [])
+                    if g not in lst:
+                        lst.append(g)
             elif m.etype == "Organization":
-                lst = by_head.setdefault(name_key(words[0]), [])
-                if g not in lst:
-                    lst.append(g)
+                for w in {words[0], words[-1]}:
+                    lst = by_head.setdefault(name_key(w), [])
+                    if g not in lst:
+                        lst.append(g)
             for a in _initials(m.name):
                 acronyms.setdefault(name_key(a), g)
         if m.acronym:
@@ -430,7 +467,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
                    mentions=len(g.mentions),
                    spans=[Span(m.start, m.end, text[m.start:m.end]) for m in g.mentions])
         in_title = any(_in_title(n, title_words) for n in [name, *aliases]) or (
-            etype == "Person" and name_key(name.split()[-1]) in title_words)
+            etype == "Person" and name_key(_surname(name.split())) in title_words)
         in_lead = lead is not None and any(lead[0] <= m.start < lead[1] for m in g.mentions)
         e.salient = in_title or in_lead or e.mentions >= SALIENT_MENTIONS
         index.entities.append(e)
@@ -445,8 +482,8 @@ def _scan_unlabelled(doc: Doc, text: str, groups: list[_Group], by_surname: dict
     for g in groups:
         for n in g.names:
             words = n.split()
-            if g.type == "Person" and len(words) > 1 and len(by_surname.get(name_key(words[-1]), ())) == 1:
-                forms.setdefault(words[-1], g)
+            if g.type == "Person" and len(words) > 1 and len(by_surname.get(name_key(_surname(words)), ())) == 1:
+                forms.setdefault(_surname(words), g)
             elif len(words) == 1 and (g.type == "Person" or _is_acronym(n)) and by_key.get(name_key(n)) is g:
                 forms.setdefault(n, g)
         for a in g.aliases:
