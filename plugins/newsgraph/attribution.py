@@ -33,10 +33,11 @@ conclude joke quip boast brag praise criticize criticise blast slam label dub te
 mention report reveal disclose confirm tout proclaim post echo agree believe think feel hope
 fear worry expect estimate lament muse wonder recount testify allege emphasize emphasise stress
 observe point reiterate retort counter shout yell chant scream cry read speak talk characterize
-dismiss mock question welcome thank apologize apologise caution advise recommend propose order
-instruct comment remark begin go put quote cite summarize sum tease threaten plead beg whisper
+dismiss mock question welcome thank apologize apologise caution advise propose
+comment remark begin go put quote cite summarize sum tease threaten plead beg whisper
 exclaim opine concur object protest marvel recount rail lash hail decry condemn call dub nickname
-insist retweet text email message sign interject interrupt offer cheer say admonish scold
+insist retweet text email message sign interject interrupt offer cheer say admonish scold confess
+reason gush rave snap fume groan sigh vent
 """.split())
 #: Cue lemmas that need to govern the quotation (not just stand near it) to count.
 WEAK_CUES = frozenset("go begin continue put point read sign offer cheer feel think hope fear worry expect".split())
@@ -80,6 +81,7 @@ class _Unit:
     source: SpacySpan | None = None
     speaker: str | None = None
     para: int = 0
+    loose: bool = False        # attributed through a verb that is not a speech verb
 
 
 class _Context:
@@ -157,6 +159,11 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     if not words:
         return None
     low = root.lower_
+    if len(words) == 1 and low in ("who", "that", "which") and root.head.dep_ in ("relcl", "acl") \
+            and root.head.head is not root.head:
+        # "a retired general who suggested …": the noun the relative clause hangs on
+        noun = root.head.head
+        return resolve_source(doc, _source_span(doc, noun), index, ctx, last_speaker) if noun.i != root.i else None
     if len(words) == 1 and low in PRONOUNS:
         if low in ("it",):
             e = ctx.last_entity(source.start_char, ("Organization",))
@@ -261,12 +268,16 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
             return t
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "X defended the plan, saying …": the subject of the sentence's main verb
-        top = verb
-        while top.dep_ not in ("ROOT",) and top.head is not top and top.dep_ in ("advcl", "ccomp", "conj", "xcomp"):
+        top, first = verb, None
+        while top.dep_ not in ("ROOT",) and top.head is not top and top.dep_ in ("advcl", "ccomp", "conj", "xcomp", "pcomp", "pobj", "prep"):
             top = top.head
-        s = next((t for t in top.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if s is not None:
-            return s
+            s = next((t for t in top.children if t.dep_ in ("nsubj", "nsubjpass") and not (quoted and quoted[t.i])), None)
+            if s is not None:
+                first = first or s
+                if _speakerish(s):
+                    return s
+        if first is not None:
+            return first
     # verbs sharing a subject: "X stood up and said", "X went on to say", "X, speaking at …"
     v = verb
     for _ in range(3):
@@ -280,6 +291,14 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
         else:
             break
     return None
+
+
+def _speakerish(t: Token) -> bool:
+    """A subject that looks like someone who speaks (no entity index needed)."""
+    if t.pos_ == "PRON":
+        return t.lower_ in PRONOUNS and t.lower_ != "it"
+    return (_is_name(t) and t.ent_type_ not in _NOT_NAMES) or t.ent_type_ in ("PERSON", "ORG", "NORP") \
+        or t.lower_ in HUMAN_NOUNS or t.lower_ in ORG_WORDS
 
 
 def _source_span(doc: Doc, head: Token) -> SpacySpan:
@@ -343,7 +362,8 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
         rframe = (m.close_end, paras[ctx.para_of(m.close_end - 1)][1])
         if _is_direct(text, m, lframe, rframe):
             found = _frame_cue(ctx, m, lframe, rframe, marked[k + 1].open_start if k + 1 < len(marked) else len(text))
-            if found is None and prev is not None and prev.source is not None and _continues(ctx, prev, m, pi):
+            if found is None and prev is not None and prev.source is not None and not prev.loose \
+                    and _continues(ctx, prev, m, pi):
                 _extend(prev, m)
                 continue
             if found is None:
@@ -367,10 +387,10 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
         res = _partial(ctx, m)
         if res is None:
             continue
-        verb, content, cue, source = res
+        verb, content, cue, source, loose = res
         u = by_cue.get(verb.i)
         if u is None:
-            u = _Unit([m], "partial", [content], cue=cue, source=source, para=pi)
+            u = _Unit([m], "partial", [content], cue=cue, source=source, para=pi, loose=loose)
             by_cue[verb.i] = u
             units.append(u)
         elif u.kind == "partial":
@@ -477,7 +497,7 @@ def _frame_cue(ctx: _Context, m: Marked, lframe, rframe, next_open: int):
         # a new sentence after the quote that introduces the next quotation is not this one's
         intro_next = new_sentence and rtext.rstrip()[-1:] in (",", ":") and r_end >= rframe[1] - 2
         if not intro_next:
-            found = _cue_in(ctx, rtoks, first=True, limit=12 if new_sentence else None, right=True)
+            found = _cue_in(ctx, rtoks, first=True, max_pos=6 if new_sentence else None, right=True)
             if found is not None:
                 return found
     l_start = _clip_left(text, lframe[0], lframe[1])
@@ -503,16 +523,17 @@ def _subject_in(ctx: _Context, verb: Token, toks: list[Token] | None = None) -> 
     return subj
 
 
-def _cue_in(ctx: _Context, toks: list[Token], first: bool, limit: int | None = None, right: bool = False):
-    if limit is not None and len(toks) > limit:
-        return None
+def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None = None, right: bool = False):
     seq = toks if first else list(reversed(toks))
     acc = _according_to(toks)
     for n, t in enumerate(seq):
         lem = t.lemma_.lower()
+        if max_pos is not None and n > max_pos:
+            break
         if not _is_cue(t):
             continue
-        if lem in WEAK_CUES and not (lem == "continue" or right and n <= 1):
+        # weak cues ("read", "go", "offer") only right next to the quotation: "“…,” read one." / "it reads, “…”"
+        if lem in WEAK_CUES and not (lem == "continue" or (n <= 1 if right else n <= 3)):
             continue
         cue = (t.idx, t.idx + len(t))
         subj = _subject_in(ctx, t, toks)
@@ -548,8 +569,15 @@ def _colon_source(ctx: _Context, toks: list[Token]):
     colon = toks[-1] if toks[-1].text == ":" else None
     cue = (colon.idx, colon.idx + 1) if colon is not None else None
     body = toks[:-1] if colon is not None else toks
+    for t in reversed(body):
+        if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES:
+            subj = _subject_in(ctx, t)
+            if subj is not None and _speaker_like(ctx, subj):
+                return cue, _source_span(ctx.doc, subj), colon
     if body:
         last = body[-1]
+        if last.pos_ == "NOUN" and (last.lower_ in ORG_WORDS or last.lower_ in HUMAN_NOUNS):
+            return cue, _source_span(ctx.doc, last), colon   # "More from the report:"
         name_like = _is_name(last) or last.pos_ == "PRON" or (
             last.pos_ == "NOUN" and last.is_title and (last.i > body[0].i or len(body) <= 4))
         if name_like and last.ent_type_ not in _NOT_NAMES:
@@ -610,9 +638,9 @@ def _intro(ctx: _Context, m: Marked, pi: int):
         return None
     toks = [t for t in ctx.tokens(start, end) if not ctx.quoted[t.i]]
     for t in toks:
-        if _is_cue(t) and t.dep_ == "ROOT" and t.lemma_.lower() in INTRO_CUES:
+        if _is_cue(t) and t.lemma_.lower() in INTRO_CUES and (t.dep_ == "ROOT" or t.tag_ == "VBG"):
             subj = _subject_in(ctx, t)
-            if subj is not None:
+            if subj is not None and _speaker_like(ctx, subj):
                 return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj), None
     return None
 
@@ -627,6 +655,7 @@ def _partial(ctx: _Context, m: Marked):
     head = next((t for t in toks if t.head.i not in inside or t.dep_ == "ROOT"), toks[0])
     child, v = head, head
     acc = None
+    is_loose = False
     loose = None        # the nearest verb with a speaker-like subject, when no speech verb governs
     for _ in range(8):
         if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in WEAK_CUES:
@@ -646,13 +675,14 @@ def _partial(ctx: _Context, m: Marked):
         acc = _according_to([t for t in sent if not ctx.quoted[t.i]])
         if (acc is None or acc[1] is None) and loose is not None and LOOSE_PARTIALS:
             child, v = loose
+            is_loose = True
         elif acc is None or acc[1] is None:
             return None
     if v is None:
         a, pobj = acc
         to = doc[a.i + 1]
         s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
-        return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj)
+        return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj), False
     if v.lemma_.lower() in MENTAL_CUES:
         # "Brafman noted that I had long felt that way": the outer speech verb reports it
         c2, up = v, v.head
@@ -675,7 +705,7 @@ def _partial(ctx: _Context, m: Marked):
             s_i = subj.right_edge.i + 1
     s, e = _trim(doc, s_i, e_i)
     s, e = min(s, m.open_start if m.open_start >= s else s), max(e, m.close_end if m.close_end <= e + 3 else e)
-    return v, (s, e), (v.idx, v.idx + len(v)), _source_span(doc, subj)
+    return v, (s, e), (v.idx, v.idx + len(v)), _source_span(doc, subj), is_loose
 
 
 def _speaker_like(ctx: _Context, t: Token) -> bool:
