@@ -130,6 +130,14 @@ def test_tweet_markup_in_plain_text_is_an_embed():
     assert_exact(doc)
 
 
+def test_tweets_can_be_kept_as_text():
+    src = 'Intro.\n\n<tweet id="1" author="@janeroe">We will win!</tweet>\n\nOutro.'
+    doc = from_plain(src, Boilerplate(tweets="text"))
+    assert clean_blocks(doc) == ["Intro.", "We will win!", "Outro."]
+    assert doc.embeds[0].author == "@janeroe" and "<tweet" not in doc.clean
+    assert_exact(doc)
+
+
 def test_extra_patterns_are_configurable():
     src = "The council met.\n\nSign up for our newsletter here!\n\nIt voted yes."
     assert "Sign up" in from_plain(src).clean

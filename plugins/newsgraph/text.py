@@ -65,6 +65,7 @@ class TextDoc:
     embeds: list[Embed] = field(default_factory=list)
     _segments: list[tuple[int, int, int]] = field(default_factory=list)  # (clean_start, source_start, length)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
 
     def to_source(self, offset: int, *, end: bool = False) -> int:
         """Map a clean offset to the source; ``end=True`` prefers the end of the previous segment."""
@@ -87,7 +88,9 @@ class TextDoc:
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing a clean offset (None between blocks)."""
-        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        if len(self._block_starts) != len(self.blocks):
+            self._block_starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]
         return None
@@ -164,11 +167,15 @@ def from_plain(text: str, rules: "Boilerplate | None" = None) -> TextDoc:
     rules = rules or Boilerplate()
     removed, embeds = [], []
     for m in TWEET_MARKUP.finditer(text):
-        removed.append((m.start(), m.end(), "embedded tweet"))
-        if m.group(2) and m.group(2).strip():
+        has_text = bool(m.group(2) and m.group(2).strip())
+        if has_text:
             author = AUTHOR_ATTR.search(m.group(1) or "")
             embeds.append(Embed("tweet", Span(m.start(2), m.end(2), m.group(2)),
                                 author.group(1) if author and author.group(1) else None))
+        if rules.tweets == "text" and has_text:  # keep the words, cut only the markup
+            removed += [(m.start(), m.start(2), "tweet markup"), (m.end(2), m.end(), "tweet markup")]
+        else:
+            removed.append((m.start(), m.end(), "embedded tweet"))
     blocks = [(m.start(), m.end(), "p") for m in re.finditer(r"\S(?:.*\S)?(?:\n(?![ \t]*\n).*\S)*", text)]
     removed += rules.find(text, [(s, e) for s, e, _ in blocks])
     return _build(text, blocks, removed, embeds, plain=True)
@@ -204,8 +211,11 @@ def from_html(html: str, rules: "Boilerplate | None" = None) -> TextDoc:
         if kind.startswith("embed"):
             author = kind.partition(":")[2] or None
             embeds.append(Embed("tweet", Span(start, end, txt), author))
-            removed.append((start, end, "embedded tweet"))
-            kind = "embed"
+            if rules.tweets == "text":
+                kind = "blockquote"
+            else:
+                removed.append((start, end, "embedded tweet"))
+                kind = "embed"
         blocks.append((start, end, kind))
     removed += rules.find(source, [(s, e) for s, e, k in blocks if k != "embed"])
     return _build(source, blocks, removed, embeds)
@@ -325,12 +335,15 @@ class Boilerplate:
     credit_lines: regexes a whole line must match to be a photo credit.
     extra_patterns: regexes (searched anywhere, multi-line) whose matches are cut.
     widget_span: how far (chars) a glued related-link widget may reach before its " MORE".
+    tweets: "cut" (default: embedded tweets are not story text; they stay listed in
+    ``TextDoc.embeds``) or "text" (only the markup is cut, the tweet's words are analysed).
     """
 
     credit_lines: tuple[str, ...] = CREDIT_LINES
     extra_patterns: tuple[str, ...] = ()
     widgets: bool = True
     widget_span: int = 600
+    tweets: str = "cut"
 
     def find(self, text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         cuts: list[tuple[int, int, str]] = []
