@@ -49,6 +49,10 @@ governor lawmakers lawmaker residents man woman men women protesters democrats r
 liberals activists advocates aides aide adviser advisers spokesman spokeswoman reporter reporters crowd
 audience fans members member students student americans who
 """.split())
+#: The outermost of nested speech verbs is the cue (PolNeAR-style).
+OUTER_CUES_WIN = True
+SAY_CUES = frozenset("say tell add write claim argue note warn recall insist explain state report announce "
+                     "declare suggest acknowledge admit contend maintain assert testify".split())
 #: Verbs of thought: an enclosing speech verb is the better cue.
 MENTAL_CUES = frozenset("think believe feel hope fear worry expect wonder remember".split())
 #: Verbs whose sentence may introduce the quotation that follows it.
@@ -683,17 +687,23 @@ def _partial(ctx: _Context, m: Marked):
         to = doc[a.i + 1]
         s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
         return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj), False
-    if v.lemma_.lower() in MENTAL_CUES:
-        # "Brafman noted that I had long felt that way": the outer speech verb reports it
+    inner_v, inner_child = v, child
+    outer = None
+    if not is_loose and OUTER_CUES_WIN:
+        # nested reports: "Brafman noted that I had long felt that way", "X said he would tell
+        # him “…”" — the outermost saying verb reports the quoted words
         c2, up = v, v.head
-        for _ in range(3):
-            if up is c2 or up.dep_ == "ROOT" and not _is_cue(up):
+        for _ in range(4):
+            if up is c2:
                 break
-            if _is_cue(up) and up.lemma_.lower() not in WEAK_CUES | MENTAL_CUES:
-                child, v = c2, up
+            if up.lemma_.lower() in SAY_CUES and _is_cue(up) and not ctx.quoted[up.i]:
+                sj = _subject_in(ctx, up)
+                if sj is not None and _speaker_like(ctx, sj):
+                    outer = up
+            if up.dep_ == "ROOT":
                 break
             c2, up = up, up.head
-    subj = _subject_in(ctx, v)
+    subj = _subject_in(ctx, outer if outer is not None else v)
     if subj is None:
         return None
     if child.i > v.i:
@@ -705,7 +715,8 @@ def _partial(ctx: _Context, m: Marked):
             s_i = subj.right_edge.i + 1
     s, e = _trim(doc, s_i, e_i)
     s, e = min(s, m.open_start if m.open_start >= s else s), max(e, m.close_end if m.close_end <= e + 3 else e)
-    return v, (s, e), (v.idx, v.idx + len(v)), _source_span(doc, subj), is_loose
+    cv = outer if outer is not None else v
+    return v, (s, e), (cv.idx, cv.idx + len(cv)), _source_span(doc, subj), is_loose
 
 
 def _speaker_like(ctx: _Context, t: Token) -> bool:
