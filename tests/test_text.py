@@ -94,7 +94,8 @@ def test_seed_article_boilerplate():
     "Photo: Jane Roe for The Example", "Photo by Jane Roe", "Credit: Jane Roe/Example Times",
     "Photograph: Jane Roe", "Image courtesy of Jane Roe",
     "Getty Images", "Jane Roe/Getty Images", "(AP Photo/Jane Roe)", "AFP via Getty Images",
-    "Win McNamee/Getty Images",
+    "Win McNamee/Getty Images", "Getty.", "Getty/Instagram.", "Jane Roe / Reuters.",
+    "The senator speaks in Ohio on May 2, 2016. (JANE ROE/AFP/Getty Images)",
 ])
 def test_credit_lines_are_cut(line):
     src = f"The mayor spoke on Monday.\n{line}\n\nShe said it was over."
@@ -110,6 +111,9 @@ def test_credit_lines_are_cut(line):
     "He told AP that he would run again.",
     "Credit card debt rose by 4 percent, the report said.",
     "Pictures of the storm spread online.",
+    "The Reuters/Ipsos poll showed the mayor ahead.",
+    "ORLANDO, Fla. (Reuters) - The mayor met survivors on Thursday.",
+    "She told The Associated Press on Monday that the inquiry was independent.",
 ])
 def test_story_lines_that_look_like_credits_are_kept(line):
     doc = from_plain(f"{line}\n\nNext paragraph.")

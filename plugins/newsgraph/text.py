@@ -313,9 +313,11 @@ CREDIT_LINES = (
     r"(?i:photo|image|picture|credit|photograph|illustration|video|graphic)s?"
     r"(?:\s+(?i:credit|courtesy))?\s*[:|]\s*\S.{0,150}",
     r"(?i:photo|image|picture|photograph|illustration|video|graphic)s?\s+(?i:by|courtesy\s+of|via)\s+[A-Z@].{0,120}",
-    r"\(?(?:[A-Z][\w.'’ -]{0,60}/\s*)?(?:Getty\s+Images|AP\s+Photo|AFP|Reuters|EPA|Shutterstock|Bloomberg)"
-    r"(?:\s*/\s*[A-Z][\w.'’ -]{0,60})?(?:\s+via\s+Getty\s+Images)?\)?\.?",
-    r"\(?[A-Z].{0,100}(?:/\s*(?:Getty\s+Images|AP|AFP|Reuters|EPA|Shutterstock)|\bvia\s+Getty\s+Images)\)?\.?",
+    r"\(?(?:[A-Z][\w.'’ -]{0,60}/\s*){0,3}(?:Getty(?:\s+Images)?|AP\s+Photo|AFP|Reuters|EPA|Shutterstock|Bloomberg)"
+    r"(?:\s*/\s*[A-Z][\w.'’ -]{0,60}){0,3}(?:\s+via\s+Getty\s+Images)?\.?\)?\.?",
+    r"\(?[A-Z].{0,100}(?:/\s*(?:Getty\s+Images|AP|AFP|Reuters|EPA|Shutterstock)|\bvia\s+Getty\s+Images)\.?\)?\.?",
+    # a caption ending with its credit in parentheses: "X speaks in Y. (JANE ROE/AFP/Getty Images)"
+    r"[A-Z\"“].{10,300}\((?:[^()]{0,80}/\s*)?(?:Getty\s+Images|AP\s+Photo|AFP|Reuters|EPA|Shutterstock)[^()]{0,60}\)\.?",
 )
 
 #: A related-link widget glued into a sentence (see ``Boilerplate.widgets``).
