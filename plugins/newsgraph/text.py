@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import html as html_lib
 import re
 from dataclasses import dataclass, field
 
@@ -125,7 +124,8 @@ def _build(source: str, blocks_src: list[tuple[int, int, str]], removed: list[tu
 
 def _looks_like_heading(text: str) -> bool:
     """A plain-text block that is one short line without closing punctuation (a headline)."""
-    return "\n" not in text and len(text) <= 160 and len(text.split()) <= 20 and not re.search(r"[.!?:;,\"”’'…)\]]$", text)
+    return ("\n" not in text and len(text) <= 160 and len(text.split()) <= 20
+            and not re.search(r"[.!?:;,\"”’'…)\]]$", text))
 
 
 def _to_clean(segments: list[tuple[int, int, int]], src: int) -> int:
@@ -317,7 +317,8 @@ CREDIT_LINES = (
     r"(?:\s*/\s*[A-Z][\w.'’ -]{0,60}){0,3}(?:\s+via\s+Getty\s+Images)?\.?\)?\.?",
     r"\(?[A-Z].{0,100}(?:/\s*(?:Getty\s+Images|AP|AFP|Reuters|EPA|Shutterstock)|\bvia\s+Getty\s+Images)\.?\)?\.?",
     # a caption ending with its credit in parentheses: "X speaks in Y. (JANE ROE/AFP/Getty Images)"
-    r"[A-Z\"“].{10,300}\((?:[^()]{0,80}/\s*)?(?:Getty\s+Images|AP\s+Photo|AFP|Reuters|EPA|Shutterstock)[^()]{0,60}\)\.?",
+    r"[A-Z\"“].{10,300}\((?:[^()]{0,80}/\s*)?(?:Getty\s+Images|AP\s+Photo|AFP|Reuters|EPA|Shutterstock)"
+    r"[^()]{0,60}\)\.?",
 )
 
 #: A related-link widget glued into a sentence (see ``Boilerplate.widgets``).
@@ -393,8 +394,3 @@ class Boilerplate:
             cuts.append((glue, more.end(), "related-link widget"))
             pos = more.end()
         return cuts
-
-
-def unescape(text: str) -> str:
-    """HTML entities -> characters (for text that was escaped outside HTML parsing)."""
-    return html_lib.unescape(text)
