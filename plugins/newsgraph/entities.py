@@ -2,26 +2,30 @@
 
 Works in *clean* offsets (the text the NLP saw); ``extract`` maps spans to the source.
 
-Steps (all linear in the number of mentions/tokens):
+Steps (all linear in the number of mentions; two regex scans of the text, no pass over tokens):
 
 1. **Mentions** from ``doc.ents``; DATE/TIME/PERCENT/MONEY/QUANTITY/ORDINAL/CARDINAL are not
-   entities. Each mention is normalised: leading "the", a possessive "'s", a leading slogan
-   verb ("Vote Ed Gillespie") and surrounding punctuation are dropped, line breaks become spaces;
-   mentions across a paragraph break, of punctuation only, all lowercase, or long phrases of common words are junk.
-2. **Titles** are split from people's names using the title words just before (or at the start
-   of) the mention: "Attorney General Jeff Sessions" -> name "Jeff Sessions", role
-   "Attorney General".
-3. **Merging** within the article: same normalised name; a surname or first-and-last subset
-   ("Sessions" -> "Jeff Sessions"); acronyms given in parentheses ("Department of Justice's
-   (DOJ)") or matching the initials ("ICE" <-> "Immigration and Customs Enforcement"); a few
-   well-known aliases ("U.S." <-> "United States"); a bare head word ("the Department").
-   Unlabelled later occurrences of a known surname or acronym are counted as mentions too.
-4. **Type** by vote over the mentions' labels (a mention that cannot be a person's name — with
-   digits, or all capitals — votes Organization instead of Person).
+   entities. Each mention is normalised: leading "the"/"a", a possessive "'s", a leading slogan
+   verb ("Vote Ed Gillespie") and surrounding punctuation are dropped, line breaks become
+   spaces. Junk: mentions across a paragraph break, punctuation only, all lowercase, phrases
+   of common words ("MS-13 killer gangs & sanctuary cities"), stray quotes/brackets.
+   All-caps words NER left unlabelled ("wanted by ICE") are organisation mentions.
+2. **Titles** are split from people's names using the title words just before (or at the
+   start of) the mention: "Attorney General Jeff Sessions" -> name "Jeff Sessions", role
+   "Attorney General"; "President Trump" -> "Trump", role "President".
+3. **Merging** within the article: same normalised name; a surname or first name of a longer
+   person name ("Sessions" -> "Jeff Sessions", whatever NER labelled it, except a place name
+   after "in"/"at"/"from"); acronyms given in parentheses ("Department of Justice's (DOJ)")
+   or matching the initials ("ICE" <-> "Immigration and Customs Enforcement"); well-known
+   aliases ("U.S." <-> "United States"); a generic head word ("the Department").
+   Unlabelled later occurrences of a known surname or acronym count as mentions too.
+4. **Type** by vote over the mentions' labels; a mention that cannot be a person's name (with
+   digits or all capitals: "MS-13") votes Organization instead of Person, and surname matches
+   vote Person.
 5. **Canonical name**: the longest proper form; **id**: ``type/slug`` (unique in the article).
-6. **Salience** (the article is about it): named in the title, or mentioned in the lead (the
-   first story paragraph), or mentioned at least ``SALIENT_MENTIONS`` times; speakers are made
-   salient by ``mark_speakers``.
+6. **Salience** (the article is about it): named in the title (or the text's headline-like
+   first line), or mentioned in the lead (first paragraph of 15+ words), or mentioned at least
+   ``SALIENT_MENTIONS`` times; ``mark_speakers`` makes speakers salient too.
 """
 from __future__ import annotations
 
