@@ -261,7 +261,7 @@ def _name_tokens(root: Token) -> list[Token]:
 # --------------------------------------------------------------------------- cues & sources
 def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
     subs = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and not (quoted and quoted[t.i])]
-    for t in sorted(subs, key=lambda t: abs(t.i - verb.i)):
+    for t in sorted(subs, key=lambda t: (not _speakerish(t), abs(t.i - verb.i))):
         if t.dep_ in ("nsubj", "nsubjpass"):
             if t.dep_ == "nsubjpass":
                 agent = next((a for a in verb.children if a.dep_ == "agent"), None)
@@ -286,7 +286,7 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
     v = verb
     for _ in range(3):
         if v.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and v.head is not v:
-            if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                 return v.head
             v = v.head
             for t in v.children:
@@ -498,20 +498,22 @@ def _frame_cue(ctx: _Context, m: Marked, lframe, rframe, next_open: int):
                 src = ctx.doc[names[0].i:names[-1].i + 1]
                 dash = dm.start() + len(text[dm.start():dm.start(1)]) - len(text[dm.start():dm.start(1)].lstrip())
                 return (dash, dash + 1), src, None
-        # a new sentence after the quote that introduces the next quotation is not this one's
-        intro_next = new_sentence and rtext.rstrip()[-1:] in (",", ":") and r_end >= rframe[1] - 2
-        if not intro_next:
-            found = _cue_in(ctx, rtoks, first=True, max_pos=6 if new_sentence else None, right=True)
-            if found is not None:
-                return found
+    # a new sentence after the quote that introduces the next quotation is not this one's
+    intro_next = new_sentence and rtext.rstrip()[-1:] in (",", ":") and not text[r_end:next_open].strip()
     l_start = _clip_left(text, lframe[0], lframe[1])
     ltoks = [t for t in ctx.tokens(l_start, lframe[1]) if not ctx.quoted[t.i]]
-    if ltoks:
-        found = _cue_in(ctx, ltoks, first=False)
-        if found is not None:
-            return found
-        if text[l_start:lframe[1]].rstrip().endswith(":"):
-            return _colon_source(ctx, ltoks)
+    colon = bool(ltoks) and text[l_start:lframe[1]].rstrip().endswith(":")
+    right = lambda strict: _cue_in(ctx, rtoks, first=True, max_pos=6 if new_sentence else None, right=True,
+                                   strict=strict) if rtoks and not intro_next else None
+    left = lambda strict: (_cue_in(ctx, ltoks, first=False, strict=strict) if ltoks else None) or \
+        (_colon_source(ctx, ltoks) if colon and strict else None)
+    # "“…,” X said" first; after a full sentence ("“….” He left.") the left side goes first
+    order = (left, right) if new_sentence else (right, left)
+    for strict in (True, False):
+        for side in order:
+            found = side(strict)
+            if found is not None:
+                return found
     return None
 
 
@@ -527,7 +529,9 @@ def _subject_in(ctx: _Context, verb: Token, toks: list[Token] | None = None) -> 
     return subj
 
 
-def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None = None, right: bool = False):
+def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None = None, right: bool = False,
+            strict: bool = False):
+    """(cue span, source span, cue token) in a frame; ``strict``: only cues with a parsed subject."""
     seq = toks if first else list(reversed(toks))
     acc = _according_to(toks)
     for n, t in enumerate(seq):
@@ -543,6 +547,8 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
         subj = _subject_in(ctx, t, toks)
         if subj is not None:
             return cue, _source_span(ctx.doc, subj), t
+        if strict:
+            continue
         # "said Mr. X" when the parse missed the subject: the next name
         for c in t.rights:
             if c.pos_ in ("PROPN", "PRON") and not ctx.quoted[c.i] and c.i <= toks[-1].i:
@@ -558,7 +564,7 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
                 return cue, _source_span(ctx.doc, h), t
             # "Adding, “…”": a cue with no subject in a sentence of its own continues the last speaker
             return cue, None, t
-    if acc is not None and acc[1] is not None:
+    if acc is not None and acc[1] is not None and strict:
         a, pobj = acc
         to = ctx.doc[a.i + 1]
         return (a.idx, to.idx + len(to)), _source_span(ctx.doc, pobj), a
@@ -578,6 +584,10 @@ def _colon_source(ctx: _Context, toks: list[Token]):
             subj = _subject_in(ctx, t)
             if subj is not None and _speaker_like(ctx, subj):
                 return cue, _source_span(ctx.doc, subj), colon
+    for t in reversed(body):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not ctx.quoted[subj.i] and _speaker_like(ctx, subj) and subj.lower_ not in ("it",):
+            return cue, _source_span(ctx.doc, subj), colon     # "X released the following statement:"
     if body:
         last = body[-1]
         if last.pos_ == "NOUN" and (last.lower_ in ORG_WORDS or last.lower_ in HUMAN_NOUNS):
@@ -661,7 +671,11 @@ def _partial(ctx: _Context, m: Marked):
     acc = None
     is_loose = False
     loose = None        # the nearest verb with a speaker-like subject, when no speech verb governs
+    qpara = ctx.para_of(m.open_start)
     for _ in range(8):
+        if ctx.para_of(v.idx) != qpara:
+            v = None
+            break
         if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in WEAK_CUES:
             break
         if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
@@ -694,7 +708,7 @@ def _partial(ctx: _Context, m: Marked):
         # him “…”" — the outermost saying verb reports the quoted words
         c2, up = v, v.head
         for _ in range(4):
-            if up is c2:
+            if up is c2 or ctx.para_of(up.idx) != qpara:
                 break
             if up.lemma_.lower() in SAY_CUES and _is_cue(up) and not ctx.quoted[up.i]:
                 sj = _subject_in(ctx, up)
