@@ -1,12 +1,389 @@
-"""Indirect (reported) speech without quotation marks: "Sessions said sanctuary cities hurt …"."""
+"""Indirect (reported) speech without quotation marks: "Sessions said sanctuary cities hurt …".
+
+Rules over spaCy's dependency parse (the GenderGapTracker approach, widened):
+
+- a clause (``ccomp``) under a speech or cognition verb with a speaker-like subject:
+  "X said (that) …", "…, X said", "X believes …", "who said …";
+- an infinitive (``xcomp``) or object clause for verbs that report intentions or requests:
+  "X promised to …", "X urged Congress to …", "X called for …", "X called on Y to …";
+- a parenthetical cue inside the clause it reports: "The plan, he said, is dead";
+- "according to X, …" (the rest of the sentence is the content).
+
+A cue without its own subject takes the subject of the verb it is coordinated with or
+attached to ("He said A and added B", "…, saying B"). Verbs that also have non-speech uses
+("show", "find", "suggest") need a person-, group- or document-like subject: "the report
+found that …" is attribution, "experience shows that …" is not.
+
+One linear walk over the tokens; no full-document scans per token.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from . import attribution
 from .entities import EntityIndex
-from .model import Quote
+from .model import Quote, Span
+
+#: Speech and cognition verbs whose clausal complement (ccomp) is what was said or thought.
+CLAUSE_CUES = frozenset("""
+    say tell add claim argue insist warn suggest believe think note explain acknowledge deny
+    announce report ask state write tweet declare contend maintain allege indicate predict admit
+    confirm promise pledge vow assert stress emphasize emphasise complain concede agree recall reveal
+    disclose estimate conclude observe speculate charge boast joke caution hint mention remark
+    reiterate repeat counter reply respond answer testify propose recommend demand accuse feel fear
+    hope expect worry doubt wonder imply signal show find suspect reckon guess assume realize
+    realise recognize recognise post inform assure remind notify convince persuade rule question
+    dispute reject urge advise order threaten forecast project calculate posit theorize theorise
+    opine muse quip lament brag
+    """.split())
+
+#: Verbs whose infinitive complement (xcomp, or a ccomp "to" clause) reports an intention or request.
+XCOMP_CUES = frozenset("""
+    promise pledge vow threaten urge ask call refuse decline propose demand hope expect agree tell
+    encourage press push challenge order advise warn
+    """.split())
+
+#: Verbs whose direct object is the content ("denied the allegations", "announced a plan").
+DOBJ_CUES = frozenset("""
+    announce deny dispute reject propose cite question criticize criticise praise endorse
+    """.split())
+
+#: Verbs with a prepositional content: "called for X", "argued for X".
+PREP_CUES = {"call": {"for"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
+             "press": {"for"}, "plead": {"for"}, "lobby": {"for", "against"}, "warn": {"against", "about", "of"}}
+
+#: Verbs that also describe facts, not speech: they need a speaker-like subject.
+WEAK_CUES = frozenset("""
+    show find suggest indicate signal imply reveal conclude estimate project calculate figure
+    feel hope expect know hear learn understand realize realise recognize recognise decide rule
+    determine want plan seek offer agree call ask press push challenge invite order refuse decline
+    add note report state predict forecast
+    """.split())
+
+SPEAKER_NOUNS = frozenset("""
+    official spokesman spokeswoman spokesperson aide adviser advisor senator representative
+    congressman congresswoman lawmaker legislator governor mayor president candidate nominee
+    secretary minister chairman chairwoman chair director chief leader executive ceo founder
+    expert analyst economist strategist pollster researcher scientist professor scholar
+    attorney lawyer prosecutor judge court justice police officer sheriff investigator agent
+    agency department ministry government administration campaign committee commission
+    council board party group organization organisation company firm union association
+    report study poll survey data analysis research document documents memo email emails letter
+    statement release filing record records video footage audit review investigation probe
+    source sources witness witnesses critic critics supporter supporters opponent opponents
+    voter voters resident residents people person man woman member members staff staffer
+    staffers official officials democrat democrats republican republicans activist activists
+    advocate advocates observer observers insider insiders friend friends family man men women
+    author writer columnist journalist reporter editor host anchor commentator blogger
+    paper newspaper magazine network outlet website site book article editorial op-ed column
+    ad advertisement commercial speech website tweet post message
+    he she they we i you who
+    """.split())
+
+PERSON_PRONOUNS = frozenset("he she they we i you who it".split())
+RELATIVE = frozenset("who that which whom".split())
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+ASIDES = frozenset("which who whom whose where including with".split())
+CLIP = True
+REJECT_QUOTED = True
+OPEN_MARKS = "“«"
+CLOSE_MARKS = "”»"
+
+
+@dataclass
+class _Hit:
+    cue: tuple[int, int]                  # token range [start, end)
+    contents: list[tuple[int, int]]       # token ranges
+    source: SpacySpan | None
+    referent: SpacySpan | None            # what a relative pronoun source refers to
+    rule: str = "clause"
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited along conj / participial attachments when missing."""
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG"):
+            tok = tok.head
+            continue
+        if tok.dep_ == "xcomp" and tok.tag_ == "VB":   # "wants to say" -> subject of wants
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _speaker_like(subj: Token) -> bool:
+    """A person, group, organisation or document can say or find something."""
+    if subj.ent_type_ in SPEAKER_ENTS:
+        return True
+    low = subj.lower_
+    if low in SPEAKER_NOUNS or subj.lemma_.lower() in SPEAKER_NOUNS:
+        return True
+    return any(c.ent_type_ in SPEAKER_ENTS for c in subj.children if c.dep_ in ("compound", "poss"))
+
+
+def _np(tok: Token) -> SpacySpan:
+    """A subject's mention: its subtree, without trailing punctuation or a relative clause tail."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "acl", "appos") or c.is_punct:
+            end = min(end, c.left_edge.i)
+            break
+    end = max(end, tok.i + 1)
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _clip(doc: Doc, start: int, end: int) -> int:
+    """End of a reported clause before a trailing non-restrictive aside (", which …", ", with …")."""
+    for i in range(start + 3, end - 1):
+        t, nxt = doc[i], doc[i + 1]
+        if t.text in (";", "—", "–", "--", "-") and t.whitespace_:
+            return i
+        if t.text == "," and (nxt.lower_ in ASIDES or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl", "conj"))):
+            return i
+    return end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range without leading/trailing punctuation and conjunctions."""
+    if CLIP:
+        end = _clip(doc, start, end)
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("and", "but")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("and", "but")):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _minus(doc: Doc, sent: SpacySpan, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence's token ranges outside ``holes``, trimmed."""
+    out, pos = [], sent.start
+    for s, e in sorted(holes):
+        if s > pos:
+            r = _trim(doc, pos, s)
+            if r:
+                out.append(r)
+        pos = max(pos, e)
+    r = _trim(doc, pos, sent.end)
+    if r:
+        out.append(r)
+    return out
+
+
+def _content_child(verb: Token) -> list[Token]:
+    """The children of a cue that hold what was said."""
+    lemma = verb.lemma_.lower()
+    out = [c for c in verb.children if c.dep_ == "ccomp"] if lemma in CLAUSE_CUES else []
+    if not out and lemma in XCOMP_CUES:
+        out = [c for c in verb.children if c.dep_ == "xcomp"]
+        if out and any(c.dep_ == "dobj" for c in verb.children):
+            # "urged Congress to act": the addressee belongs to the content
+            out = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    if not out and lemma in PREP_CUES:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in PREP_CUES[lemma]:
+                out = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                break
+            if c.dep_ == "prep" and c.lower_ == "on" and lemma == "call":   # "called on X to Y"
+                out = [c]
+                break
+    if not out and lemma in DOBJ_CUES:
+        out = [c for c in verb.children if c.dep_ == "dobj"]
+    return out
+
+
+def _cue_range(verb: Token) -> tuple[int, int]:
+    """The cue token plus a particle or phrasal preposition ("pointed out", "called for")."""
+    end = verb.i + 1
+    for c in verb.rights:
+        if c.i == end and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on"))):
+            end += 1
+    return verb.i, end
+
+
+def _from_verb(verb: Token) -> _Hit | None:
+    lemma = verb.lemma_.lower()
+    if not verb.tag_.startswith("VB") or not (lemma in CLAUSE_CUES or lemma in XCOMP_CUES or lemma in PREP_CUES):
+        return None
+    if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":      # "a group called X", "the plan announced"
+        return None
+    content = _content_child(verb)
+    subj = _subject(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if subj is None:
+        if passive and content and content[0].dep_ == "xcomp":   # "X is expected to …", "X was urged to …"
+            return _hit(verb, content, None, "xcomp-passive")
+        return _parenthetical(verb) if verb.dep_ == "parataxis" and not passive else None
+    inherited = subj.head.i != verb.i
+    low = subj.lower_
+    if low in ("it", "this", "that", "which", "there") and (inherited or verb.dep_ != "relcl") and low != "it":
+        return None
+    if low == "it" and (inherited or passive):
+        return None
+    if lemma in WEAK_CUES and not _speaker_like(subj):
+        return None
+    if not content:
+        return _parenthetical(verb)
+    rule = content[0].dep_ if content[0].dep_ != "prep" else "on"
+    return _hit(verb, content, subj, rule + ("-inherited" if inherited else ""))
+
+
+def _hit(verb: Token, content: list[Token], subj: Token | None, rule: str) -> _Hit | None:
+    ranges = [r for r in (_trim(verb.doc, c.left_edge.i, c.right_edge.i + 1) for c in content) if r]
+    if not ranges:
+        return None
+    source = _np(subj) if subj is not None else None
+    referent = None
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        referent = verb.doc[verb.head.left_edge.i: verb.head.i + 1]
+    return _Hit(_cue_range(verb), sorted(ranges), source, referent, rule)
+
+
+def _parenthetical(verb: Token) -> _Hit | None:
+    """ "The plan, he said, is dead" / "The plan is dead, he said": the rest of the sentence."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("say", "tell", "add", "argue", "claim", "insist", "note", "explain", "write",
+                     "warn", "believe", "think", "contend", "maintain", "predict", "suggest", "acknowledge"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children):
+        return None
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return None
+    sent = verb.sent
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    if verb.dep_ != "ROOT":
+        # the cue's own subtree is the parenthesis; it must be set off by commas or end the sentence
+        prev = verb.doc[lo - 1] if lo > sent.start else None
+        if prev is None or prev.text not in (",", "—", "–", "--"):
+            return None
+    elif lo == sent.start or hi - lo == len(sent):
+        # a ROOT cue with no clause: "…, he said." has the reported part as a sibling subtree
+        pass
+    ranges = _minus(verb.doc, sent, [(lo, hi)] if verb.dep_ != "ROOT" else [(verb.i, verb.i + 1), (subj.left_edge.i, subj.right_edge.i + 1)])
+    if not ranges or sum(e - s for s, e in ranges) < 3:
+        return None
+    return _Hit(_cue_range(verb), ranges, _np(subj), None, "paren-" + verb.dep_)
+
+
+def _according(tok: Token) -> _Hit | None:
+    """ "According to X, …": X is the source, the rest of the sentence the content."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        to = nxt
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    lo = tok.i
+    hi = max(pobj.right_edge.i, to.i) + 1
+    ranges = _minus(tok.doc, sent, [(lo, hi)])
+    if not ranges or sum(e - s for s, e in ranges) < 3:
+        return None
+    return _Hit((tok.i, to.i + 1), ranges, _np(pobj), None, "according")
+
+
+def _quoted_mask(text: str) -> bytearray:
+    """1 for every char between quotation marks (a paragraph break closes an open quotation).
+
+    Speech verbs inside a quotation belong to the quoted speaker, not to the article.
+    """
+    mask = bytearray(len(text) + 1)
+    inside, start, i, n = False, 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and inside and text.startswith("\n", i + 1):
+            mask[start:i] = b"\x01" * (i - start)
+            inside = False
+        elif ch in OPEN_MARKS or ch in CLOSE_MARKS or ch == '"' or text.startswith("''", i):
+            opening = ch in OPEN_MARKS or (ch not in CLOSE_MARKS and not inside)
+            if opening and not inside:
+                inside, start = True, i
+            elif not opening and inside:
+                mask[start:i + 1] = b"\x01" * (i + 1 - start)
+                inside = False
+            if text.startswith("''", i):
+                i += 1
+        i += 1
+    if inside:
+        mask[start:n] = b"\x01" * (n - start)
+    return mask
 
 
 def find_indirect(doc: Doc, index: EntityIndex, taken: list[Quote]) -> list[Quote]:
-    """Reported-speech quotes not overlapping ``taken`` (first version: none)."""
-    return []
+    """Reported-speech quotes whose contents and cue do not overlap the ``taken`` quotes."""
+    busy = bytearray(len(doc.text) + 1)
+    for q in taken:
+        for s in q.contents:
+            busy[s.start:s.end] = b"\x01" * (s.end - s.start)
+    quoted = _quoted_mask(doc.text)
+    out: list[Quote] = []
+    for tok in doc:
+        hit = _according(tok) if tok.lower_ == "according" else _from_verb(tok)
+        if hit is None:
+            continue
+        if quoted[tok.idx]:
+            continue
+        q = _to_quote(doc, hit, index, busy, quoted)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _same_line(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
+    """Clip [a, b) to the line of the cue: reported speech never crosses a line break
+    (a headline glued to the first paragraph by the sentence splitter)."""
+    if "\n" not in text[a:b]:
+        return a, b
+    if cue < a:
+        b = text.index("\n", a)
+    elif cue >= b:
+        a = text.rindex("\n", a, b) + 1
+    else:
+        a = text.rfind("\n", a, cue) + 1 or a
+        nl = text.find("\n", cue, b)
+        b = nl if nl >= 0 else b
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _to_quote(doc: Doc, hit: _Hit, index: EntityIndex, busy: bytearray, quoted: bytearray) -> Quote | None:
+    cs, ce = hit.cue
+    ca, cb = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)
+    spans = []
+    for s, e in hit.contents:
+        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        a, b = _same_line(doc.text, a, b, ca)
+        if b <= a or any(busy[a:b]) or (REJECT_QUOTED and any(quoted[a:b])):
+            return None
+        spans.append(Span(a, b, doc.text[a:b]))
+    if any(busy[ca:cb]):
+        return None
+    q = Quote(kind="indirect", contents=spans, cue=Span(ca, cb, doc.text[ca:cb]))
+    if hit.source is not None:
+        src = hit.source
+        q.sources = [Span(src.start_char, src.end_char, src.text)]
+        q.speaker = attribution.resolve_source(doc, hit.referent or src, index)
+    return q
