@@ -426,6 +426,21 @@ def test_listing_contexts():
     assert [n["@type"] for n in docs["speakers"]["@graph"]][-3:] == ["ItemList", "Person", "BreadcrumbList"]
 
 
+def test_paginated_speaker_page_marks_up_only_its_quotes():
+    art = fake_article(SETTINGS)
+    sessions = art.newsgraph_about[0]
+    refs = [NS(article=art, quote=NS(kind="direct", text=f"Quote {i}.", marked=[]), speaker=sessions, n=i)
+            for i in range(1, 6)]
+    ctx = ctx_for(articles=[art], speaker=sessions, quotes=refs[3:],
+                  quotes_page=NS(number=2, object_list=refs[3:]), output_file="speakers/jeff-sessions/2/index.html")
+    doc, problems = C.check_html(str(J.render_for_context(ctx)))
+    assert problems == []
+    page = doc["@graph"][3]
+    assert page["@id"] == "https://news.example.org/speakers/jeff-sessions/2/"
+    assert page["name"] == "Jeff Sessions (page 2)"
+    assert [q["text"] for q in C.nodes_of_type(doc, "Quotation")] == ["Quote 4.", "Quote 5."]
+
+
 def test_ensure_in_file_inserts_once(tmp_path):
     f = tmp_path / "index.html"
     f.write_text("<!DOCTYPE html><html><HEAD><title>x</title></HEAD><body><p>b</p></body></html>", encoding="utf-8")

@@ -32,7 +32,9 @@ import json
 import logging
 import os
 import re
+import weakref
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import quote as urlquote, urlsplit
 
@@ -530,13 +532,18 @@ def _get(ctx: Any, key: str, default: Any = None) -> Any:
     return default if v is None or type(v).__name__.endswith("Undefined") else v
 
 
+@lru_cache(maxsize=8192)
+def _plain(html: str) -> str:
+    return Markup(html).striptags()
+
+
 def plain(html: Any) -> str:
     """Visible text of an HTML fragment (tags dropped, entities decoded, spaces collapsed).
 
     Used for titles and SITENAME, which Pelican treats as HTML; tag, category and author names
     are plain text (themes escape them) and are used as they are.
     """
-    return Markup(str(html or "")).striptags()
+    return _plain(str(html or ""))
 
 
 def is_off(value: Any) -> bool:
@@ -694,7 +701,7 @@ def article_view(site: Site, article: Any) -> ArticleView:
         authors=[author_view(site, a) for a in getattr(article, "authors", None) or []],
         section=_crumb_of(site, getattr(article, "category", None)),
         keywords=[str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or []],
-        word_count=len(plain(getattr(article, "content", "")).split()),
+        word_count=len(Markup(str(getattr(article, "content", "") or "")).striptags().split()),
         image=image,
         about=[entity_view(site, i) for i in getattr(article, "newsgraph_about", None) or []],
         mentions=[entity_view(site, i) for i in getattr(article, "newsgraph_mentions", None) or []],
@@ -742,15 +749,28 @@ def _speakers_crumb(site: Site, ctx: Any) -> Crumb:
     return Crumb("Speakers", site.abs(url) if save_as else None)
 
 
+_topic_index: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
 def _find_topic(registry: Any, tag: Any) -> Any:
-    """The registry identity whose topic tag is ``tag`` (None for a plain tag)."""
+    """The registry identity whose topic tag is ``tag`` (None for a plain tag); indexed once per registry."""
     if registry is None:
         return None
-    for ident in getattr(registry, "identities", None) or []:
-        t = getattr(ident, "tag", None)
-        if t is not None and (t is tag or t == tag):
-            return ident
-    return None
+    try:
+        index = _topic_index.get(registry)
+    except TypeError:  # not weak-referenceable
+        index = None
+    if index is None:
+        index = {}
+        for ident in getattr(registry, "identities", None) or []:
+            t = getattr(ident, "tag", None)
+            if t is not None:
+                index.setdefault(str(getattr(t, "slug", t)), ident)
+        try:
+            _topic_index[registry] = index
+        except TypeError:
+            pass
+    return index.get(str(getattr(tag, "slug", tag)))
 
 
 def graph_for_context(ctx: Any) -> dict[str, Any] | None:
