@@ -426,7 +426,7 @@ def article_graph(site: Site, a: ArticleView) -> dict[str, Any]:
     return g.doc()
 
 
-def _page_node(site: Site, p: PageView, g: Graph) -> dict[str, Any]:
+def _page_node(site: Site, p: PageView) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": p.type, "@id": p.url, "url": p.url, "name": p.name,
                             "isPartOf": ref(site.website_id), "inLanguage": p.lang}
     if p.date:
@@ -439,7 +439,7 @@ def webpage_graph(site: Site, p: PageView, main: EntityView | AuthorView | None 
     """WebSite, publisher, the page (+ its main entity, e.g. a ProfilePage's author) and breadcrumb."""
     g = Graph()
     site_nodes(site, g)
-    node = _page_node(site, p, g)
+    node = _page_node(site, p)
     crumb = breadcrumb_node(p.url, site, p.crumbs)
     main_node = None
     if isinstance(main, EntityView):
@@ -463,7 +463,7 @@ def collection_graph(site: Site, p: PageView, entries: Sequence[ListEntry | Enti
     """A CollectionPage whose mainEntity is an ItemList of the listed articles or entities."""
     g = Graph()
     site_nodes(site, g)
-    node = _page_node(site, p, g)
+    node = _page_node(site, p)
     crumb = breadcrumb_node(p.url, site, p.crumbs)
     if about:
         node["about"] = ref(site.schema_id(about.key))
@@ -498,7 +498,7 @@ def speaker_graph(site: Site, p: PageView, speaker: EntityView, quotes: Sequence
     """CollectionPage about the speaker (same node as in articles) with the page's Quotations."""
     g = Graph()
     site_nodes(site, g)
-    node = _page_node(site, p, g)
+    node = _page_node(site, p)
     person = entity_node(site, speaker)
     node["about"] = ref(person["@id"])
     node["mainEntity"] = ref(person["@id"])
