@@ -239,7 +239,7 @@ def test_rebuild_in_another_process_is_byte_identical(site, tmp_path):
 def test_theme_without_the_call_and_empty_siteurl(tmp_path):
     """Pelican's own theme never calls newsgraph_jsonld(): content_written adds it; SITEURL '' falls back."""
     # notmyidea prints tag names unescaped (its own injection, e.g. "<!--" in <title>): no hostile tags here
-    arts = {k: "\n".join(line for line in v.splitlines() if not line.startswith("Tags:")) + "\n"
+    arts = {k: "\n".join(line for line in v.split("\n") if not line.startswith("Tags:"))
             for k, v in articles().items()}
     res = _build(tmp_path, settings={"SITEURL": "", "NEWSGRAPH_ALIASES": "aliases.yml"}, theme="notmyidea", arts=arts)
     n = 0
@@ -252,6 +252,8 @@ def test_theme_without_the_call_and_empty_siteurl(tmp_path):
         assert problems == [], (name, problems)
         assert doc["@graph"][0]["@id"] == "https://example.org/#organization"
         assert html.index('type="application/ld+json"') < html.lower().index("</head>")
+        if "mayor" in name:
+            assert C.nodes_of_type(doc, "ImageObject")[0]["url"] == "https://example.org/images/signs.jpg"
         n += 1
     assert n > 10
 
