@@ -21,6 +21,12 @@ attribute (no Pelican import) — :func:`render_for_context` (the Jinja global
 Only what a page shows is marked up: an article's quotes with a speaker, its entities, authors,
 tags; a speaker page's quotes on that page; the articles or speakers a listing page lists.
 
+Settings: ``NEWSGRAPH_JSONLD`` (False/"off": none anywhere), ``NEWSGRAPH_PUBLISHER`` ({"name", "url",
+"logo": URL or {"url", "width", "height"}, "same_as": [URL]}), ``NEWSGRAPH_SITEURL`` (absolute base
+of every JSON-LD URL; default SITEURL, else https://example.org with one warning),
+``NEWSGRAPH_ORGANIZATION_AUTHORS`` (author names typed Organization). Metadata: ``jsonld: off``;
+``image``/``cover``/``og_image``, ``license_url``/``license``, ``source_url``/``source`` (URLs).
+
 Embedding (:func:`dumps`): ``json.dumps(allow_nan=False)``, then ``<``, ``>``, ``&``, U+2028 and
 U+2029 as ``\\u003c`` … (Jinja2's ``tojson`` rule); the parsed value is unchanged and the script
 text can never contain ``</script``, ``<!--`` or an HTML entity.
