@@ -51,7 +51,7 @@ DOBJ_CUES = frozenset("""
     """.split())
 
 #: Verbs with a prepositional content: "called for X", "argued for X".
-PREP_CUES = {"call": {"for"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
+PREP_CUES = {"call": {"for", "on"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
              "press": {"for"}, "plead": {"for"}, "lobby": {"for", "against"}, "warn": {"against", "about", "of"}}
 
 #: Verbs that also describe facts, not speech: they need a speaker-like subject.
@@ -60,6 +60,12 @@ WEAK_CUES = frozenset("""
     feel hope expect know hear learn understand realize realise recognize recognise decide rule
     determine want plan seek offer agree call ask press push challenge invite order refuse decline
     add note report state predict forecast
+    """.split())
+
+#: Cues that can stand as an aside inside the sentence they report.
+PAREN_CUES = frozenset("""
+    say tell add argue claim insist note explain write warn believe think contend maintain predict
+    suggest acknowledge admit recall
     """.split())
 
 SPEAKER_NOUNS = frozenset("""
@@ -98,7 +104,6 @@ class _Hit:
     cue: tuple[int, int]                  # token range [start, end)
     contents: list[tuple[int, int]]       # token ranges
     source: SpacySpan | None
-    referent: SpacySpan | None            # what a relative pronoun source refers to
     rule: str = "clause"
 
 
@@ -128,7 +133,7 @@ def _speaker_like(subj: Token) -> bool:
     if subj.ent_type_ in SPEAKER_ENTS:
         return True
     low = subj.lower_
-    if low in SPEAKER_NOUNS or subj.lemma_.lower() in SPEAKER_NOUNS:
+    if subj.pos_ == "PROPN" or low in SPEAKER_NOUNS or subj.lemma_.lower() in SPEAKER_NOUNS:
         return True
     return any(c.ent_type_ in SPEAKER_ENTS for c in subj.children if c.dep_ in ("compound", "poss"))
 
@@ -209,8 +214,9 @@ def _content_child(verb: Token) -> list[Token]:
 def _cue_range(verb: Token) -> tuple[int, int]:
     """The cue token plus a particle or phrasal preposition ("pointed out", "called for")."""
     end = verb.i + 1
+    preps = PREP_CUES.get(verb.lemma_.lower(), ())
     for c in verb.rights:
-        if c.i == end and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on"))):
+        if c.i == end and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in preps)):
             end += 1
     return verb.i, end
 
@@ -243,41 +249,35 @@ def _from_verb(verb: Token) -> _Hit | None:
 
 
 def _hit(verb: Token, content: list[Token], subj: Token | None, rule: str) -> _Hit | None:
-    ranges = [r for r in (_trim(verb.doc, c.left_edge.i, c.right_edge.i + 1) for c in content) if r]
+    ranges: list[tuple[int, int]] = []
+    for r in sorted(r for r in (_trim(verb.doc, c.left_edge.i, c.right_edge.i + 1) for c in content) if r):
+        if ranges and r[0] <= ranges[-1][1]:        # "urged Congress | to act": one span
+            ranges[-1] = (ranges[-1][0], max(r[1], ranges[-1][1]))
+        else:
+            ranges.append(r)
     if not ranges:
         return None
     source = _np(subj) if subj is not None else None
-    referent = None
-    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-        referent = verb.doc[verb.head.left_edge.i: verb.head.i + 1]
-    return _Hit(_cue_range(verb), sorted(ranges), source, referent, rule)
+    return _Hit(_cue_range(verb), ranges, source, rule)
 
 
 def _parenthetical(verb: Token) -> _Hit | None:
-    """ "The plan, he said, is dead" / "The plan is dead, he said": the rest of the sentence."""
-    lemma = verb.lemma_.lower()
-    if lemma not in ("say", "tell", "add", "argue", "claim", "insist", "note", "explain", "write",
-                     "warn", "believe", "think", "contend", "maintain", "predict", "suggest", "acknowledge"):
+    """ "The plan, he said, is dead": a cue set off by commas inside the clause it reports;
+    the content is the rest of the sentence."""
+    if verb.lemma_.lower() not in PAREN_CUES or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children):
+    if subj is None or any(c.dep_ in ("dobj", "xcomp", "prep", "ccomp") for c in verb.children):
         return None
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl"):
-        return None
-    sent = verb.sent
+    doc, sent = verb.doc, verb.sent
     lo, hi = verb.left_edge.i, verb.right_edge.i + 1
-    if verb.dep_ != "ROOT":
-        # the cue's own subtree is the parenthesis; it must be set off by commas or end the sentence
-        prev = verb.doc[lo - 1] if lo > sent.start else None
-        if prev is None or prev.text not in (",", "—", "–", "--"):
-            return None
-    elif lo == sent.start or hi - lo == len(sent):
-        # a ROOT cue with no clause: "…, he said." has the reported part as a sibling subtree
-        pass
-    ranges = _minus(verb.doc, sent, [(lo, hi)] if verb.dep_ != "ROOT" else [(verb.i, verb.i + 1), (subj.left_edge.i, subj.right_edge.i + 1)])
+    before = doc[lo] if doc[lo].is_punct else (doc[lo - 1] if lo > sent.start else None)
+    if before is None or before.text not in (",", "—", "–", "--"):
+        return None
+    ranges = _minus(doc, sent, [(lo, hi)])
     if not ranges or sum(e - s for s, e in ranges) < 3:
         return None
-    return _Hit(_cue_range(verb), ranges, _np(subj), None, "paren-" + verb.dep_)
+    return _Hit(_cue_range(verb), ranges, _np(subj), "paren-" + verb.dep_)
 
 
 def _according(tok: Token) -> _Hit | None:
@@ -299,7 +299,7 @@ def _according(tok: Token) -> _Hit | None:
     ranges = _minus(tok.doc, sent, [(lo, hi)])
     if not ranges or sum(e - s for s, e in ranges) < 3:
         return None
-    return _Hit((tok.i, to.i + 1), ranges, _np(pobj), None, "according")
+    return _Hit((tok.i, to.i + 1), ranges, _np(pobj), "according")
 
 
 def _quoted_mask(text: str) -> bytearray:
@@ -385,5 +385,5 @@ def _to_quote(doc: Doc, hit: _Hit, index: EntityIndex, busy: bytearray, quoted: 
     if hit.source is not None:
         src = hit.source
         q.sources = [Span(src.start_char, src.end_char, src.text)]
-        q.speaker = attribution.resolve_source(doc, hit.referent or src, index)
+        q.speaker = attribution.resolve_source(doc, src, index)
     return q

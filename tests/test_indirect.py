@@ -1,0 +1,159 @@
+"""Indirect (reported) speech without quotation marks: cues, contents, sources, speakers."""
+import pytest
+
+from newsgraph import entities, indirect
+from newsgraph.model import Quote, Span
+
+
+@pytest.fixture
+def reported(extract):
+    """text -> (result, indirect quotes) from the whole engine on plain text."""
+    def run(text):
+        r = extract(text)
+        return r, [q for q in r.quotes if q.kind == "indirect"]
+    return run
+
+
+def one(quotes, words):
+    """The single quote whose contents contain ``words``."""
+    found = [q for q in quotes if any(words in s.text for s in q.contents)]
+    assert len(found) == 1, [(q.text, q.cue and q.cue.text) for q in quotes]
+    return found[0]
+
+
+def name(result, q):
+    e = result.entity(q.speaker)
+    return e.name if e else None
+
+
+def test_said_without_that(reported):
+    r, qs = reported("Senator Maria Lopez said the bridge would reopen in May.")
+    q = one(qs, "bridge")
+    assert q.contents[0].text == "the bridge would reopen in May"
+    assert q.cue.text == "said"
+    assert [s.text for s in q.sources] == ["Senator Maria Lopez"]
+    assert name(r, q) == "Maria Lopez"
+
+
+def test_said_that(reported):
+    r, qs = reported("Maria Lopez said on Tuesday that the city budget was balanced.")
+    q = one(qs, "budget")
+    assert q.contents[0].text == "that the city budget was balanced"
+    assert q.cue.text == "said" and q.sources[0].text == "Maria Lopez"
+
+
+def test_inverted_order(reported):
+    r, qs = reported("The city budget is balanced for the first time in a decade, Maria Lopez said on Tuesday.")
+    q = one(qs, "budget")
+    assert q.contents[0].text == "The city budget is balanced for the first time in a decade"
+    assert q.cue.text == "said" and q.sources[0].text == "Maria Lopez"
+    assert name(r, q) == "Maria Lopez"
+
+
+def test_according_to(reported):
+    r, qs = reported("According to the Department of Transportation, the bridge will reopen in May.")
+    q = one(qs, "bridge")
+    assert q.cue.text == "According to"
+    assert q.contents[0].text == "the bridge will reopen in May"
+    assert q.sources[0].text == "the Department of Transportation"
+    assert "Transportation" in name(r, q)
+
+
+def test_according_to_at_the_end(reported):
+    r, qs = reported("The bridge will reopen in May, according to a city official.")
+    q = one(qs, "bridge")
+    assert q.contents[0].text == "The bridge will reopen in May"
+    assert q.sources[0].text == "a city official"
+
+
+def test_parenthetical_cue_inside_the_sentence(reported):
+    r, qs = reported("The plan to close the hospital, Lopez said, is dead on arrival.")
+    q = one(qs, "dead on arrival")
+    assert [s.text for s in q.contents] == ["The plan to close the hospital", "is dead on arrival"]
+    assert q.cue.text == "said" and q.sources[0].text == "Lopez"
+
+
+def test_organisation_subject(reported):
+    r, qs = reported("The Department of Justice announced that it would appeal the ruling.")
+    q = one(qs, "appeal")
+    assert q.cue.text == "announced"
+    assert q.sources[0].text == "The Department of Justice"
+    assert name(r, q) == "Department of Justice"
+
+
+def test_document_subject_and_finding(reported):
+    r, qs = reported("A new report by the Brookings Institution shows that wages rose in every state.")
+    q = one(qs, "wages")
+    assert q.cue.text == "shows" and "report" in q.sources[0].text
+
+
+def test_non_speech_subject_is_rejected(reported):
+    r, qs = reported("Experience shows that small towns recover slowly. "
+                     "The data suggest nothing. The weather shows no sign of improving.")
+    assert not [q for q in qs if "towns" in q.text]
+
+
+def test_pronoun_subject_kept_as_source(reported):
+    r, qs = reported("Maria Lopez arrived late on Monday. She said the meeting had been moved to Friday.")
+    q = one(qs, "meeting")
+    assert q.sources[0].text == "She"
+    assert q.speaker is None or name(r, q) == "Maria Lopez"   # resolution is attribution's job
+    assert r.entity(q.speaker) is None or r.entity(q.speaker).type == "Person"
+
+
+def test_request_with_addressee_is_one_span(reported):
+    r, qs = reported("Lopez urged Congress to pass the bill before the recess.")
+    q = one(qs, "recess")
+    assert [s.text for s in q.contents] == ["Congress to pass the bill before the recess"]
+    assert q.cue.text == "urged"
+
+
+def test_called_for(reported):
+    r, qs = reported("Governor Ana Ruiz called for an independent investigation into the shooting.")
+    q = one(qs, "investigation")
+    assert q.cue.text == "called for"
+    assert q.contents[0].text == "an independent investigation into the shooting"
+
+
+def test_relative_clause_source(reported):
+    r, qs = reported("The mayor, who said the budget was balanced, left the meeting early.")
+    q = one(qs, "budget")
+    assert q.contents[0].text == "the budget was balanced" and q.sources[0].text == "who"
+
+
+def test_cue_without_its_own_subject_inherits_it(reported):
+    r, qs = reported("Lopez praised the workers, saying the repairs were finished ahead of schedule.")
+    q = one(qs, "repairs")
+    assert q.cue.text == "saying" and q.sources[0].text == "Lopez"
+
+
+def test_no_speech_no_quote(reported):
+    r, qs = reported("It was a cold day and the river froze. The council met at noon.")
+    assert qs == []
+
+
+def test_does_not_duplicate_quoted_material(reported, extract):
+    r, qs = reported("“The bridge will reopen in May,” Lopez said.\n\n"
+                     "Lopez said the plan was “dead on arrival” and should be scrapped.")
+    assert qs == []                                   # both are quote-marked quotes
+    kinds = sorted(q.kind for q in r.quotes)
+    assert kinds == ["direct", "partial"]
+
+
+def test_speech_verbs_inside_a_quotation_are_not_the_articles(reported):
+    r, qs = reported("“I said the bridge would reopen in May,” Lopez told reporters.")
+    assert not [q for q in qs if "bridge" in q.text]
+
+
+def test_taken_spans_are_respected(nlp):
+    doc = nlp("Lopez said the bridge would reopen in May.")
+    index = entities.extract_entities(doc)
+    assert len(indirect.find_indirect(doc, index, [])) == 1
+    s = doc.text.index("the bridge")
+    taken = [Quote(kind="partial", contents=[Span(s, s + 10, doc.text[s:s + 10])])]
+    assert indirect.find_indirect(doc, index, taken) == []
+
+
+def test_no_line_crossing(reported):
+    r, qs = reported("Lopez Says Bridge Will Reopen\nThe city council met on Monday to discuss the budget.")
+    assert all("\n" not in s.text for q in qs for s in q.contents)
