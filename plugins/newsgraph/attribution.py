@@ -53,6 +53,8 @@ audience fans members member students student americans who
 OUTER_CUES_WIN = True
 SAY_CUES = frozenset("say tell add write claim argue note warn recall insist explain state report announce "
                      "declare suggest acknowledge admit contend maintain assert testify".split())
+#: Verbs that name things: a Title Case quote under them is still reported ("dubbed the “Gang of Eight”").
+NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
 #: Verbs of thought: an enclosing speech verb is the better cue.
 MENTAL_CUES = frozenset("think believe feel hope fear worry expect wonder remember".split())
 #: Verbs whose sentence may introduce the quotation that follows it.
@@ -372,6 +374,8 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
                 continue
             if found is None:
                 found = _intro(ctx, m, pi)
+            if found is None and len(text[m.start:m.end].split()) < 3:
+                continue          # a word or two in marks with nobody saying them
             if found is not None and found[2] is not None and found[2].i in by_cue \
                     and by_cue[found[2].i].kind == "direct":
                 # "A," she said, "B." — one quotation around one cue
@@ -449,6 +453,8 @@ def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int,
     inner = text[m.spans[-1][0]:m.spans[-1][1]].rstrip().rstrip("'’\"”")
     ends_punct = inner[-1:] in ".,!?…—-:;"
     after = text[rframe[0]:rframe[1]].lstrip()[:1]
+    if _title_like(inner) and len(m.spans) == 1:
+        return False      # titles and names go through the partial-quote rules
     left_ok = before in ("", ".", "!", "?", ":", ",", ";", "(", "—", "–", "-") or before in "\"”'"
     if not left_ok:
         # `X said "Hello there."` — a cue word right before a capitalised full sentence
@@ -717,6 +723,10 @@ def _partial(ctx: _Context, m: Marked):
             if up.dep_ == "ROOT":
                 break
             c2, up = up, up.head
+    if _title_like(ctx.text[m.start:m.end]) and inner_v.lemma_.lower() not in NAMING_CUES and (
+            is_loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
+            or any(c.dep_ == "poss" for c in head.children)):
+        return None      # a title or a name: ABC’s “Good Morning America”, acting in “The Walking Dead”
     subj = _subject_in(ctx, outer if outer is not None else v)
     if subj is None:
         return None
@@ -731,6 +741,18 @@ def _partial(ctx: _Context, m: Marked):
     s, e = min(s, m.open_start if m.open_start >= s else s), max(e, m.close_end if m.close_end <= e + 3 else e)
     cv = outer if outer is not None else v
     return v, (s, e), (cv.idx, cv.idx + len(cv)), _source_span(doc, subj), is_loose
+
+
+_SMALL_WORDS = frozenset("of the a an and or on for in to with at by from as vs".split())
+
+
+def _title_like(s: str) -> bool:
+    """Title Case words without sentence punctuation: a show, a book, a nickname."""
+    s = s.strip().rstrip(",.")
+    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    if not words or len(words) > 10 or s[-1:] in "!?":
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _speaker_like(ctx: _Context, t: Token) -> bool:
