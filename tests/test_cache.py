@@ -78,3 +78,9 @@ def test_fingerprint_changes_with_options_and_model_without_loading_it(monkeypat
 def test_fingerprint_differs_per_model(monkeypatch):
     monkeypatch.setattr(cache_mod, "model_identity", lambda name: f"en_{name}-1.0")
     assert fingerprint({"model": "a"}) != fingerprint({"model": "b"})
+
+
+def test_engine_constants_are_read_without_importing_spacy():
+    from newsgraph import extract, nlp
+    assert cache_mod._constant("extract", "ENGINE_VERSION") == extract.ENGINE_VERSION
+    assert tuple(cache_mod._constant("nlp", "DEFAULT_MODELS")) == tuple(nlp.DEFAULT_MODELS)

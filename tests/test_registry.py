@@ -183,3 +183,11 @@ def test_names_without_letters_or_digits_make_no_identity():
     records = [rec(art("a"), [ent("p1", "..", "Organization"), ent("p2", "...")], [quote("p2")])]
     reg = registry.build(records)
     assert list(reg) == [] and records[0].quotes == []
+
+
+def test_only_speaking_types_get_pages():
+    records = [rec(art("a"), [ent("l1", "Second Amendment", "Law"), ent("o1", "Acme Corp", "Organization")],
+                   [quote("l1"), quote("o1", start=10)])]
+    reg = registry.build(records)
+    assert [s.name for s in reg.speakers] == ["Acme Corp"]
+    assert [r.speaker.name for r in records[0].quotes] == ["Second Amendment", "Acme Corp"]

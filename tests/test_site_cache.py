@@ -1,4 +1,6 @@
 """Incremental builds: the cache makes a rebuild analyse only what changed."""
+import re
+
 import pytest
 
 from sitebuild import article, build
@@ -39,7 +41,7 @@ def test_editing_one_article_reanalyses_only_it(cold):
 
 
 def test_corrupt_entry_is_warned_about_and_recomputed(cold):
-    entries = sorted((cold / "cache" / "newsgraph").rglob("*.json"))
+    entries = sorted((cold / "cache" / "newsgraph").glob("*/*.json"))
     assert len(entries) == 3
     entries[0].write_bytes(entries[0].read_bytes()[:40])
     res = build(cold, ARTICLES)
@@ -62,3 +64,22 @@ def test_a_model_change_invalidates(cold, monkeypatch):
     real = cache.model_identity
     monkeypatch.setattr(cache, "model_identity", lambda name: real(name) + "-other")
     assert build(cold, ARTICLES).stats == (3, 3, 0)
+
+
+def _snapshot(out):
+    return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def test_warm_build_skips_unchanged_plugin_pages_but_output_is_identical(cold):
+    before = _snapshot(cold / "output")
+    res = build(cold, ARTICLES)                      # DELETE_OUTPUT_DIRECTORY is on in sitebuild
+    assert _snapshot(res.output).keys() >= {p for p in before if "speakers" not in p.parts
+                                            and "tag" not in p.parts}
+    res = build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False})
+    res = build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False})
+    assert re.search(r"newsgraph: 0 speaker pages written, 2 unchanged", res.log)
+    assert _snapshot(res.output) == before
+    (res.output / "speakers" / "ann-lee" / "index.html").unlink()
+    res = build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False})
+    assert re.search(r"newsgraph: 1 speaker pages written, 1 unchanged", res.log)
+    assert _snapshot(res.output) == before

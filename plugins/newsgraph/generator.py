@@ -16,8 +16,11 @@ newest first), ``quotes_paginator``/``quotes_page``/``quotes_previous_page``/``q
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +29,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.paginator import Paginator
+from pelican.writers import Writer
 
 from .registry import Identity, QuoteRef, Registry
 
@@ -89,17 +93,32 @@ class SpeakersGenerator(Generator):
             return
         s = self.settings
         speakers = [i for i in reg.speakers if i.save_as]
-        self._write_index(writer, speakers)
+        manifest = OutputManifest.of(s, self.context, self.output_path)
+        self._write_index(writer, speakers, manifest)
         per_page = int(s.get("NEWSGRAPH_QUOTES_PER_PAGE") or 0) or None
         template = self.get_template("speaker")
+        skipped = 0
         for ident in speakers:
-            self._write_speaker(writer, template, ident, per_page)
+            if manifest is not None:
+                key = f"speaker:{ident.save_as}"
+                if manifest.unchanged(key):
+                    skipped += 1
+                    continue
+                files = [p.save_as for p in _pages(ident, s, per_page)]
+                files += [ident.feed_save_as] if ident.feed_save_as else []
+                for f in files:
+                    manifest.wrote(key, os.path.join(manifest.output, f))
+            self._write_speaker(writer, template, ident, per_page, topics_of(ident), alongside_of(ident))
             if ident.feed_save_as:
                 writer.write_feed([QuoteFeedItem(r) for r in ident.quotes], self.context,
                                   path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
                                   feed_title=f"Quotes: {ident.name}")
+        if manifest is not None:
+            logger.info("newsgraph: %d pages and feeds unchanged, not rewritten", manifest.skipped)
+            manifest.save()
+        logger.info("newsgraph: %d speaker pages written, %d unchanged", len(speakers) - skipped, skipped)
 
-    def _write_index(self, writer, speakers: list[Identity]) -> None:
+    def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
         s = self.settings
         template = self.get_template("speakers")
         long = len(speakers) >= int(s.get("NEWSGRAPH_LETTER_INDEX_MIN") or 0)
@@ -111,16 +130,19 @@ class SpeakersGenerator(Generator):
                   "NEWSGRAPH_SPEAKERS_BY_COUNT")]
         for sort, items, lets, key in pages:
             save_as = s.get(key + "_SAVE_AS")
-            if not save_as:
+            if not save_as or manifest is not None and manifest.unchanged(f"index:{save_as}"):
                 continue
+            if manifest is not None:
+                manifest.wrote(f"index:{save_as}", os.path.join(manifest.output, save_as))
             writer.write_file(save_as, template, self.context, relative_urls=s["RELATIVE_URLS"],
                               speakers=items, sort=sort, letters=lets, url=s.get(key + "_URL"),
                               page_name=os.path.splitext(save_as)[0], **common)
 
-    def _write_speaker(self, writer, template, ident: Identity, per_page: int | None) -> None:
+    def _write_speaker(self, writer, template, ident: Identity, per_page: int | None,
+                       topics: list, alongside: list) -> None:
         s = self.settings
         paginator = Paginator(ident.save_as, ident.url, ident.quotes, s, per_page)
-        extra = dict(speaker=ident, topics=topics_of(ident), alongside=alongside_of(ident),
+        extra = dict(speaker=ident, topics=topics, alongside=alongside,
                      feed_url=ident.feed_url, page_name=os.path.splitext(ident.save_as)[0],
                      quotes_paginator=paginator)
         for number in range(1, paginator.num_pages + 1):
@@ -130,6 +152,177 @@ class SpeakersGenerator(Generator):
                               quotes_previous_page=paginator.page(number - 1) if number > 1 else None,
                               quotes_next_page=paginator.page(number + 1) if number < paginator.num_pages
                               else None, **extra)
+
+
+def _pages(ident: Identity, settings: dict, per_page: int | None):
+    paginator = Paginator(ident.save_as, ident.url, ident.quotes, settings, per_page)
+    return [paginator.page(n) for n in range(1, paginator.num_pages + 1)]
+
+
+class OutputManifest:
+    """Skips re-rendering the plugin's own outputs when nothing they are made from changed.
+
+    Covers speaker pages and feeds, and Pelican's pages and feeds of the topic tags the plugin
+    added (through :class:`NewsgraphWriter`). An output's digest is its own data (a speaker's
+    quotes, topics, URLs; a tag's article list) plus a *site signature*: every article's and
+    page's URL, metadata and content hash, the engine fingerprint, all settings, the alias file,
+    and the theme's and the plugin's rendering files (mtime and size). Anything a template could
+    show is in the signature, so any change re-renders everything; a missing output file
+    re-renders that output. One per build, in ``context["newsgraph_manifest"]``; stored in
+    ``NEWSGRAPH_CACHE_PATH/pages-<output folder hash>.json``.
+    """
+
+    def __init__(self, settings: dict, context: dict, output_path: str):
+        out = os.path.abspath(output_path)
+        self.output = out
+        self.path = os.path.join(settings["NEWSGRAPH_CACHE_PATH"],
+                                 "pages-%s.json" % hashlib.sha256(out.encode()).hexdigest()[:12])
+        self.site = site_signature(settings, context)
+        try:
+            with open(self.path, encoding="utf-8") as f:
+                old = json.load(f)
+            self.old = old["outputs"] if old.get("site") == self.site else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.old = {}
+        self.new: dict[str, list] = {}
+        self.skipped = 0
+
+    @classmethod
+    def of(cls, settings: dict, context: dict, output_path: str) -> "OutputManifest | None":
+        if not settings.get("NEWSGRAPH_SKIP_UNCHANGED", True) or context.get("newsgraph_registry") is None:
+            return None
+        if "newsgraph_manifest" not in context:
+            context["newsgraph_manifest"] = cls(settings, context, output_path)
+        return context["newsgraph_manifest"]
+
+    def unchanged(self, key: str) -> bool:
+        """True when the site is unchanged since ``key`` was written and its files still exist.
+
+        (Every input of every output is in the site signature, so no per-output data is needed.)
+        """
+        old = self.old.get(key)
+        if old and all(os.path.isfile(os.path.join(self.output, f)) for f in old):
+            self.new[key] = old
+            self.skipped += 1
+            return True
+        self.new[key] = []
+        return False
+
+    def wrote(self, key: str, path: str) -> None:
+        if key in self.new:
+            self.new[key].append(os.path.relpath(path, self.output))
+
+    def save(self) -> None:
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            tmp = self.path + ".tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump({"site": self.site, "outputs": self.new}, f)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
+
+
+class NewsgraphWriter(Writer):
+    """Pelican's writer, skipping unchanged pages/feeds of the plugin's topic tags (see OutputManifest)."""
+
+    _capture: str | None = None
+
+    def _open_w(self, filename, encoding, override=False):
+        manifest = self._manifest_obj
+        if self._capture and manifest is not None:
+            manifest.wrote(self._capture, filename)
+        return super()._open_w(filename, encoding, override)
+
+    _manifest_obj = None
+
+    def _manifest(self, context) -> "OutputManifest | None":
+        if self._manifest_obj is None:
+            self._manifest_obj = OutputManifest.of(self.settings, context, self.output_path)
+        return self._manifest_obj
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        tag = kwargs.get("tag")
+        topics = context.get("newsgraph_topic_slugs") or ()
+        manifest = self._manifest(context) if tag is not None and getattr(tag, "slug", None) in topics else None
+        if manifest is None:
+            return super().write_file(name, template, context, *args, **kwargs)
+        key = f"page:{name}"
+        if manifest.unchanged(key):
+            return None
+        self._capture = key
+        try:
+            return super().write_file(name, template, context, *args, **kwargs)
+        finally:
+            self._capture = None
+
+    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        feeds = context.get("newsgraph_topic_feeds") or ()
+        manifest = self._manifest(context) if path and path in feeds else None
+        if manifest is None:
+            return super().write_feed(elements, context, path, url, *args, **kwargs)
+        key = f"feed:{path}"
+        if manifest.unchanged(key):
+            return None
+        self._capture = key
+        try:
+            return super().write_feed(elements, context, path, url, *args, **kwargs)
+        finally:
+            self._capture = None
+
+
+def _simple(o: Any) -> Any:
+    """JSON fallback for settings: stable text for values, the type name for code objects."""
+    if isinstance(o, (set, frozenset)):
+        return sorted(map(str, o))
+    if hasattr(o, "isoformat"):
+        return o.isoformat()
+    if hasattr(o, "slug") and hasattr(o, "name"):         # Pelican's Tag, Category, Author
+        return f"{o.name}|{o.slug}"
+    if callable(o) or type(o).__repr__ is object.__repr__:
+        return f"<{type(o).__module__}.{type(o).__qualname__}>"
+    return repr(o)
+
+
+def _tree_stamp(paths: list[str]) -> list:
+    """(path, mtime, size) of every file under ``paths`` (files or folders; caches skipped)."""
+    stamp = []
+    for top in paths:
+        walk = [(os.path.dirname(top), [], [os.path.basename(top)])] if os.path.isfile(top) else os.walk(top)
+        for root, dirs, files in walk:
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                try:
+                    st = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                stamp.append([os.path.join(root, name), st.st_mtime_ns, st.st_size])
+    return stamp
+
+
+#: The package's files that shape a rendered page (engine changes reach pages through results).
+RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "settings.py", "templates")
+
+
+def site_signature(settings: dict, context: dict) -> str:
+    """Hash of everything a page's template can read besides the page's own data."""
+    h = hashlib.sha256()
+    h.update(json.dumps(settings, sort_keys=True, default=_simple).encode())
+    h.update(str(context.get("newsgraph_fingerprint")).encode())
+    h.update(str(getattr(sys.modules.get("pelican"), "__version__", "")).encode())
+    here = os.path.dirname(os.path.abspath(__file__))
+    paths = [*(os.path.join(here, p) for p in RENDERING_CODE), os.path.join(settings["THEME"], "templates"),
+             *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+    if context.get("newsgraph_aliases_path"):
+        paths.append(context["newsgraph_aliases_path"])
+    h.update(json.dumps(_tree_stamp(paths)).encode())
+    for kind in ("articles", "translations", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
+        for c in context.get(kind, None) or []:
+            meta = {k: v for k, v in (getattr(c, "metadata", None) or {}).items()}
+            h.update(json.dumps([kind, getattr(c, "url", ""), getattr(c, "source_path", ""), meta],
+                                sort_keys=True, default=_simple).encode())
+            h.update(hashlib.sha256((getattr(c, "_content", None) or "").encode("utf-8", "surrogatepass")).digest())
+    return h.hexdigest()
 
 
 def _articles(ident: Identity) -> list[Any]:

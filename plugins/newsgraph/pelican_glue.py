@@ -35,6 +35,7 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(on_generator_init)
     signals.content_written.connect(on_content_written)
+    signals.get_writer.connect(get_writer)
 
 
 def enabled(settings: dict) -> bool:
@@ -52,6 +53,14 @@ def get_generators(pelican):
         return None
     from .generator import SpeakersGenerator
     return SpeakersGenerator
+
+
+def get_writer(pelican):
+    """Pelican's writer that skips unchanged outputs of the plugin's topic tags."""
+    if not enabled(pelican.settings) or not pelican.settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
+        return None
+    from .generator import NewsgraphWriter
+    return NewsgraphWriter
 
 
 def on_generator_init(generator) -> None:
@@ -106,10 +115,12 @@ def _empty(article) -> None:
     article.newsgraph_mentions = []
 
 
-def analyse(articles: list, settings: dict) -> dict[int, ArticleResult]:
+def analyse(articles: list, settings: dict, context: dict | None = None) -> dict[int, ArticleResult]:
     """``{id(article): result}`` for every article: from the cache, or analysed together in batches."""
     options = engine_options(settings)
     cache = ResultCache(settings["NEWSGRAPH_CACHE_PATH"], fingerprint(options))
+    if context is not None:
+        context["newsgraph_fingerprint"] = cache.fingerprint
     results: dict[int, ArticleResult] = {}
     todo: list[tuple[Any, str]] = []
     failed = 0
@@ -247,16 +258,19 @@ def on_pretaxonomy(generator) -> None:
     active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
     for art in articles:
         _empty(art)
-    results = analyse(active, settings) if active else {}
+    results = analyse(active, settings, generator.context) if active else {}
 
     records = [registry_mod.ArticleRecord(
         article=a, result=results[id(a)],
         ignore_speakers=split_list(_meta(a, "newsgraph_ignore_speakers")),
         topics_add=split_list(_meta(a, "newsgraph_topics_add")),
         topics_remove=split_list(_meta(a, "newsgraph_topics_remove"))) for a in active]
-    reg = registry_mod.build(records, registry_mod.load_aliases(_aliases_path(settings)),
+    aliases_path = _aliases_path(settings)
+    generator.context["newsgraph_aliases_path"] = aliases_path
+    reg = registry_mod.build(records, registry_mod.load_aliases(aliases_path),
                              slugify=_slugifier(settings),
-                             indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]))
+                             indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
+                             speaker_types=settings["NEWSGRAPH_SPEAKER_TYPES"])
 
     for ident in reg.speakers:
         ident.save_as = _page_paths("NEWSGRAPH_SPEAKER_SAVE_AS", ident.slug, settings)
@@ -265,7 +279,11 @@ def on_pretaxonomy(generator) -> None:
         ident.feed_url = ident.feed_save_as
 
     if settings.get("NEWSGRAPH_TAGS", True):
-        _add_tags(reg, records, settings)
+        topic_slugs = _add_tags(reg, records, settings)
+        generator.context["newsgraph_topic_slugs"] = topic_slugs
+        generator.context["newsgraph_topic_feeds"] = {
+            str(settings[k]).format(slug=slug) for slug in topic_slugs
+            for k in ("TAG_FEED_ATOM", "TAG_FEED_RSS") if settings.get(k)}
 
     for ident in reg.identities:
         if ident.url is None and ident.tag is not None:
@@ -281,7 +299,8 @@ def on_pretaxonomy(generator) -> None:
     generator.context["newsgraph_registry"] = reg
 
 
-def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> None:
+def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> set[str]:
+    """Add topic ``Tag``s to the articles; returns the slugs of the tags added."""
     types = settings["NEWSGRAPH_TAG_TYPES"]
     minimum = int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"])
     tags_by_slug: dict[str, Tag] = {}
@@ -313,3 +332,4 @@ def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> None
                 new.append(tag)
         if new:
             art.tags = own + new
+    return set(tags_by_slug)

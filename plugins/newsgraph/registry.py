@@ -15,6 +15,7 @@ Everything is linear in the number of names (dict look-ups, one union-find).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -48,6 +49,7 @@ MINOR_WORDS = frozenset("of the and for on in at to a an & de".split())
 INITIAL = re.compile(r"^[A-Za-z]\.?$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """Comparison key of a name: case-, accent-, punctuation- and article-insensitive."""
     s = unicodedata.normalize("NFKD", name)
@@ -161,10 +163,11 @@ class Identity:
 
     @property
     def sort_key(self) -> tuple:
+        """Surname first for people, then the full name (case/accent-insensitive)."""
         parts = self.name.split()
         if self.type == "Person" and len(parts) > 1:
-            return (norm(parts[-1]), norm(self.name))
-        return (norm(self.name), "")
+            return (norm(parts[-1]), norm(self.name), self.key)
+        return (norm(self.name), "", self.key)
 
     def __repr__(self) -> str:
         return f"<Identity {self.key} {len(self.quotes)} quotes>"
@@ -385,9 +388,15 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(s) <= 8 and s.isalpha() and s.isupper()
 
 
+#: Entity types that can have a speaker page (laws, works, events… do not speak).
+SPEAKER_TYPES = ("Person", "Organization", "Group", "Place")
+
+
 def build(records: list[ArticleRecord], aliases: Aliases | None = None,
-          slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True) -> Registry:
+          slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True,
+          speaker_types: Iterable[str] = SPEAKER_TYPES) -> Registry:
     """Merge the entities of all ``records`` into site identities and attribute their quotes."""
+    speaker_types = set(speaker_types)
     aliases = aliases or Aliases()
     slugify = slugify or (lambda s: re.sub(r"[^a-z0-9]+", "-", norm(s)).strip("-"))
     uf = _UnionFind()
@@ -504,18 +513,14 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     for root in sorted(members):
         ks = members[root]
         entry = next((entry_of[k] for k in sorted(ks) if k in entry_of), None)
-        tcount: Counter = Counter()
-        for k in ks:
-            tcount.update(types[k])
+        tcount = _merged(types.get(k) for k in ks)
         if root.startswith("p:"):
             etype = "Person"
         elif entry and entry.type:
             etype = entry.type
         else:
             etype = tcount.most_common(1)[0][0] if tcount else "Other"
-        all_forms: Counter = Counter()
-        for k in ks:
-            all_forms.update(forms[k])
+        all_forms = _merged(forms.get(k) for k in ks)
         if entry:
             name = entry.name
         else:
@@ -528,12 +533,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             continue
         role = (entry.role if entry and entry.role else None)
         if not role:
-            rc: Counter = Counter()
-            for k in ks:
-                rc.update(roles[k])
-            if not rc:
-                for k in ks:
-                    rc.update(title_roles[k])
+            rc = _merged(roles.get(k) for k in ks) or _merged(title_roles.get(k) for k in ks)
             role = rc.most_common(1)[0][0] if rc else None
         ident = Identity(key="", name=name, type=etype,
                          aliases=sorted({f for f in all_forms if f and f != name}, key=str.lower),
@@ -599,8 +599,19 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
 
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
-        ident.is_speaker = bool(ident.quotes)
+        ident.is_speaker = bool(ident.quotes) and ident.type in speaker_types
     return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)
+
+
+def _merged(counters: Iterable[Counter | None]) -> Counter:
+    """The sum of some counters (the counter itself when there is only one; callers don't mutate)."""
+    found = [c for c in counters if c]
+    if len(found) == 1:
+        return found[0]
+    out: Counter = Counter()
+    for c in found:
+        out.update(c)
+    return out
 
 
 def _surname_hit(ident: Identity, names: set[str]) -> bool:

@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event"),
     "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
     "NEWSGRAPH_TAGS": True,                   # add topic tags at all
+    "NEWSGRAPH_SPEAKER_TYPES": ("Person", "Organization", "Group", "Place"),  # who gets a speaker page
     "NEWSGRAPH_SPEAKERS_URL": "speakers/",
     "NEWSGRAPH_SPEAKERS_SAVE_AS": "speakers/index.html",
     "NEWSGRAPH_SPEAKERS_BY_COUNT_URL": "speakers/by-count/",
@@ -27,7 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_SPEAKER_SAVE_AS": "speakers/{slug}/index.html",
     "NEWSGRAPH_SPEAKER_FEED_ATOM": "speakers/{slug}/feed.atom.xml",
     "NEWSGRAPH_QUOTES_PER_PAGE": 20,
-    "NEWSGRAPH_LETTER_INDEX_MIN": 30,         # speakers index gets a letter index from this many
+    "NEWSGRAPH_LETTER_INDEX_MIN": 30,
+    "NEWSGRAPH_SKIP_UNCHANGED": True,         # don't re-render speaker pages whose inputs are unchanged         # speakers index gets a letter index from this many
     "NEWSGRAPH_JSONLD": True,
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
