@@ -167,3 +167,25 @@ def test_split_metadata():
     meta, body = split_metadata("Title: T\nThis line is not metadata\n\nMore.")
     assert meta == {"title": "T"} and body == "This line is not metadata\n\nMore."
     assert split_metadata("") == ({}, "")
+
+
+def test_seed_article_through_the_cli(capsys):
+    seed = os.path.join(ROOT, "content", "seed", "000_c0eb73401adad504.txt")
+    if not os.path.exists(seed):
+        pytest.skip("seed article not vendored")
+    _, (line,), err = run(capsys, seed)
+    with open(seed, encoding="utf-8") as f:
+        raw = f.read()
+    names = {e["name"] for e in line["entities"]}
+    for must in ("MS-13", "Jeff Sessions", "Trump", "Ralph Northam", "Ed Gillespie", "Department of Justice",
+                 "ICE", "Virginia", "National Fusion Center Association"):
+        assert must in names, must
+    banned = ("Camille Fine", "Beto", "O'Rourke", "Rosenstein", "Emmet Flood", "McGahn", "enough there to proceed")
+    for q in line["quotes"]:
+        for sp in q["contents"] + q["sources"]:
+            assert raw[sp["start"]:sp["end"]] == sp["text"]  # offsets into the raw file
+            assert not any(b in sp["text"] for b in banned)
+        assert q["speaker"] is None or q["speaker"]["name"].lower() not in ("he", "she", "they")
+    assert not any(b in n for n in names for b in banned)
+    assert not any(n in ("Thursday", "August", "last month") for n in names)
+    assert {s["name"] for s in line["speakers"]} >= {"Jeff Sessions", "Trump"}
