@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -298,11 +299,17 @@ def _tweet_author(el: Tag) -> str | None:
     return None
 
 
+_MD = threading.local()
+
+
 def from_markdown(md: str, rules: "Boilerplate | None" = None) -> TextDoc:
     """Markdown -> HTML (python-markdown with ``extra``) -> ``from_html``."""
-    import markdown
+    conv = getattr(_MD, "converter", None)
+    if conv is None:  # one converter per thread: building one loads every extension
+        import markdown
 
-    return from_html(markdown.markdown(md or "", extensions=["extra"]), rules)
+        conv = _MD.converter = markdown.Markdown(extensions=["extra"])
+    return from_html(conv.reset().convert(md or ""), rules)
 
 
 # --------------------------------------------------------------------------- boilerplate rules
