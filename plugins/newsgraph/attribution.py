@@ -453,7 +453,7 @@ def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int,
     inner = text[m.spans[-1][0]:m.spans[-1][1]].rstrip().rstrip("'’\"”")
     ends_punct = inner[-1:] in ".,!?…—-:;"
     after = text[rframe[0]:rframe[1]].lstrip()[:1]
-    if _title_like(inner) and len(m.spans) == 1:
+    if _title_like(inner) and len(m.spans) == 1 and len(inner.split()) > 1:
         return False      # titles and names go through the partial-quote rules
     left_ok = before in ("", ".", "!", "?", ":", ",", ";", "(", "—", "–", "-") or before in "\"”'"
     if not left_ok:
@@ -462,7 +462,7 @@ def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int,
         if first.isupper() and ends_punct and len(inner.split()) >= 4:
             return True
         return False
-    if before == "," and not text[m.start:m.start + 1].isupper() and not ends_punct:
+    if before == "," and not text[m.start:m.start + 1].isupper() and not ends_punct and len(inner.split()) < 5:
         return False
     right_ok = ends_punct or after in ("", ".", ",", "!", "?", ";", ":", ")", "—", "–", "-") or len(m.spans) > 1
     if not right_ok:
