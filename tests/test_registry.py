@@ -153,12 +153,21 @@ def test_slugs_are_one_safe_path_segment(name):
     assert ident.slug not in (".", "..") and not ident.slug.startswith(".")
 
 
-def test_same_slug_gets_a_suffix():
-    records = [rec(art("a"), [ent("p1", "Washington", "Place"), ent("p2", "Washington", "Person", mentions=1)],
+def test_same_slug_gets_a_suffix_and_the_most_mentioned_gets_the_plain_one():
+    records = [rec(art("a"), [ent("p1", "Washington", "Place", mentions=5), ent("p2", "Washington", "Person")],
                    [quote("p2")])]
     reg = registry.build(records)
-    assert sorted(i.slug for i in reg) == ["washington", "washington-2"]
+    assert {i.type: i.slug for i in reg} == {"Place": "washington", "Person": "washington-2"}
     assert len({i.key for i in reg}) == 2
+
+
+def test_a_full_name_typed_differently_across_articles_is_one_identity():
+    records = [rec(art("a"), [ent("p1", "Donald Trump", mentions=9)], [quote("p1")]),
+               rec(art("b"), [ent("o1", "Donald Trump", "Organization", mentions=1)], [quote("o1")]),
+               rec(art("c"), [ent("g1", "United States", "Place", mentions=7), ent("p1", "United States")], [])]
+    reg = registry.build(records)
+    assert sorted((i.name, i.type) for i in reg) == [("Donald Trump", "Person"), ("United States", "Place")]
+    assert reg.speakers[0].quote_count == 2 and reg.speakers[0].slug == "donald-trump"
 
 
 def test_topics_threshold_types_overrides_and_no_junk():

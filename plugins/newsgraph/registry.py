@@ -454,6 +454,12 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                 if norm(a):
                     uf.union(main, node(a, kd))
 
+    # 2b. one multi-word name typed as a person in one article and as a thing in another (NER
+    #     disagreement) is one identity; its type is decided by the weighted majority below
+    for k in list(forms):
+        if k.startswith("t:") and " " in k[2:] and "p:" + k[2:] in forms:
+            uf.union(k, "p:" + k[2:])
+
     # 3. people: titles, middle initials, bare surnames
     for k in list(person_keys):
         display = forms[k].most_common(1)[0][0]
@@ -514,12 +520,12 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         ks = members[root]
         entry = next((entry_of[k] for k in sorted(ks) if k in entry_of), None)
         tcount = _merged(types.get(k) for k in ks)
-        if root.startswith("p:"):
-            etype = "Person"
-        elif entry and entry.type:
+        if entry and entry.type:
             etype = entry.type
+        elif tcount:
+            etype = tcount.most_common(1)[0][0]
         else:
-            etype = tcount.most_common(1)[0][0] if tcount else "Other"
+            etype = "Person" if root.startswith("p:") else "Other"
         all_forms = _merged(forms.get(k) for k in ks)
         if entry:
             name = entry.name
@@ -543,9 +549,9 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             slug_hint[id(ident)] = entry.slug
         root_identity[root] = ident
 
-    # slugs: unique, safe, stable (sorted by name)
+    # slugs: unique and safe; the most mentioned of same-named identities gets the plain slug
     used: set[str] = set()
-    for ident in sorted((i for i in root_identity.values() if i), key=lambda i: (norm(i.name), i.type)):
+    for ident in sorted((i for i in root_identity.values() if i), key=lambda i: (-i.mentions, norm(i.name), i.type)):
         base = safe_slug(slug_hint.get(id(ident)) or slugify(ident.name), ident.name)
         slug, n = base, 2
         while slug in used:
