@@ -55,6 +55,8 @@ SAY_CUES = frozenset("say tell add write claim argue note warn recall insist exp
                      "declare suggest acknowledge admit contend maintain assert testify".split())
 #: Verbs that name things: a Title Case quote under them is still reported ("dubbed the “Gang of Eight”").
 NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
+#: Passives whose subject is the one spoken to.
+ADDRESSEE_PASSIVES = frozenset("ask tell question urge warn interview".split())
 #: Verbs of thought: an enclosing speech verb is the better cue.
 MENTAL_CUES = frozenset("think believe feel hope fear worry expect wonder remember".split())
 #: Verbs whose sentence may introduce the quotation that follows it.
@@ -271,6 +273,8 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
                     pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
                     if pobj is not None:
                         return pobj
+                if verb.lemma_.lower() in ADDRESSEE_PASSIVES:
+                    return None      # "Blumenthal was asked, “…”": he is not the speaker
             return t
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "X defended the plan, saying …": the subject of the sentence's main verb
@@ -540,12 +544,19 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
     """(cue span, source span, cue token) in a frame; ``strict``: only cues with a parsed subject."""
     seq = toks if first else list(reversed(toks))
     acc = _according_to(toks)
+    words = [x for x in seq if not x.is_punct]
     for n, t in enumerate(seq):
         lem = t.lemma_.lower()
         if max_pos is not None and n > max_pos:
             break
         if not _is_cue(t):
-            continue
+            # "“This is fantastic!” beamed Donald Hartley" / "“…,” she laughed": any verb right after
+            adjacent = right and t.pos_ == "VERB" and t in words[:3] and t.tag_ in ("VBD", "VBZ", "VBP")
+            if not (adjacent and (sj := _subject_in(ctx, t, toks)) is not None and _speakerish(sj)):
+                continue
+        if max_pos is not None and any(c.dep_ in ("ccomp", "dobj", "xcomp") and not ctx.quoted[c.i]
+                                       for c in t.children):
+            continue      # "“….” She further announced that …": a new report, not this quote's cue
         # weak cues ("read", "go", "offer") only right next to the quotation: "“…,” read one." / "it reads, “…”"
         if lem in WEAK_CUES and not (lem == "continue" or (n <= 1 if right else n <= 3)):
             continue
@@ -555,6 +566,12 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
             return cue, _source_span(ctx.doc, subj), t
         if strict:
             continue
+        before = [x for x in toks if x.i < t.i and _is_name(x) and x.ent_type_ not in _NOT_NAMES]
+        if right and before:
+            h = before[-1]
+            while h.dep_ in ("compound", "flat") and h.head.i > h.i and _is_name(h.head):
+                h = h.head
+            return cue, _source_span(ctx.doc, h), t
         # "said Mr. X" when the parse missed the subject: the next name
         for c in t.rights:
             if c.pos_ in ("PROPN", "PRON") and not ctx.quoted[c.i] and c.i <= toks[-1].i:
@@ -585,6 +602,11 @@ def _colon_source(ctx: _Context, toks: list[Token]):
     colon = toks[-1] if toks[-1].text == ":" else None
     cue = (colon.idx, colon.idx + 1) if colon is not None else None
     body = toks[:-1] if colon is not None else toks
+    dash = max((k for k, t in enumerate(body) if t.text in ("-", "—", "–") and t.whitespace_), default=-1)
+    if 0 <= dash < len(body) - 1 and all(_is_name(t) or t.pos_ == "CCONJ" or t.text in (",", ".")
+                                           for t in body[dash + 1:]):
+        h = body[-1]                                   # "… - David Wasserman: “…”"
+        return cue, ctx.doc[body[dash + 1].i:h.i + 1], colon
     for t in reversed(body):
         if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES:
             subj = _subject_in(ctx, t)
@@ -658,7 +680,8 @@ def _intro(ctx: _Context, m: Marked, pi: int):
         return None
     toks = [t for t in ctx.tokens(start, end) if not ctx.quoted[t.i]]
     for t in toks:
-        if _is_cue(t) and t.lemma_.lower() in INTRO_CUES and (t.dep_ == "ROOT" or t.tag_ == "VBG"):
+        lem = t.lemma_.lower()
+        if _is_cue(t) and lem not in WEAK_CUES and lem not in MENTAL_CUES and (t.dep_ == "ROOT" or t.tag_ == "VBG"):
             subj = _subject_in(ctx, t)
             if subj is not None and _speaker_like(ctx, subj):
                 return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj), None
