@@ -253,7 +253,8 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
     """Normalised NER mentions (junk dropped, titles split off people's names)."""
     out: list[Mention] = []
     role_tokens: set[int] = set()
-    ents = [e for e in doc.ents if e.label_ in LABELS]
+    all_ents = doc.ents  # builds Span objects: read once
+    ents = [e for e in all_ents if e.label_ in LABELS]
     # people first, so that title words tagged as ORG ("State" in "Secretary of State X") are known
     people = {}
     for ent in ents:
@@ -283,23 +284,32 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             role_end, role = people[ent.start]
             start = max(start, role_end)
         # leading "the", slogan verbs; trailing possessive and punctuation
-        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-                               or (ent.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in LEADING_VERBS)):
+        is_person = ent.label_ == "PERSON"
+        while start < end:
+            t = doc[start]
+            if not (t.lower_ in ("the", "a", "an") or t.is_punct or t.is_space
+                    or (is_person and end - start > 2 and t.lower_ in LEADING_VERBS)):
+                break
             start += 1
-        while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
-                               or doc[end - 1].is_space):
+        while end > start:
+            t = doc[end - 1]
+            if not (t.lower_ in ("'s", "’s", "'", "’") or t.is_punct or t.is_space):
+                break
             end -= 1
         if end <= start:
             continue
+        if end - start > 10:
+            continue  # a long phrase, not a name
         span = doc[start:end]
         text = span.text
         if re.search(r"\n\s*\n", text) or not any(c.isalnum() for c in text) or JUNK_CHARS.search(text):
             continue  # across a paragraph break, punctuation only, or stray quotes/brackets/dashes
-        text = " ".join(text.split())  # a line break inside a name is a space
+        words = text.split()
+        text = " ".join(words)  # a line break inside a name is a space
         if not any(c.isupper() for c in text):
             continue  # lowercase common words
-        content_lower = [t for t in span if t.is_alpha and t.text.islower() and t.lower_ not in FUNCTION_WORDS]
-        if len(content_lower) >= 2 or ("&" in text and content_lower) or len(span) > 10:
+        content_lower = [w for w in words if w.isalpha() and w.islower() and w not in FUNCTION_WORDS]
+        if len(content_lower) >= 2 or ("&" in text and content_lower):
             continue
         etype = LABELS[ent.label_]
         if etype == "Person" and (any(c.isdigit() for c in text) or (text.isupper() and len(text) > 1)):
@@ -311,7 +321,7 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         locative = start > 0 and doc[start - 1].lower_ in LOCATIVE
         out.append(Mention(span.start_char, span.end_char, text, etype, role, acr, locative=locative))
     # capitalised acronyms NER left unlabelled ("wanted by ICE") are organisations
-    in_ent = {i for e in doc.ents for i in range(e.start, e.end)} | role_tokens
+    in_ent = {i for e in all_ents for i in range(e.start, e.end)} | role_tokens
     for m in ACRONYM_WORD.finditer(text_all):  # regex first: no pass over every token
         sp = doc.char_span(m.start(), m.end())
         if sp is None or len(sp) != 1 or m.group() in NOT_ACRONYMS:
@@ -359,15 +369,18 @@ class _Group:
         return max(list(self.names) + [a for a in self.aliases if a in KNOWN_ALIASES.values()], key=score)
 
 
-def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = None) -> EntityIndex:
+def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = None,
+                     text: str | None = None) -> EntityIndex:
     """Group NER mentions into the article's entities.
 
     title: the headline (entities named in it are salient); when empty, a headline-like first
     line of the text (short, no closing punctuation) is used.
     lead: clean char range of the first story paragraph; default: the first paragraph of the
     text with at least 15 words.
+    text: ``doc.text`` if the caller has it already (e.g. ``TextDoc.clean``): saves rebuilding it.
     """
-    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    if text is None:
+        text = doc.text  # rebuilt from the tokens on every access: read it once
     mentions = _mentions(doc, text)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
