@@ -233,3 +233,18 @@ def test_generic_head_word_only(nlp):
     idx = by_name(extract_entities(doc))
     assert idx["House Education Committee"].mentions == 2  # "the Committee" is the committee
     assert "House" in idx  # "the House" is not
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("DOJ spokesman Ian Prior said the memo was final.", "Ian Prior", "spokesman"),
+    ("The speech by attorney general Jeff Sessions was short.", "Jeff Sessions", "attorney general"),
+    ("Republican presidential nominee Donald Trump spoke in Ohio.", "Donald Trump", "Republican presidential nominee"),
+    ("Special Agent in Charge John Smith of the FBI said so.", "John Smith", "Special Agent in Charge"),
+    ("Vice President Joe Biden arrived.", "Joe Biden", "Vice President"),
+    ("The vice presidential candidate Gov. Mike Pence spoke.", "Mike Pence", "Gov."),
+    ("Rep. Don Beyer, a former ambassador in the Obama administration, spoke.", "Obama", None),
+    ("His father Fred Trump built houses.", "Fred Trump", None),
+])
+def test_roles_from_the_words_before_a_name(ents, text, name, role):
+    e = by_name(ents(text)).get(name)
+    assert e is not None and e.role == role

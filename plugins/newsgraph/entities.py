@@ -55,7 +55,8 @@ deputy chief director administrator commissioner ambassador chairman chairwoman 
 speaker leader whip minister premier chancellor king queen prince princess pope rev reverend father
 bishop cardinal rabbi imam professor prof coach ceo cfo coo cto founder president-elect
 spokesman spokeswoman spokesperson prosecutor inspector superintendent councilman councilwoman
-councilmember agent trooper marshal constable dean provost principal supt
+councilmember agent trooper marshal constable dean provost principal supt executive candidate
+nominee lawmaker
 """.split())
 #: Words that may be part of a role next to a core title ("U.S. Attorney", "House Speaker").
 ROLE_WORDS = CORE_TITLES | frozenset("""
@@ -63,8 +64,17 @@ u.s u.s. us united state states federal district assistant associate special act
 first lady senior junior deputy house senate majority minority prime foreign defense homeland
 security treasury energy justice interior labor health education commerce transportation
 agriculture national press white chief supreme court circuit county city police fire in charge
-of the
+of the republican democratic gop presidential former incumbent vice
 """.split())
+#: Titles that count in lowercase too ("attorney general Jeff Sessions", "spokesman Ian Prior").
+LOWER_TITLES = frozenset("""
+president senator governor mayor secretary attorney general judge justice spokesman spokeswoman
+spokesperson director chairman chairwoman chair prosecutor detective officer sheriff ambassador
+minister commissioner ceo chief executive leader coach professor candidate nominee congressman
+congresswoman representative lawmaker councilman councilwoman superintendent inspector agent
+""".split())
+#: Words that may sit inside a role but never start or end one.
+EDGE_WORDS = frozenset("of the in a an and".split())
 #: Capitalised words that precede a name in slogans and headlines ("Vote Ed Gillespie").
 LEADING_VERBS = frozenset("""vote elect re-elect reelect support thank thanks meet ask call tell dear
 hey congratulations congrats welcome defeat impeach stop beat fire hire blame""".split())
@@ -126,20 +136,17 @@ def _surname(words: list[str]) -> str:
     return words[-1].rstrip(",")
 
 
-def _title_case_word(tok_text: str) -> bool:
-    return bool(tok_text) and (tok_text[0].isupper() or tok_text in ("of", "the"))
-
-
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Leading title words of a name: (["Attorney", "General"], ["Jeff", "Sessions"])."""
     i = 0
-    while i < len(words) - 1 and words[i].lower().rstrip(".") in ROLE_WORDS \
-            and _title_case_word(words[i]):
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in ROLE_WORDS:
         i += 1
-    role = words[:i]
-    while role and role[-1].lower() in ("of", "the"):
-        role.pop()
-        i -= 1
+    j = 0
+    while j < i and words[j].lower() in EDGE_WORDS:
+        j += 1
+    role = words[j:i]
+    while role and role[-1].lower() in EDGE_WORDS:
+        role.pop()  # the name still starts at words[i]
     if not any(w.lower().rstrip(".") in CORE_TITLES for w in role):
         return [], words
     return role, words[i:]
@@ -260,19 +267,35 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        b = ent.start
+        b, core_seen = ent.start, False
         while b > ent.start - 6 and b > 0:
             t = doc[b - 1]
             if "\n" in t.text_with_ws or t.is_space:
                 break
-            if t.lower_.rstrip(".") in ROLE_WORDS and _title_case_word(t.text):
-                b -= 1
-            else:
+            lw = t.lower_.rstrip(".")
+            if t.text[:1].isupper():
+                ok = lw in ROLE_WORDS
+            elif lw in EDGE_WORDS:  # "Secretary of State", "Agent in Charge"; not "in the Obama …"
+                ok = lw in ("of", "in", "the") and b < ent.start and doc[b].text[:1].isupper()
+            else:  # lowercase: a title ("attorney general"), or a modifier left of one
+                ok = lw in LOWER_TITLES or (core_seen and lw in ROLE_WORDS)
+            if not ok:
                 break
+            core_seen = core_seen or lw in CORE_TITLES
+            b -= 1
+        while b < ent.start and doc[b].lower_ in EDGE_WORDS:
+            b += 1
         words = [t.text for t in doc[b:ent.end]]
         role, rest = split_title(words)
         if role and rest:
-            role_end = b + len(role)
+            # "presidential candidate Gov. Mike Pence": the capitalised title next to the name
+            k = len(role)
+            while k > 0 and role[k - 1][:1].isupper():
+                k -= 1
+            if 0 < k < len(role) and any(w.lower().rstrip(".") in CORE_TITLES for w in role[k:]) \
+                    and role[k - 1].lower() not in EDGE_WORDS:
+                role = role[k:]
+            role_end = b + len(words) - len(rest)
             role_tokens.update(range(b, role_end))
             people[ent.start] = (role_end, " ".join(role))
     for ent in ents:
