@@ -142,5 +142,5 @@ def build_site(tmp_path, articles: dict[str, str], settings: dict | None = None,
 def article(title: str, body: str, date: str = "2020-01-01", **meta: str) -> str:
     """A Markdown article with Pelican metadata (``tags="A, B"``, ``newsgraph="off"``...)."""
     lines = [f"Title: {title}", f"Date: {date}"]
-    lines += [f"{k.replace('_', '_').capitalize()}: {v}" for k, v in meta.items()]
+    lines += [f"{k.capitalize()}: {v}" for k, v in meta.items()]
     return "\n".join(lines) + "\n\n" + body.strip() + "\n"
