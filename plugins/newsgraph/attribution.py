@@ -55,6 +55,9 @@ SAY_CUES = frozenset("say tell add write claim argue note warn recall insist exp
                      "declare suggest acknowledge admit contend maintain assert testify".split())
 #: Verbs that name things: a Title Case quote under them is still reported ("dubbed the “Gang of Eight”").
 NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
+#: Objects that make any verb a cue: "issued a statement", "posted a message".
+STATEMENT_NOUNS = frozenset("statement message tweet post letter note email memo remark remarks words comment "
+                            "comments warning plea appeal".split())
 #: Passives whose subject is the one spoken to.
 ADDRESSEE_PASSIVES = frozenset("ask tell question urge warn interview".split())
 #: Verbs of thought: an enclosing speech verb is the better cue.
@@ -90,6 +93,7 @@ class _Unit:
     speaker: str | None = None
     para: int = 0
     loose: bool = False        # attributed through a verb that is not a speech verb
+    cue_tok: int | None = None
 
 
 class _Context:
@@ -347,7 +351,12 @@ def _according_to(toks: list[Token]) -> tuple[Token, Token] | None:
 
 
 def _is_cue(t: Token) -> bool:
-    return t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() != "be"
+    if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() == "be":
+        return False
+    if t.lemma_.lower() in CUE_LEMMAS:
+        return True
+    # "X issued a statement, “…”", "X released the following statement:"
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in t.children)
 
 
 # --------------------------------------------------------------------------- main
@@ -371,11 +380,18 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
         lframe = (max(ps, prev_close), m.open_start)
         rframe = (m.close_end, paras[ctx.para_of(m.close_end - 1)][1])
         if _is_direct(text, m, lframe, rframe):
+            if prev is not None and prev.kind == "direct" and prev.cue_tok is not None \
+                    and lframe[0] <= ctx.doc[prev.cue_tok].idx < lframe[1] \
+                    and not re.search(r"[.!?][\"”’']*\s", text[ctx.doc[prev.cue_tok].idx:m.open_start]):
+                _extend(prev, m)          # "“A,” X said, explaining …, “B.”"
+                continue
             found = _frame_cue(ctx, m, lframe, rframe, marked[k + 1].open_start if k + 1 < len(marked) else len(text))
             if found is None and prev is not None and prev.source is not None and not prev.loose \
                     and _continues(ctx, prev, m, pi):
                 _extend(prev, m)
                 continue
+            if found is None:
+                found = _dash_paragraph(ctx, m)
             if found is None:
                 found = _intro(ctx, m, pi)
             if found is None and len(text[m.start:m.end].split()) < 3:
@@ -392,6 +408,7 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
                     u.source = prev.source          # "Adding, “…”": the last speaker goes on
                 if tok is not None:
                     by_cue[tok.i] = u
+                    u.cue_tok = tok.i
             units.append(u)
             prev = u
             continue
@@ -554,7 +571,7 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
             adjacent = right and t.pos_ == "VERB" and t in words[:3] and t.tag_ in ("VBD", "VBZ", "VBP")
             if not (adjacent and (sj := _subject_in(ctx, t, toks)) is not None and _speakerish(sj)):
                 continue
-        if max_pos is not None and any(c.dep_ in ("ccomp", "dobj", "xcomp") and not ctx.quoted[c.i]
+        if max_pos is not None and any(c.dep_ in ("ccomp", "xcomp") and not ctx.quoted[c.i]
                                        for c in t.children):
             continue      # "“….” She further announced that …": a new report, not this quote's cue
         # weak cues ("read", "go", "offer") only right next to the quotation: "“…,” read one." / "it reads, “…”"
@@ -657,6 +674,25 @@ def _continues(ctx: _Context, prev: _Unit, m: Marked, pi: int) -> bool:
         return False
     rest = ctx.text[last.close_end:ctx.paras[lpi][1]]
     return len(rest.split()) <= 15
+
+
+_DASH_PARA = re.compile(r"\s*[—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})\.?\s*$")
+
+
+def _dash_paragraph(ctx: _Context, m: Marked):
+    """``"…"`` followed by a paragraph that is only ``- Name.``"""
+    pi = ctx.para_of(m.close_end - 1)
+    if ctx.text[m.close_end:ctx.paras[pi][1]].strip(" .\n") or pi + 1 >= len(ctx.paras):
+        return None
+    ps, pe = ctx.paras[pi + 1]
+    dm = _DASH_PARA.match(ctx.text, ps, pe)
+    if dm is None or dm.end() < pe:
+        return None
+    toks = [t for t in ctx.tokens(dm.start(1), dm.end(1)) if not t.is_punct]
+    if not toks:
+        return None
+    dash = ctx.text.index(ctx.text[ps:dm.start(1)].strip()[0], ps)
+    return (dash, dash + 1), ctx.doc[toks[0].i:toks[-1].i + 1], None
 
 
 def _intro(ctx: _Context, m: Marked, pi: int):
