@@ -196,3 +196,17 @@ def test_demo_theme_shows_whos_quoted_on_article_pages(tmp_path):
     assert links.get("Jane Roe", "").endswith("speakers/jane-roe/")
     assert art.select_one("#quote-2") is not None
     assert "Jane Roe" in soup(res, "speakers/jane-roe/index.html").get_text()
+
+
+def test_bad_input_warns_and_the_build_goes_on(tmp_path):
+    arts = {"empty": "Title: Empty\nDate: 2020-01-01\n\n", "budget": ARTICLES["budget"],
+            "markup": article("Odd <b>title</b>", '<div><script>alert("x")</script>"Fine words," said '
+                              'Jo <i>Bloggs</i>.</div>\n\n"We say &lt;script&gt;alert(1)&lt;/script&gt; here," said Ann Other.')}
+    res = build(tmp_path, arts, settings={"NEWSGRAPH_ALIASES": str(tmp_path / "missing.yaml")})
+    assert any("missing.yaml" in w for w in res.warnings)
+    assert res.stats == (3, 3, 0)
+    assert (res.output / "speakers" / "bob-stone" / "index.html").is_file()
+    ann = res.read("speakers/ann-other/index.html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in ann            # article text shown as text
+    for page in res.output.joinpath("speakers").rglob("*.html"):
+        assert "<script>alert" not in page.read_text(encoding="utf-8")
