@@ -62,6 +62,13 @@ WEAK_CUES = frozenset("""
     add note report state predict forecast
     """.split())
 
+#: Cues that can follow the clause they report ("…, the mayor said").
+INVERTED_CUES = frozenset("""
+    say tell add argue claim insist note explain write warn believe think contend maintain predict
+    suggest acknowledge admit recall report estimate conclude announce tweet post reply respond
+    answer continue caution stress emphasize emphasise concede complain observe joke quip
+    """.split())
+
 #: Cues that can stand as an aside inside the sentence they report.
 PAREN_CUES = frozenset("""
     say tell add argue claim insist note explain write warn believe think contend maintain predict
@@ -92,8 +99,7 @@ PERSON_PRONOUNS = frozenset("he she they we i you who it".split())
 RELATIVE = frozenset("who that which whom".split())
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-ASIDES = frozenset("which who whom whose where including with".split())
-CLIP = True
+ASIDES = frozenset("which who whom whose where including with according however".split())
 REJECT_QUOTED = True
 OPEN_MARKS = "“«"
 CLOSE_MARKS = "”»"
@@ -163,9 +169,9 @@ def _clip(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token range without leading/trailing punctuation and conjunctions."""
-    if CLIP:
+def _trim(doc: Doc, start: int, end: int, clip: bool = False) -> tuple[int, int] | None:
+    """Token range without leading/trailing punctuation and conjunctions (and trailing asides)."""
+    if clip:
         end = _clip(doc, start, end)
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("and", "but")):
         start += 1
@@ -240,17 +246,33 @@ def _from_verb(verb: Token) -> _Hit | None:
         return None
     if low == "it" and (inherited or passive):
         return None
+    if low == "all" and verb.lower_ == "told":          # "All told, …"
+        return None
     if lemma in WEAK_CUES and not _speaker_like(subj):
         return None
     if not content:
         return _parenthetical(verb)
+    if content[0].i < verb.i and not _inverted_ok(verb, content[0], subj):
+        return None
     rule = content[0].dep_ if content[0].dep_ != "prep" else "on"
     return _hit(verb, content, subj, rule + ("-inherited" if inherited else ""))
 
 
+def _inverted_ok(verb: Token, clause: Token, subj: Token) -> bool:
+    """ "The budget is balanced, the mayor said": only reporting verbs, and only with the
+    clause set off by a comma (or dash) right before the speaker and cue."""
+    if verb.lemma_.lower() not in INVERTED_CUES:
+        return False
+    doc = verb.doc
+    first = min(subj.left_edge.i, verb.i)
+    after = clause.right_edge.i + 1
+    return after < len(doc) and after <= first and doc[after].text in (",", "—", "–", "--") \
+        or (after < len(doc) and doc[after].text in ("''", '"', "”"))
+
+
 def _hit(verb: Token, content: list[Token], subj: Token | None, rule: str) -> _Hit | None:
     ranges: list[tuple[int, int]] = []
-    for r in sorted(r for r in (_trim(verb.doc, c.left_edge.i, c.right_edge.i + 1) for c in content) if r):
+    for r in sorted(r for r in (_trim(verb.doc, c.left_edge.i, c.right_edge.i + 1, True) for c in content) if r):
         if ranges and r[0] <= ranges[-1][1]:        # "urged Congress | to act": one span
             ranges[-1] = (ranges[-1][0], max(r[1], ranges[-1][1]))
         else:
