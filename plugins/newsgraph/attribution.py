@@ -78,7 +78,7 @@ SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative offi
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                        r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
-_DASH_LINE = re.compile(r"\s*[—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,6})")
+_DASH_LINE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,6})")
 
 
 @dataclass
@@ -476,7 +476,7 @@ def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int,
     after = text[rframe[0]:rframe[1]].lstrip()[:1]
     if _title_like(inner) and len(m.spans) == 1 and len(inner.split()) > 1:
         return False      # titles and names go through the partial-quote rules
-    left_ok = before in ("", ".", "!", "?", ":", ",", ";", "(", "—", "–", "-") or before in "\"”'"
+    left_ok = before in ("", ".", "!", "?", ":", ",", ";", "(", "―", "—", "–", "-") or before in "\"”'"
     if not left_ok:
         # `X said "Hello there."` — a cue word right before a capitalised full sentence
         first = text[m.start:m.start + 1]
@@ -485,7 +485,7 @@ def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int,
         return False
     if before == "," and not text[m.start:m.start + 1].isupper() and not ends_punct and len(inner.split()) < 5:
         return False
-    right_ok = ends_punct or after in ("", ".", ",", "!", "?", ";", ":", ")", "—", "–", "-") or len(m.spans) > 1
+    right_ok = ends_punct or after in ("", ".", ",", "!", "?", ";", ":", ")", "―", "—", "–", "-") or len(m.spans) > 1
     if not right_ok:
         return False
     if len(inner.split()) < 3 and before not in (":",) and not ends_punct:
@@ -518,7 +518,7 @@ def _frame_cue(ctx: _Context, m: Marked, lframe, rframe, next_open: int):
     rtext = text[rframe[0]:r_end]
     if rtoks:
         dm = _DASH_LINE.match(text, rframe[0], r_end)
-        if dm and rtext.lstrip()[:1] in "—–-" and dm.group(1).strip():
+        if dm and rtext.lstrip()[:1] in "―—–-" and dm.group(1).strip():
             toks = ctx.tokens(dm.start(1), dm.end(1))
             names = [t for t in toks if t.pos_ == "PROPN"] or toks
             if names:
@@ -676,7 +676,7 @@ def _continues(ctx: _Context, prev: _Unit, m: Marked, pi: int) -> bool:
     return len(rest.split()) <= 15
 
 
-_DASH_PARA = re.compile(r"\s*[—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})\.?\s*$")
+_DASH_PARA = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})\.?\s*$")
 
 
 def _dash_paragraph(ctx: _Context, m: Marked):

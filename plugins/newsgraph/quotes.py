@@ -26,8 +26,8 @@ _SINGLE_RE = re.compile(r"['‘’]")
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 #: Elisions that start with an apostrophe and are not opening marks ('til, 'em, '90s).
 _ELISION_RE = re.compile(r"(?:til|tis|twas|em|cause|bout|n|s|round|\d\d)\b", re.I)
-_OPEN_BEFORE = set(" \t\n([{—–-/") | {""}
-_CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-…/") | {""}
+_OPEN_BEFORE = set(" \t\n([{―—–-/") | {""}
+_CLOSE_AFTER = set(" \t\n)]}.,;:!?―—–-…/") | {""}
 
 
 @dataclass
