@@ -67,11 +67,28 @@ def on_generator_init(generator) -> None:
     """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module)."""
     if not enabled(generator.settings):
         return
-    generator.env.globals["newsgraph_jsonld"] = _jsonld_renderer()
+    generator.context.setdefault("newsgraph_jsonld_done", set())
+    generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer())
+
+
+def _jsonld_global(render):
+    """``render`` noting which output file called it, so ``content_written`` need not re-read it."""
+    from jinja2 import pass_context
+
+    @pass_context
+    def newsgraph_jsonld(ctx, *args, **kwargs):
+        done = ctx.get("newsgraph_jsonld_done")
+        if done is not None and ctx.get("output_file"):
+            done.add(ctx.get("output_file"))
+        return render(ctx, *args, **kwargs)
+    return newsgraph_jsonld
 
 
 def on_content_written(path: str, context: dict | None = None) -> None:
+    """JSON-LD for pages whose theme does not call ``newsgraph_jsonld()`` (inserted in the file)."""
     if not context or not enabled(context) or not context.get("NEWSGRAPH_JSONLD", True):
+        return
+    if context.get("output_file") in (context.get("newsgraph_jsonld_done") or ()):
         return
     try:
         from . import jsonld
