@@ -18,13 +18,16 @@ One linear walk over the tokens; no full-document scans per token.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import attribution
 from .entities import EntityIndex
 from .model import Quote, Span
+from .quotes import paragraphs
 
 #: Speech and cognition verbs whose clausal complement (ccomp) is what was said or thought.
 CLAUSE_CUES = frozenset("""
@@ -53,6 +56,8 @@ DOBJ_CUES = frozenset("""
 #: Verbs with a prepositional content: "called for X", "argued for X".
 PREP_CUES = {"call": {"for", "on"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
              "press": {"for"}, "plead": {"for"}, "lobby": {"for", "against"}, "warn": {"against", "about", "of"}}
+
+ALL_CUES = CLAUSE_CUES | XCOMP_CUES | DOBJ_CUES | frozenset(PREP_CUES)
 
 #: Verbs that also describe facts, not speech: they need a speaker-like subject.
 WEAK_CUES = frozenset("""
@@ -324,48 +329,67 @@ def _according(tok: Token) -> _Hit | None:
     return _Hit((tok.i, to.i + 1), ranges, _np(pobj), "according")
 
 
+_MARKS = re.compile(r"''|[\"“”«»]|\n\s*\n")
+
+
 def _quoted_mask(text: str) -> bytearray:
     """1 for every char between quotation marks (a paragraph break closes an open quotation).
 
     Speech verbs inside a quotation belong to the quoted speaker, not to the article.
     """
     mask = bytearray(len(text) + 1)
-    inside, start, i, n = False, 0, 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and inside and text.startswith("\n", i + 1):
-            mask[start:i] = b"\x01" * (i - start)
-            inside = False
-        elif ch in OPEN_MARKS or ch in CLOSE_MARKS or ch == '"' or text.startswith("''", i):
-            opening = ch in OPEN_MARKS or (ch not in CLOSE_MARKS and not inside)
-            if opening and not inside:
-                inside, start = True, i
-            elif not opening and inside:
-                mask[start:i + 1] = b"\x01" * (i + 1 - start)
-                inside = False
-            if text.startswith("''", i):
-                i += 1
-        i += 1
-    if inside:
-        mask[start:n] = b"\x01" * (n - start)
+    start = None
+    for m in _MARKS.finditer(text):
+        mark = m.group()
+        if mark[0] == "\n":
+            if start is not None:
+                mask[start:m.start()] = b"\x01" * (m.start() - start)
+            start = None
+        elif start is None and mark not in CLOSE_MARKS:
+            start = m.start()
+        elif start is not None and mark not in OPEN_MARKS:
+            mask[start:m.end()] = b"\x01" * (m.end() - start)
+            start = None
+    if start is not None:
+        mask[start:len(text)] = b"\x01" * (len(text) - start)
     return mask
+
+
+def _resolver(doc: Doc, index: EntityIndex, text: str) -> Callable[[SpacySpan], str | None]:
+    """``attribution.resolve_source`` with its per-document look-ups built once, not per call."""
+    ctx = None
+    make = getattr(attribution, "_Context", None)
+
+    def resolve(span: SpacySpan) -> str | None:
+        nonlocal ctx, make
+        if ctx is None and make is not None:
+            try:
+                ctx = make(doc, index, paragraphs(text))
+            except Exception:          # attribution changed its internals: the plain call still works
+                make = None
+        if ctx is not None:
+            return attribution.resolve_source(doc, span, index, ctx)
+        return attribution.resolve_source(doc, span, index)
+    return resolve
 
 
 def find_indirect(doc: Doc, index: EntityIndex, taken: list[Quote]) -> list[Quote]:
     """Reported-speech quotes whose contents and cue do not overlap the ``taken`` quotes."""
-    busy = bytearray(len(doc.text) + 1)
+    text = doc.text
+    busy = bytearray(len(text) + 1)
     for q in taken:
         for s in q.contents:
             busy[s.start:s.end] = b"\x01" * (s.end - s.start)
-    quoted = _quoted_mask(doc.text)
+    quoted = _quoted_mask(text)
+    resolve = _resolver(doc, index, text)
     out: list[Quote] = []
     for tok in doc:
+        if quoted[tok.idx] or not (tok.lower_ == "according" or tok.lemma_.lower() in ALL_CUES):
+            continue
         hit = _according(tok) if tok.lower_ == "according" else _from_verb(tok)
         if hit is None:
             continue
-        if quoted[tok.idx]:
-            continue
-        q = _to_quote(doc, hit, index, busy, quoted)
+        q = _to_quote(doc, text, hit, busy, quoted, resolve)
         if q is not None:
             out.append(q)
     return out
@@ -391,21 +415,22 @@ def _same_line(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
     return a, b
 
 
-def _to_quote(doc: Doc, hit: _Hit, index: EntityIndex, busy: bytearray, quoted: bytearray) -> Quote | None:
+def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray,
+              resolve: Callable[[SpacySpan], str | None]) -> Quote | None:
     cs, ce = hit.cue
     ca, cb = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)
     spans = []
     for s, e in hit.contents:
         a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-        a, b = _same_line(doc.text, a, b, ca)
+        a, b = _same_line(text, a, b, ca)
         if b <= a or any(busy[a:b]) or (REJECT_QUOTED and any(quoted[a:b])):
             return None
-        spans.append(Span(a, b, doc.text[a:b]))
+        spans.append(Span(a, b, text[a:b]))
     if any(busy[ca:cb]):
         return None
-    q = Quote(kind="indirect", contents=spans, cue=Span(ca, cb, doc.text[ca:cb]))
+    q = Quote(kind="indirect", contents=spans, cue=Span(ca, cb, text[ca:cb]))
     if hit.source is not None:
         src = hit.source
         q.sources = [Span(src.start_char, src.end_char, src.text)]
-        q.speaker = attribution.resolve_source(doc, src, index)
+        q.speaker = resolve(src)
     return q
