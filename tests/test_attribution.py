@@ -188,3 +188,44 @@ def test_attribute_runs_without_paragraph_hints(nlp):
     qs = attribution.attribute(doc, index)
     assert len(qs) == 1 and qs[0].contents[0].text == "Fine,"
     assert attribution.attribute(doc, index, paragraphs(doc.text))[0].speaker == qs[0].speaker
+
+
+def test_horizontal_bar_signature_lines(marked):
+    r, qs = marked("Readers wrote in.\n“Maybe we can build a wall around the candidate.” ― Steve Quinlan\n"
+                   "“The most unqualified child to ever run.”― Francisco Herrero")
+    assert name(r, one(qs, "build a wall")) == "Steve Quinlan"
+    assert name(r, one(qs, "unqualified")) == "Francisco Herrero"
+
+
+def test_dash_line_paragraph_after_a_quote(marked):
+    r, qs = marked("\"I will look into it. I don't know the status, but I will look into it.\"\n\n- Hillary Clinton.")
+    assert name(r, one(qs, "look into it")) == "Hillary Clinton"
+
+
+def test_adding_starts_a_new_quote_but_keeps_the_speaker(marked):
+    r, qs = marked("\"We have tremendous respect for the governor,\" Ted Cruz said, adding: "
+                   "\"I would enthusiastically welcome his support.\"")
+    a, b = one(qs, "tremendous respect"), one(qs, "welcome his support")
+    assert a is not b
+    assert name(r, a) == name(r, b) == "Ted Cruz"
+
+
+def test_interrupted_quote_with_an_aside_between_is_one_quote(marked):
+    r, qs = marked("“Many people are uncertain this year,” Peter Thiel wrote in a statement explaining why "
+                   "he is speaking, “but most Americans agree that we are on the wrong track.”")
+    q = one(qs, "uncertain")
+    assert len(q.contents) == 2 and name(r, q) == "Peter Thiel"
+
+
+def test_passive_asked_is_not_the_speaker(marked):
+    r, qs = marked("Sidney Blumenthal was asked, “Would you have told her it is not a good idea?”")
+    q = one(qs, "good idea")
+    assert q.speaker is None or name(r, q) != "Sidney Blumenthal"
+
+
+def test_question_then_answer_in_the_next_sentence(marked):
+    r, qs = marked("Blumenthal was asked, “Did you know about the server?” He answered, “I have no idea at all.”")
+    b = one(qs, "no idea")
+    assert b.sources[0].text == "He"
+    a = one(qs, "the server")
+    assert a is not b

@@ -94,3 +94,12 @@ def test_offsets_point_into_the_text():
     (q,) = find_marked(t)
     assert t[q.open_start] == "“" and t[q.close_end - 1] == "”"
     assert t[q.start:q.end] == "Quoted words,"
+
+
+def test_colon_glued_to_the_opening_mark():
+    assert texts('Rep. Trey Gowdy (R-S.C.):"Who told you that?"') == ["Who told you that?"]
+
+
+def test_closing_curly_mark_used_to_open_at_a_word_start():
+    t = "Readers answered.\n\n\u202a”Sorry Sarah, you should have said it!!” posted Sharon Geyer."
+    assert texts(t) == ["Sorry Sarah, you should have said it!!"]

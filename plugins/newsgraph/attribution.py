@@ -58,6 +58,8 @@ NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
 #: Objects that make any verb a cue: "issued a statement", "posted a message".
 STATEMENT_NOUNS = frozenset("statement message tweet post letter note email memo remark remarks words comment "
                             "comments warning plea appeal".split())
+#: "“A,” X said, adding, “B.”" — B is a report of its own.
+NEW_REPORT_CUES = frozenset("add continue conclude"  .split())
 #: Passives whose subject is the one spoken to.
 ADDRESSEE_PASSIVES = frozenset("ask tell question urge warn interview".split())
 #: Verbs of thought: an enclosing speech verb is the better cue.
@@ -382,7 +384,9 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
         if _is_direct(text, m, lframe, rframe):
             if prev is not None and prev.kind == "direct" and prev.cue_tok is not None \
                     and lframe[0] <= ctx.doc[prev.cue_tok].idx < lframe[1] \
-                    and not re.search(r"[.!?][\"”’']*\s", text[ctx.doc[prev.cue_tok].idx:m.open_start]):
+                    and not re.search(r"[.!?][\"”’']*\s", text[ctx.doc[prev.cue_tok].idx:m.open_start]) \
+                    and not any(t.lemma_.lower() in NEW_REPORT_CUES and t.i > prev.cue_tok
+                                for t in ctx.tokens(lframe[0], lframe[1])):
                 _extend(prev, m)          # "“A,” X said, explaining …, “B.”"
                 continue
             found = _frame_cue(ctx, m, lframe, rframe, marked[k + 1].open_start if k + 1 < len(marked) else len(text))
@@ -404,7 +408,8 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
             u = _Unit([m], "direct", list(m.spans), para=pi)
             if found is not None:
                 u.cue, u.source, tok = found
-                if u.source is None and prev is not None and pi - prev.para <= 1:
+                if u.source is None and prev is not None and pi - prev.para <= 1 and tok is not None \
+                        and not any(c.dep_ in SUBJ_DEPS for c in tok.children):
                     u.source = prev.source          # "Adding, “…”": the last speaker goes on
                 if tok is not None:
                     by_cue[tok.i] = u
@@ -583,6 +588,8 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
             return cue, _source_span(ctx.doc, subj), t
         if strict:
             continue
+        if any(c.dep_ == "nsubjpass" for c in t.children) and lem in ADDRESSEE_PASSIVES:
+            return cue, None, t     # "X was asked, “…”": the speaker is not in the sentence
         before = [x for x in toks if x.i < t.i and _is_name(x) and x.ent_type_ not in _NOT_NAMES]
         if right and before:
             h = before[-1]

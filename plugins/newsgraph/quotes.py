@@ -12,6 +12,7 @@ One linear scan per text; no NLP here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 #: Characters that may open / close a double quotation. ``''`` is handled as one mark.
@@ -78,7 +79,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _direction(text: str, i: int, j: int) -> int:
     """+1 opening, -1 closing, 0 ambiguous, for a mark at text[i:j] (from its neighbours)."""
-    before = text[i - 1] if i > 0 else ""
+    k = i - 1
+    while k >= 0 and unicodedata.category(text[k]) == "Cf":
+        k -= 1                                         # invisible format characters (U+202A …)
+    before = text[k] if k >= 0 else ""
+    if before == ":":
+        before = " "                                   # said:"Quote"
     after = text[j] if j < len(text) else ""
     opens = before in _OPEN_BEFORE or before in "\"“'‘" and after not in _CLOSE_AFTER
     closes = after in _CLOSE_AFTER or after in "\"”'’"
@@ -134,7 +140,8 @@ def _marks(text: str, single: bool) -> list[tuple[int, int, int]]:
             out.append((i, j, 1 if d >= 0 or ch == "“" and text[j:j + 1].isalnum() else d))
         elif ch in DOUBLE_CLOSE:
             d = _direction(text, i, j)
-            out.append((i, j, -1 if d <= 0 or ch == "”" else d))
+            # a closing mark used to open ("”Sorry Sarah,” posted …") only at a word start
+            out.append((i, j, 1 if d == 1 and text[j:j + 1].isalnum() else -1))
         else:
             out.append((i, j, _direction(text, i, j)))
     # two marks in a row ("“ or ”") act as one
