@@ -229,3 +229,10 @@ def test_question_then_answer_in_the_next_sentence(marked):
     assert b.sources[0].text == "He"
     a = one(qs, "the server")
     assert a is not b
+
+
+def test_he_and_she_skip_a_person_of_the_other_gender(marked):
+    r, qs = marked("Mrs. Ellen Park met Mr. David Cho on Monday.\n\n“We agreed on nothing,” she said.\n\n"
+                   "“Nothing at all,” he said.")
+    assert name(r, one(qs, "agreed on nothing")) == "Ellen Park"
+    assert name(r, one(qs, "Nothing at all")) == "David Cho"

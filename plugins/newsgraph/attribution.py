@@ -116,6 +116,7 @@ class _Context:
         mentions.sort(key=lambda m: m[0])
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
+        self.genders: dict[str, str | None] = {}
 
     def para_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
@@ -144,18 +145,56 @@ class _Context:
                     return ent
         return best
 
-    def last_entity(self, before: int, types: tuple[str, ...], skip_quoted: bool = True) -> Entity | None:
+    def last_entity(self, before: int, types: tuple[str, ...], skip_quoted: bool = True,
+                    gender: str | None = None) -> Entity | None:
+        """The entity of the last mention before ``before`` (of a compatible gender for he/she)."""
         i = bisect.bisect_left(self.mention_starts, before) - 1
         while i >= 0:
             s, e, ent = self.mentions[i]
             if ent.type in types and not (skip_quoted and self._in_quote(s)):
-                return ent
+                if gender is None or self.gender_of(ent) in (None, gender):
+                    return ent
             i -= 1
         return None
+
+    def gender_of(self, ent: Entity) -> str | None:
+        """"m"/"f" from honorifics before its mentions, gendered roles, or earlier he/she resolutions."""
+        if ent.id in self.genders:
+            return self.genders[ent.id]
+        g = None
+        role = (ent.role or "").lower()
+        if re.search(r"\b(?:woman|women|wife|mother|daughter|sister|actress|queen|duchess|congresswoman|"
+                     r"chairwoman|spokeswoman|businesswoman|first lady|mrs|ms|miss|madam)\b", role):
+            g = "f"
+        elif re.search(r"\b(?:man|husband|father|son|brother|actor|king|duke|congressman|chairman|"
+                       r"spokesman|businessman|mr|sir)\b", role):
+            g = "m"
+        else:
+            for sp in ent.spans:
+                pre = self.text[max(0, sp.start - 6):sp.start]
+                if re.search(r"\bMr\.?\s$", pre):
+                    g = "m"
+                    break
+                if re.search(r"\b(?:Mrs|Ms|Miss)\.?\s$", pre):
+                    g = "f"
+                    break
+        self.genders[ent.id] = g
+        return g
 
     def _in_quote(self, pos: int) -> bool:
         t = self.token_at(pos)
         return bool(t is not None and self.quoted[t.i])
+
+
+def make_context(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None = None) -> _Context:
+    """The per-document look-ups ``resolve_source`` needs, built once (pass as ``context=``)."""
+    paras = paras if paras is not None else paragraphs(doc.text)
+    ctx = _Context(doc, index, paras)
+    for m in find_marked(doc.text, paras):
+        for s, e in m.spans:
+            for t in ctx.tokens(s, e):
+                ctx.quoted[t.i] = 1
+    return ctx
 
 
 # --------------------------------------------------------------------------- resolution
@@ -167,7 +206,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     matching entity mentioned before the source (outside quotations); ``last_speaker`` (the
     previous quote's speaker) is preferred for a pronoun when it is that person.
     """
-    ctx = context or _Context(doc, index, paragraphs(doc.text))
+    ctx = context or make_context(doc, index)
     root = source.root
     words = [t for t in source if not t.is_punct]
     if not words:
@@ -186,14 +225,19 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         elif low in ("i", "we", "me", "us", "you"):
             return None
         else:
+            g = PERSON_PRONOUNS.get(low)
+            e = None
             if last_speaker:
                 ent = _entity_by_id(index, last_speaker)
-                if ent is not None and ent.type == "Person":
-                    prev = ctx.last_entity(source.start_char, ("Person",))
+                if ent is not None and ent.type == "Person" and ctx.gender_of(ent) in (None, g):
+                    prev = ctx.last_entity(source.start_char, ("Person",), gender=g)
                     # another person named since the last quote takes over the pronoun
                     if prev is None or prev.id == ent.id or not _mentioned_since_speaker(ctx, ent, prev, source.start_char):
-                        return ent.id
-            e = ctx.last_entity(source.start_char, ("Person",))
+                        e = ent
+            if e is None:
+                e = ctx.last_entity(source.start_char, ("Person",), gender=g)
+            if e is not None and g and ctx.genders.get(e.id) is None:
+                ctx.genders[e.id] = g            # "she said" → this person is "she" from now on
         return e.id if e else None
     # a name (or a description containing one)
     e = ctx.entity_in(source.start_char, source.end_char)
@@ -366,12 +410,8 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
     """Direct and partial quotes with cue, source and speaker, in clean offsets."""
     text = doc.text
     paras = paras if paras is not None else paragraphs(text)
-    ctx = _Context(doc, index, paras)
+    ctx = make_context(doc, index, paras)
     marked = find_marked(text, paras)
-    for m in marked:
-        for s, e in m.spans:
-            for t in ctx.tokens(s, e):
-                ctx.quoted[t.i] = 1
     units: list[_Unit] = []
     by_cue: dict[int, _Unit] = {}
     prev: _Unit | None = None
