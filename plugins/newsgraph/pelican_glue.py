@@ -166,7 +166,7 @@ def analyse(articles: list, settings: dict, context: dict | None = None) -> dict
         msg += f" ({failed} failed, see warnings)"
     if cache.stats.corrupt:
         msg += f" ({len(cache.stats.corrupt)} corrupt cache entries replaced)"
-    logger.info(msg)
+    logger.debug(msg)
     console.print(msg)
     return results
 

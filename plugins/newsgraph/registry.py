@@ -49,22 +49,29 @@ MINOR_WORDS = frozenset("of the and for on in at to a an & de".split())
 INITIAL = re.compile(r"^[A-Za-z]\.?$")
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NON_WORD = re.compile(r"[^\w&]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """Comparison key of a name: case-, accent-, punctuation- and article-insensitive."""
     s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"['’]s\b", "", s)
-    s = s.replace(".", "")
-    s = re.sub(r"[^\w&]+", " ", s).strip()
-    s = re.sub(r"^the ", "", s)
-    return s
+    if not s.isascii():
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _POSSESSIVE.sub("", s.casefold()).replace(".", "")
+    s = _NON_WORD.sub(" ", s).strip()
+    return s[4:] if s.startswith("the ") else s
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_display(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip()
-    name = re.sub(r"^(?:the|The)\s+", "", name)
-    return re.sub(r"['’]s$", "", name).strip()
+    """A name as shown: single spaces, no leading "the", no trailing possessive."""
+    name = _LEADING_THE.sub("", _SPACES.sub(" ", name).strip())
+    return _TRAILING_POSSESSIVE.sub("", name).strip()
 
 
 # --------------------------------------------------------------------------- data
