@@ -157,3 +157,18 @@ def test_taken_spans_are_respected(nlp):
 def test_no_line_crossing(reported):
     r, qs = reported("Lopez Says Bridge Will Reopen\nThe city council met on Monday to discuss the budget.")
     assert all("\n" not in s.text for q in qs for s in q.contents)
+
+
+def test_which_he_said_excludes_the_cue_from_the_content(reported):
+    r, qs = reported("The plan, which Lopez said was unworkable, was dropped on Friday.")
+    q = one(qs, "unworkable")
+    assert q.cue.text == "said" and q.sources[0].text == "Lopez"
+    assert all("said" not in s.text and "Lopez" not in s.text for s in q.contents)
+    assert q.contents[-1].text == "was unworkable"
+
+
+def test_coordinated_cues_share_the_subject(reported):
+    r, qs = reported("Lopez denied the allegations and said she would fight the charges in court.")
+    q = one(qs, "fight the charges")
+    assert q.cue.text == "said" and q.sources[0].text == "Lopez"
+    assert q.contents[0].text == "she would fight the charges in court"

@@ -36,7 +36,7 @@ CLAUSE_CUES = frozenset("""
     confirm promise pledge vow assert stress emphasize emphasise complain concede agree recall reveal
     disclose estimate conclude observe speculate charge boast joke caution hint mention remark
     reiterate repeat counter reply respond answer testify propose recommend demand accuse feel fear
-    hope expect worry doubt wonder imply signal show find suspect reckon guess assume realize
+    hope expect worry doubt wonder imply signal show find suspect realize
     realise recognize recognise post inform assure remind notify convince persuade rule question
     dispute reject urge advise order threaten forecast project calculate posit theorize theorise
     opine muse quip lament brag
@@ -187,17 +187,7 @@ def _trim(doc: Doc, start: int, end: int, clip: bool = False) -> tuple[int, int]
 
 def _minus(doc: Doc, sent: SpacySpan, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentence's token ranges outside ``holes``, trimmed."""
-    out, pos = [], sent.start
-    for s, e in sorted(holes):
-        if s > pos:
-            r = _trim(doc, pos, s)
-            if r:
-                out.append(r)
-        pos = max(pos, e)
-    r = _trim(doc, pos, sent.end)
-    if r:
-        out.append(r)
-    return out
+    return _split(doc, sent.start, sent.end, holes)
 
 
 def _content_child(verb: Token) -> list[Token]:
@@ -282,10 +272,30 @@ def _hit(verb: Token, content: list[Token], subj: Token | None, rule: str) -> _H
             ranges[-1] = (ranges[-1][0], max(r[1], ranges[-1][1]))
         else:
             ranges.append(r)
+    # "which Lopez said was unworkable": the clause's span encloses its own cue and speaker
+    holes = [(verb.i, verb.i + 1)]
+    if subj is not None and subj.head.i == verb.i:
+        holes.append((subj.left_edge.i, subj.right_edge.i + 1))
+    if any(s <= h < e for s, e in ranges for h, _ in holes):
+        ranges = [p for s, e in ranges for p in _split(verb.doc, s, e, holes)]
     if not ranges:
         return None
     source = _np(subj) if subj is not None else None
     return _Hit(_cue_range(verb), ranges, source, rule)
+
+
+def _split(doc: Doc, start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside ``holes``, trimmed."""
+    out, pos = [], start
+    for s, e in sorted(holes):
+        if s >= end or e <= pos:
+            continue
+        if s > pos and (r := _trim(doc, pos, s)):
+            out.append(r)
+        pos = max(pos, e)
+    if pos < end and (r := _trim(doc, pos, end)):
+        out.append(r)
+    return out
 
 
 def _parenthetical(verb: Token) -> _Hit | None:
