@@ -59,12 +59,13 @@ def _name(name: str) -> str:
 
 
 def build(tmp_path, articles: dict[str, str], settings: dict | None = None, theme: str | None = None,
-          plugin: bool = True, files: dict[str, str] | None = None) -> BuildResult:
+          plugin: bool = True, files: dict[str, str] | None = None, expect_errors: bool = False) -> BuildResult:
     """Write ``articles`` (file name -> Markdown with Pelican metadata) and build the site.
 
     settings: overrides of the defaults below; theme: a theme folder or a Pelican theme name
     (default: Pelican's "notmyidea"); plugin: False for a plugin-off build; files: extra files
-    (relative to ``tmp_path``, e.g. an alias file).  Raises AssertionError with the log on errors.
+    (relative to ``tmp_path``, e.g. an alias file).  Raises AssertionError with the log when the
+    build logs errors (unless ``expect_errors``).
     """
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -128,7 +129,7 @@ def build(tmp_path, articles: dict[str, str], settings: dict | None = None, them
         root.setLevel(old_level)
     log = out.getvalue() + "\n".join(f"{r.levelname}: {r.getMessage()}" for r in handler.records)
     errors = [r for r in handler.records if r.levelno >= logging.ERROR]
-    if errors:
+    if errors and not expect_errors:
         raise AssertionError("Pelican build logged errors:\n" + log)
     return BuildResult(output=tmp / "output", log=log, records=handler.records)
 

@@ -83,3 +83,10 @@ def test_warm_build_skips_unchanged_plugin_pages_but_output_is_identical(cold):
     res = build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False})
     assert re.search(r"newsgraph: 1 speaker pages written, 1 unchanged", res.log)
     assert _snapshot(res.output) == before
+
+
+def test_a_missing_model_is_an_error_not_a_crash_and_nothing_is_cached(tmp_path):
+    res = build(tmp_path, ARTICLES, settings={"NEWSGRAPH_MODEL": "no_such_pipeline_xyz"}, expect_errors=True)
+    assert any("cannot load the spaCy pipeline" in r.getMessage() for r in res.records)
+    assert (res.output / "council-votes.html").is_file()                 # the site is still built
+    assert not list((tmp_path / "cache" / "newsgraph").glob("*/*.json"))

@@ -73,7 +73,10 @@ def model_identity(name: str | None) -> str:
             return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
     # Not an installed package or a model folder we can read: ask spaCy (loads the model).
     from . import nlp as nlp_mod
-    return nlp_mod.model_id(nlp_mod.load(name))
+    try:
+        return nlp_mod.model_id(nlp_mod.load(name))
+    except Exception:   # no such model: analysis will report it; nothing gets cached
+        return f"unavailable:{name}"
 
 
 def fingerprint(options: dict[str, Any]) -> str:
