@@ -1,6 +1,6 @@
 """Score the engine on PolNeAR with the shared scorer (research-only data, read in place).
 
-    python benchmarks/eval_polnear.py [--split dev|train] [--limit N] [--out preds.jsonl]
+    python benchmarks/eval_polnear.py [--split dev|train] [--limit N] [--out preds.jsonl] [--no-indirect]
 
 Skips with a message when ../shared/eval/polnear is absent. Never copies the data.
 """
@@ -32,6 +32,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--out", default=None, help="keep the predictions here (outside the repo)")
     ap.add_argument("--model", default=None)
+    ap.add_argument("--no-indirect", action="store_true",
+                    help="quote-marked stages only (EngineConfig.indirect=False)")
     a = ap.parse_args()
     root = os.path.join(EVAL, "polnear")
     if not os.path.isdir(os.path.join(root, a.split)):
@@ -40,7 +42,7 @@ def main() -> int:
     paths = sorted(glob.glob(os.path.join(root, a.split, "text", "*.txt")))
     if a.limit:
         paths = paths[: a.limit]
-    engine = Engine(EngineConfig(model=a.model))
+    engine = Engine(EngineConfig(model=a.model, indirect=not a.no_indirect))
     arts = [ArticleInput(text=open(p, encoding="utf-8").read(), format="text",
                          id=os.path.basename(p)[:-4]) for p in paths]
     t0 = time.perf_counter()
