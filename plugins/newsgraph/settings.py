@@ -28,8 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_SPEAKER_SAVE_AS": "speakers/{slug}/index.html",
     "NEWSGRAPH_SPEAKER_FEED_ATOM": "speakers/{slug}/feed.atom.xml",
     "NEWSGRAPH_QUOTES_PER_PAGE": 20,
-    "NEWSGRAPH_LETTER_INDEX_MIN": 30,
-    "NEWSGRAPH_SKIP_UNCHANGED": True,         # don't re-render speaker pages whose inputs are unchanged         # speakers index gets a letter index from this many
+    "NEWSGRAPH_LETTER_INDEX_MIN": 30,         # speakers index gets a letter index from this many
+    "NEWSGRAPH_SKIP_UNCHANGED": True,         # don't re-render the plugin's pages/feeds when the site is unchanged
     "NEWSGRAPH_JSONLD": True,
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
