@@ -1,5 +1,6 @@
 """Real Pelican builds of small fixture sites: speaker pages, links, tags, feeds, themes."""
 import pathlib
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -210,3 +211,14 @@ def test_bad_input_warns_and_the_build_goes_on(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in ann            # article text shown as text
     for page in res.output.joinpath("speakers").rglob("*.html"):
         assert "<script>alert" not in page.read_text(encoding="utf-8")
+
+
+def test_long_speaker_index_gets_a_letter_index_and_progress_lines(tmp_path):
+    res = build(tmp_path, ARTICLES, settings={"NEWSGRAPH_LETTER_INDEX_MIN": 2, "NEWSGRAPH_PROGRESS_EVERY": 1e-9})
+    page = soup(res, "speakers/index.html")
+    letters = [a.get_text() for a in page.select(".newsgraph-letters a")]
+    assert letters == ["B", "R", "S"]                              # Baker, Roe, Stone: by surname
+    for a in page.select(".newsgraph-letters a"):
+        assert page.select_one(a["href"]) is not None              # every anchor exists
+    assert not soup(res, "speakers/by-count/index.html").select(".newsgraph-letters a")
+    assert re.search(r"newsgraph: analysed \d/3 articles", res.log)
