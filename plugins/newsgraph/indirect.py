@@ -366,20 +366,14 @@ def _quoted_mask(text: str) -> bytearray:
 
 
 def _resolver(doc: Doc, index: EntityIndex, text: str) -> Callable[[SpacySpan], str | None]:
-    """``attribution.resolve_source`` with its per-document look-ups built once, not per call."""
+    """``attribution.resolve_source`` with its per-document look-ups built once (lazily)."""
     ctx = None
-    make = getattr(attribution, "_Context", None)
 
     def resolve(span: SpacySpan) -> str | None:
-        nonlocal ctx, make
-        if ctx is None and make is not None:
-            try:
-                ctx = make(doc, index, paragraphs(text))
-            except Exception:          # attribution changed its internals: the plain call still works
-                make = None
-        if ctx is not None:
-            return attribution.resolve_source(doc, span, index, ctx)
-        return attribution.resolve_source(doc, span, index)
+        nonlocal ctx
+        if ctx is None:
+            ctx = attribution.make_context(doc, index, paragraphs(text))
+        return attribution.resolve_source(doc, span, index, context=ctx)
     return resolve
 
 
