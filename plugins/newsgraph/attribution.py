@@ -213,7 +213,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         return None
     low = root.lower_
     if len(words) == 1 and low in ("who", "that", "which") and root.head.dep_ in ("relcl", "acl") \
-            and root.head.head is not root.head:
+            and root.head.head.i != root.head.i:
         # "a retired general who suggested …": the noun the relative clause hangs on
         noun = root.head.head
         return resolve_source(doc, _source_span(doc, noun), index, ctx, last_speaker) if noun.i != root.i else None
@@ -329,7 +329,7 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "X defended the plan, saying …": the subject of the sentence's main verb
         top, first = verb, None
-        while top.dep_ not in ("ROOT",) and top.head is not top and top.dep_ in ("advcl", "ccomp", "conj", "xcomp", "pcomp", "pobj", "prep"):
+        while top.dep_ not in ("ROOT",) and top.head.i != top.i and top.dep_ in ("advcl", "ccomp", "conj", "xcomp", "pcomp", "pobj", "prep"):
             top = top.head
             s = next((t for t in top.children if t.dep_ in ("nsubj", "nsubjpass") and not (quoted and quoted[t.i])), None)
             if s is not None:
@@ -341,7 +341,7 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
     # verbs sharing a subject: "X stood up and said", "X went on to say", "X, speaking at …"
     v = verb
     for _ in range(3):
-        if v.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                 return v.head
             v = v.head
@@ -794,12 +794,20 @@ def _partial(ctx: _Context, m: Marked):
             sj = _subject_in(ctx, v)
             if sj is not None and _speaker_like(ctx, sj):
                 loose = (child, v)
-        if v.dep_ == "ROOT" or v.head is v:
+        if v.dep_ == "ROOT" or v.head.i == v.i:
             v = None
             break
         child, v = v, v.head
     else:
         v = None
+    if v is None:
+        paren = _parenthetical(ctx, head, qpara)
+        if paren is not None:
+            cue_t, subj = paren
+            sent = head.sent
+            s, e = _trim(doc, sent.start, sent.end, exclude=(cue_t.left_edge.i, cue_t.right_edge.i + 1))
+            s, e = min(s, m.open_start), max(e, m.close_end)
+            return cue_t, (s, e), (cue_t.idx, cue_t.idx + len(cue_t)), _source_span(doc, subj), False
     if v is None:
         sent = head.sent
         acc = _according_to([t for t in sent if not ctx.quoted[t.i]])
@@ -820,7 +828,7 @@ def _partial(ctx: _Context, m: Marked):
         # him “…”" — the outermost saying verb reports the quoted words
         c2, up = v, v.head
         for _ in range(4):
-            if up is c2 or ctx.para_of(up.idx) != qpara:
+            if up.i == c2.i or ctx.para_of(up.idx) != qpara:
                 break
             if up.lemma_.lower() in SAY_CUES and _is_cue(up) and not ctx.quoted[up.i]:
                 sj = _subject_in(ctx, up)
@@ -844,7 +852,7 @@ def _partial(ctx: _Context, m: Marked):
         if s_i <= subj.i < e_i:
             s_i = subj.right_edge.i + 1
     s, e = _trim(doc, s_i, e_i)
-    s, e = min(s, m.open_start if m.open_start >= s else s), max(e, m.close_end if m.close_end <= e + 3 else e)
+    s, e = min(s, m.open_start), max(e, m.close_end)   # the quoted words are always in the clause
     cv = outer if outer is not None else v
     return v, (s, e), (cv.idx, cv.idx + len(cv)), _source_span(doc, subj), is_loose
 
@@ -859,6 +867,21 @@ def _title_like(s: str) -> bool:
     if not words or len(words) > 10 or s[-1:] in "!?":
         return False
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _parenthetical(ctx: _Context, head: Token, qpara: int) -> tuple[Token, Token] | None:
+    """``South Carolina, he said, was "…"``: a short "X said" set off inside the sentence."""
+    top = head
+    while top.dep_ != "ROOT" and top.head.i != top.i:
+        top = top.head
+    for c in top.children:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and _is_cue(c) and not ctx.quoted[c.i] \
+                and c.lemma_.lower() in SAY_CUES and c.right_edge.i - c.left_edge.i <= 6 \
+                and ctx.para_of(c.idx) == qpara:
+            subj = _subject_in(ctx, c)
+            if subj is not None and subj.head.i == c.i:
+                return c, subj
+    return None
 
 
 def _speaker_like(ctx: _Context, t: Token) -> bool:
