@@ -3,6 +3,9 @@ demo theme and the plugin: the pages render (the screenshot has content), the st
 the layout fits a phone screen, and the browser console shows no errors."""
 from __future__ import annotations
 
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,26 @@ def test_pages_fit_a_phone_screen(site, driver, which):
     result = open_page(page, driver=driver, width=390, height=844, evaluate=STYLE_PROBE)
     assert_renders(result)
     assert result.value["overflow"] <= 0, "page scrolls sideways on a 390px-wide screen"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_pages_over_http_request_nothing_missing(site, driver):
+    """Served over HTTP (as `make serve` does) every request succeeds: no 404 for a favicon or CSS."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        for rel in ("city-opens-the-new-river-bridge.html",
+                    speaker_page(site, "Jane Porter").relative_to(site).as_posix(), "speakers/index.html"):
+            result = open_page(f"{base}/{rel}", driver=driver, evaluate=STYLE_PROBE)
+            assert_renders(result)
+            assert result.value["headerBorder"] == "solid"
+    finally:
+        server.shutdown()
+        server.server_close()
