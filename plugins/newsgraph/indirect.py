@@ -59,6 +59,10 @@ PREP_CUES = {"call": {"for", "on"}, "push": {"for"}, "argue": {"for", "against"}
 
 ALL_CUES = CLAUSE_CUES | XCOMP_CUES | DOBJ_CUES | frozenset(PREP_CUES)
 
+#: Verbs of thinking and feeling: with a first- or second-person subject they are hedges.
+MENTAL_CUES = frozenset("think believe feel hope expect fear worry wonder doubt suspect realize realise".split())
+STRICT = True
+
 #: Verbs that also describe facts, not speech: they need a speaker-like subject.
 WEAK_CUES = frozenset("""
     show find suggest indicate signal imply reveal conclude estimate project calculate figure
@@ -245,6 +249,8 @@ def _from_verb(verb: Token) -> _Hit | None:
         return None
     if lemma in WEAK_CUES and not _speaker_like(subj):
         return None
+    if STRICT and low in ("i", "we", "you") and lemma in MENTAL_CUES:     # "I think …": a hedge
+        return None
     if not content:
         return _parenthetical(verb)
     if content[0].i < verb.i and not _inverted_ok(verb, content[0], subj):
@@ -365,6 +371,15 @@ def _quoted_mask(text: str) -> bytearray:
     return mask
 
 
+_LEADS_INTO_QUOTE = re.compile(r"[\s,:;—–-]*(?:''|[\"“«])")
+
+
+def _leads_into_quote(text: str, end: int) -> bool:
+    """The reported clause runs on into a quotation ("… the job of president: “Steadiness …”"):
+    one mixed quote, which the quote stage reports."""
+    return _LEADS_INTO_QUOTE.match(text, end) is not None
+
+
 def _resolver(doc: Doc, index: EntityIndex, text: str) -> Callable[[SpacySpan], str | None]:
     """``attribution.resolve_source`` with its per-document look-ups built once (lazily)."""
     ctx = None
@@ -430,7 +445,7 @@ def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray
         if b <= a or any(busy[a:b]) or (REJECT_QUOTED and any(quoted[a:b])):
             return None
         spans.append(Span(a, b, text[a:b]))
-    if any(busy[ca:cb]):
+    if any(busy[ca:cb]) or (spans and _leads_into_quote(text, spans[-1].end)):
         return None
     q = Quote(kind="indirect", contents=spans, cue=Span(ca, cb, text[ca:cb]))
     if hit.source is not None:
