@@ -625,6 +625,20 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
         cue = (t.idx, t.idx + len(t))
         subj = _subject_in(ctx, t, toks)
         if subj is not None:
+            if not right and OUTER_CUES_WIN and t.dep_ in ("ccomp", "conj") \
+                    and t.lemma_.lower() not in NEW_REPORT_CUES:
+                # "Trump said he responded: “…”": the outermost saying verb in the frame
+                up, lo = t.head, toks[0].i
+                for _ in range(3):
+                    if up.i == t.i or up.i < lo or ctx.quoted[up.i]:
+                        break
+                    if up.lemma_.lower() in SAY_CUES and _is_cue(up):
+                        sj = _subject_in(ctx, up, toks)
+                        if sj is not None and _speaker_like(ctx, sj):
+                            t, subj, cue = up, sj, (up.idx, up.idx + len(up))
+                    if up.dep_ == "ROOT":
+                        break
+                    up = up.head
             return cue, _source_span(ctx.doc, subj), t
         if strict:
             continue
