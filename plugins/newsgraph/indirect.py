@@ -108,6 +108,7 @@ PERSON_PRONOUNS = frozenset("he she they we i you who it".split())
 RELATIVE = frozenset("who that which whom".split())
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+DEP_CLIP = True
 ASIDES = frozenset("which who whom whose where including with according however".split())
 REJECT_QUOTED = True
 OPEN_MARKS = "“«"
@@ -175,7 +176,23 @@ def _clip(doc: Doc, start: int, end: int) -> int:
             return i
         if t.text == "," and (nxt.lower_ in ASIDES or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl", "conj"))):
             return i
+        if DEP_CLIP and t.text == "," and i > start + 5 and _trailing_modifier(doc, nxt, start, end):
+            return i
     return end
+
+
+def _trailing_modifier(doc: Doc, tok: Token, start: int, end: int) -> bool:
+    """``tok`` opens a modifier (adverbial clause, appositive, relative clause, "as …") that
+    hangs on a word before it: the speaker's clause has ended."""
+    a = tok
+    for _ in range(8):
+        h = a.head
+        if h.i == a.i or not (start <= h.i < end):
+            return False
+        if h.i < tok.i:
+            return a.dep_ in ("advcl", "relcl", "appos", "acl", "npadvmod", "prep") and a.left_edge.i >= tok.i
+        a = h
+    return False
 
 
 def _trim(doc: Doc, start: int, end: int, clip: bool = False) -> tuple[int, int] | None:
