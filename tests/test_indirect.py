@@ -172,3 +172,11 @@ def test_coordinated_cues_share_the_subject(reported):
     q = one(qs, "fight the charges")
     assert q.cue.text == "said" and q.sources[0].text == "Lopez"
     assert q.contents[0].text == "she would fight the charges in court"
+
+
+def test_speaker_and_cue_stay_on_one_line(reported):
+    r, qs = reported("Budget talks stall in the capital\n\nLopez says the council will vote on Friday.")
+    for q in qs:
+        assert all("\n" not in s.text for s in q.sources + q.contents)
+    q = one(qs, "vote on Friday")
+    assert q.sources[0].text == "Lopez"

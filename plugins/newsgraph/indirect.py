@@ -243,13 +243,19 @@ def _cue_range(verb: Token) -> tuple[int, int]:
     return verb.i, end
 
 
+def _line_break(doc: Doc, i: int, j: int) -> bool:
+    """A line break between tokens ``i`` and ``j`` (the parser glues headlines to paragraphs)."""
+    lo, hi = min(i, j), max(i, j)
+    return any("\n" in t.text_with_ws for t in doc[lo:hi])
+
+
 def _from_verb(verb: Token) -> _Hit | None:
     lemma = verb.lemma_.lower()
     if not verb.tag_.startswith("VB") or not (lemma in CLAUSE_CUES or lemma in XCOMP_CUES or lemma in PREP_CUES):
         return None
     if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":      # "a group called X", "the plan announced"
         return None
-    content = _content_child(verb)
+    content = [c for c in _content_child(verb) if not _line_break(verb.doc, c.i, verb.i)]
     subj = _subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if subj is None:
@@ -467,6 +473,13 @@ def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray
     q = Quote(kind="indirect", contents=spans, cue=Span(ca, cb, text[ca:cb]))
     if hit.source is not None:
         src = hit.source
+        if "\n" in text[src.start_char:ca] or "\n" in text[cb:src.start_char]:
+            return None                  # speaker and cue in different lines: a misparsed headline
+        a, b = _same_line(text, src.start_char, src.end_char, ca)
+        if b <= a:
+            return None
+        if (a, b) != (src.start_char, src.end_char):
+            src = doc.char_span(a, b, alignment_mode="contract") or src
         q.sources = [Span(src.start_char, src.end_char, src.text)]
         q.speaker = resolve(src)
     return q
