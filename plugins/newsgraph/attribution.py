@@ -37,10 +37,11 @@ dismiss mock question welcome thank apologize apologise caution advise propose
 comment remark begin go put quote cite summarize sum tease threaten plead beg whisper
 exclaim opine concur object protest marvel recount rail lash hail decry condemn call dub nickname
 insist retweet text email message sign interject interrupt offer cheer say admonish scold confess
-reason gush rave snap fume groan sigh vent
+reason gush rave snap fume groan sigh vent speculate elaborate detail outline reflect assure reassure
+underline highlight posit surmise hint signal indicate bark snarl growl laugh
 """.split())
 #: Cue lemmas that need to govern the quotation (not just stand near it) to count.
-WEAK_CUES = frozenset("go begin continue put point read sign offer cheer feel think hope fear worry expect".split())
+WEAK_CUES = frozenset("go begin continue put read sign offer cheer feel think hope fear worry expect signal indicate".split())
 #: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
 LOOSE_PARTIALS = True
 HUMAN_NOUNS = frozenset("""
