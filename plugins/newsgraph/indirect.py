@@ -264,10 +264,12 @@ def _from_verb(verb: Token) -> _Hit | None:
         return _parenthetical(verb) if verb.dep_ == "parataxis" and not passive else None
     inherited = subj.head.i != verb.i
     low = subj.lower_
-    if low in ("it", "this", "that", "which", "there") and (inherited or verb.dep_ != "relcl") and low != "it":
-        return None
-    if low == "it" and (inherited or passive):
-        return None
+    if low in ("this", "that", "which", "there"):
+        # only a relative pronoun standing for a speaker: "the panel, which said …"
+        if inherited or verb.dep_ != "relcl" or not _speaker_like(verb.head):
+            return None
+    if low == "it" and (inherited or passive or lemma not in INVERTED_CUES):
+        return None                      # "it said" (an organisation), not "it could encourage"
     if low == "all" and verb.lower_ == "told":          # "All told, …"
         return None
     if lemma in WEAK_CUES and not _speaker_like(subj):
