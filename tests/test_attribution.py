@@ -236,3 +236,10 @@ def test_he_and_she_skip_a_person_of_the_other_gender(marked):
                    "“Nothing at all,” he said.")
     assert name(r, one(qs, "agreed on nothing")) == "Ellen Park"
     assert name(r, one(qs, "Nothing at all")) == "David Cho"
+
+
+def test_reporting_word_after_the_quote_when_the_parse_fails(marked):
+    r, qs = marked("“Go back to your seat,” Trump barked and a guard escorted the reporter out.\n\n"
+                   "“They know she is strong enough,” a voice-over in the ad states.")
+    assert name(r, one(qs, "back to your seat")) == "Trump"
+    assert "voice-over" in one(qs, "strong enough").sources[0].text

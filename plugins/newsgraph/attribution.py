@@ -587,6 +587,27 @@ def _frame_cue(ctx: _Context, m: Marked, lframe, rframe, next_open: int):
             found = side(strict)
             if found is not None:
                 return found
+    if inner.rstrip("'’\"”")[-1:] in (",", "?", "!") and rtoks and not new_sentence:
+        return _lexical_cue(ctx, rtoks)
+    return None
+
+
+def _lexical_cue(ctx: _Context, rtoks: list[Token]):
+    """``“…,” a voice-over in the ad states.`` when the parse went wrong: a reporting-verb word
+    among the first words after the quote, the words between as the source."""
+    words = [t for t in rtoks if not t.is_punct]
+    for k, t in enumerate(words[:8]):
+        if t.lemma_.lower() in CUE_LEMMAS and t.lemma_.lower() not in WEAK_CUES and t.tag_ in (
+                "VBD", "VBZ", "VBN", "VBP", "NNS"):
+            src = [w for w in words[:k] if w.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "ADP", "NUM")]
+            if src and len(src) == k and src[-1].pos_ in ("PROPN", "NOUN", "PRON"):
+                return (t.idx, t.idx + len(t)), ctx.doc[src[0].i:src[-1].i + 1], t
+            if k == 0 and len(words) > 1 and words[1].pos_ in ("PROPN", "DET", "NOUN"):
+                h = words[1]
+                while h.i + 1 < len(ctx.doc) and ctx.doc[h.i + 1].pos_ in ("PROPN",) and h.i + 1 <= words[-1].i:
+                    h = ctx.doc[h.i + 1]
+                return (t.idx, t.idx + len(t)), ctx.doc[words[1].i:h.i + 1], t
+            return None
     return None
 
 
