@@ -5,8 +5,10 @@ Direct quotations get their cue from the text around the marks (``"…," X said`
 its own that follows another one (``"…," he said. "…"`` or the next paragraph) continues it;
 a paragraph ending with a colon introduces the quotation after it. Partial quotations
 (``called on police to "dismantle" MS-13``) take the reported clause under their speech
-verb as content, the quoted words in ``Quote.marked``; quoted words under no speech verb
-are scare quotes, titles or nicknames, not speech.
+verb as content, the quoted words in ``Quote.marked``. Quoted words under no speech verb
+count only when a person or organisation is the subject of the verb they hang on
+(``LOOSE_PARTIALS``, as PolNeAR annotates); titles and names in Title Case, and words in marks
+that nobody says, are not speech.
 
 Sources are the mention near the quote (may be a pronoun); speakers are entity ids from the
 ``EntityIndex``, resolved through pronouns and descriptions ("the senator") to the person
@@ -65,8 +67,6 @@ NEW_REPORT_CUES = frozenset("add continue conclude"  .split())
 ADDRESSEE_PASSIVES = frozenset("ask tell question urge warn interview".split())
 #: Verbs of thought: an enclosing speech verb is the better cue.
 MENTAL_CUES = frozenset("think believe feel hope fear worry expect wonder remember".split())
-#: Verbs whose sentence may introduce the quotation that follows it.
-INTRO_CUES = frozenset("say tell add write explain argue insist note warn continue state".split())
 PRONOUNS = frozenset("he she they it i we you him her them us me".split())
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ORG_WORDS = frozenset("""
@@ -857,7 +857,7 @@ def _partial(ctx: _Context, m: Marked):
         to = doc[a.i + 1]
         s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
         return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj), False
-    inner_v, inner_child = v, child
+    inner_v = v
     outer = None
     if not is_loose and OUTER_CUES_WIN:
         # nested reports: "Brafman noted that I had long felt that way", "X said he would tell
