@@ -243,3 +243,17 @@ def test_reporting_word_after_the_quote_when_the_parse_fails(marked):
                    "“They know she is strong enough,” a voice-over in the ad states.")
     assert name(r, one(qs, "back to your seat")) == "Trump"
     assert "voice-over" in one(qs, "strong enough").sources[0].text
+
+
+def test_quote_after_a_long_attribution_sentence_goes_on_with_the_same_quote(marked):
+    r, qs = marked("“We have to fix the roads first, and then the schools,” Mayor Anna Kovacs said on Monday "
+                   "during a long speech to the chamber of commerce at the old city hall in Springfield. "
+                   "“One, the bridge. Two, the ring road. Three, the tunnel under the river.”\n\n"
+                   "“That is a lie,” said Peter Lindqvist, the city treasurer, after a long pause in "
+                   "the meeting of the budget committee on Tuesday. Lindqvist also said taxes would rise. "
+                   "“We cannot pay for it.”")
+    a = one(qs, "roads first")
+    assert len(a.contents) == 2 and "tunnel" in a.contents[1].text and name(r, a) == "Anna Kovacs"
+    # another sentence with its own report in between: a separate quote
+    b = one(qs, "cannot pay")
+    assert b is not one(qs, "a lie")

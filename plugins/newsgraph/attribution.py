@@ -750,13 +750,24 @@ def _continues(ctx: _Context, prev: _Unit, m: Marked, pi: int) -> bool:
     between = ctx.text[last.close_end:m.open_start]
     if pi == lpi:
         # only the attribution of the previous quote between them
-        return len(between.split()) <= 15
+        return len(between.split()) <= 15 or _attribution_only(ctx, prev, last.close_end, m.open_start)
     # the next paragraph: it must start with the quote
     tail = ctx.text[ctx.paras[pi][0]:m.open_start]
     if tail.strip():
         return False
     rest = ctx.text[last.close_end:ctx.paras[lpi][1]]
-    return len(rest.split()) <= 15
+    return len(rest.split()) <= 15 or _attribution_only(ctx, prev, last.close_end, ctx.paras[lpi][1])
+
+
+def _attribution_only(ctx: _Context, prev: _Unit, start: int, end: int) -> bool:
+    """text[start:end] is the rest of one sentence holding ``prev``'s own cue
+    ("“A,” X said on Thursday during a speech at … . “B.”"): B goes on with A."""
+    if prev.cue_tok is None or not start <= ctx.doc[prev.cue_tok].idx < end:
+        return False
+    seg = ctx.text[start:end]
+    if len(seg.split()) > 40 or _SENT_END.search(seg.rstrip() + " ", 0, len(seg.rstrip())):
+        return False
+    return not any(_is_cue(t) for t in ctx.tokens(start, end) if t.i != prev.cue_tok)
 
 
 _DASH_PARA = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})\.?\s*$")
