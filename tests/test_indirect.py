@@ -180,3 +180,32 @@ def test_speaker_and_cue_stay_on_one_line(reported):
         assert all("\n" not in s.text for s in q.sources + q.contents)
     q = one(qs, "vote on Friday")
     assert q.sources[0].text == "Lopez"
+
+
+def test_headings_are_not_sources_of_quotes(extract):
+    html = ("<h1>Mayor says the bridge will reopen in May</h1>"
+            "<p>The city council met on Monday. Mayor Anna Kovacs said taxes would not rise.</p>")
+    r = extract(html, format="html")
+    assert [q.text for q in r.quotes] == ["taxes would not rise"]
+    plain = extract("Mayor vows to 'fix' the bridge by May\n\nMayor Anna Kovacs said taxes would not rise.")
+    assert [q.text for q in plain.quotes] == ["taxes would not rise"]
+
+
+def test_one_shared_context_gives_the_same_result(nlp):
+    from newsgraph import attribution
+
+    doc = nlp("Anna Kovacs met the council. She said the bridge would reopen in May.")
+    index = entities.extract_entities(doc)
+    ctx = attribution.make_context(doc, index)
+    a = indirect.find_indirect(doc, index, [], context=ctx)
+    b = indirect.find_indirect(doc, index, [])
+    assert [(q.text, q.speaker) for q in a] == [(q.text, q.speaker) for q in b]
+    assert a and next(e for e in index.entities if e.id == a[0].speaker).name == "Anna Kovacs"
+
+
+def test_a_speaker_mentioned_once_is_salient(extract):
+    r = extract("The council met on Monday to discuss the budget for the next year. "
+                "Taxes and the bridge were on the agenda again.\n\n"
+                "Peter Lindqvist said the money was there.")
+    q = next(q for q in r.quotes if "money" in q.text)
+    assert r.entity(q.speaker).salient

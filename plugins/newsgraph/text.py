@@ -124,9 +124,11 @@ def _build(source: str, blocks_src: list[tuple[int, int, str]], removed: list[tu
 
 
 def _looks_like_heading(text: str) -> bool:
-    """A plain-text block that is one short line without closing punctuation (a headline)."""
+    """A plain-text block that is one short line without closing punctuation (a headline);
+    not a quotation signed by a dash line (“…” —Name)."""
     return ("\n" not in text and len(text) <= 160 and len(text.split()) <= 20
-            and not re.search(r"[.!?:;,\"”’'…)\]]$", text))
+            and not re.search(r"[.!?:;,\"”’'…)\]]$", text)
+            and not re.search(r"[.!?…][\"”’']+\s*[―—–-]", text))
 
 
 def _to_clean(segments: list[tuple[int, int, int]], src: int) -> int:
