@@ -257,3 +257,15 @@ def test_quote_after_a_long_attribution_sentence_goes_on_with_the_same_quote(mar
     # another sentence with its own report in between: a separate quote
     b = one(qs, "cannot pay")
     assert b is not one(qs, "a lie")
+
+
+def test_quote_marks_glued_to_words_are_tokens_of_their_own(nlp, marked):
+    assert [t.text for t in nlp.tokenizer("It was paranoia,”Clinton said,“Look")] == \
+        ["It", "was", "paranoia", ",", "”", "Clinton", "said", ",", "“", "Look"]
+    r, qs = marked("Mayor Anna Kovacs said,“We will rebuild the bridge by spring.”")
+    assert name(r, one(qs, "rebuild")) == "Anna Kovacs"
+
+
+def test_sentences_never_cross_a_line_break(nlp):
+    doc = nlp("Mayor vows to fix the bridge by May\n\nAnna Kovacs said taxes would not rise.")
+    assert all("\n" not in s.text.strip() for s in doc.sents)

@@ -22,7 +22,15 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: Quotation marks glued to words (``said,“Look``, ``paranoia,”Clinton``) are tokens of their own.
+_QUOTE_INFIXES = (r"[“”«»]", r"(?<=\w)[,;:](?=[“”\"])", r'(?<=[,.!?;:])"(?=\w)', r'(?<=\w)"(?=[,.!?;:]?\s)')
+
+
 def _customise(nlp: Language) -> Language:
+    if getattr(nlp.tokenizer, "infix_finditer", None) is not None and not getattr(nlp, "_newsgraph", False):
+        infixes = list(nlp.Defaults.infixes or ()) + list(_QUOTE_INFIXES)
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        nlp._newsgraph = True
     if "parser" in nlp.pipe_names and "newsgraph_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newsgraph_line_breaks", before="parser")
     return nlp
