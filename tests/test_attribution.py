@@ -269,3 +269,12 @@ def test_quote_marks_glued_to_words_are_tokens_of_their_own(nlp, marked):
 def test_sentences_never_cross_a_line_break(nlp):
     doc = nlp("Mayor vows to fix the bridge by May\n\nAnna Kovacs said taxes would not rise.")
     assert all("\n" not in s.text.strip() for s in doc.sents)
+
+
+def test_name_hung_on_an_earlier_noun_is_still_the_subject(marked):
+    r, qs = marked("On Tuesday in Ohio, campaigning for his wife Democratic front-runner Hillary Clinton, "
+                   "former president Bill Clinton said his wife was uniquely qualified because "
+                   "“the world’s in tough shape.”")
+    q = one(qs, "tough shape")
+    assert q.kind == "partial" and "uniquely qualified" in q.contents[0].text
+    assert name(r, q) == "Bill Clinton"

@@ -353,6 +353,21 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
                     return t
         else:
             break
+    return orphan_subject(verb)
+
+
+def orphan_subject(verb: Token) -> Token | None:
+    """A name right before a finite verb that the parser left without a subject, having
+    hung the name on an earlier noun ("… his wife Hillary Clinton, former president Bill
+    Clinton said …": ``Clinton`` parsed as an apposition)."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ == "PROPN" and prev.dep_ in ("appos", "conj", "pobj", "dobj", "npadvmod", "nmod") \
+            and prev.head.i < prev.i and prev.head.i != verb.i:
+        return prev
     return None
 
 

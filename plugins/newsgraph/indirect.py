@@ -136,7 +136,7 @@ def _subject(verb: Token) -> Token | None:
         if tok.dep_ == "xcomp" and tok.tag_ == "VB":   # "wants to say" -> subject of wants
             tok = tok.head
             continue
-        return None
+        return attribution.orphan_subject(tok) if tok is verb else None
     return None
 
 
