@@ -278,3 +278,20 @@ def test_name_hung_on_an_earlier_noun_is_still_the_subject(marked):
     q = one(qs, "tough shape")
     assert q.kind == "partial" and "uniquely qualified" in q.contents[0].text
     assert name(r, q) == "Bill Clinton"
+
+
+def test_she_after_a_name_ner_typed_as_an_organisation(extract):
+    for text in ("The city council met on Monday. Kaepernick said the budget was too small. "
+                 "She added that taxes would rise.",
+                 "Mary Smith spoke first. “We are broke,” Kaepernick said. “We need help,” she added."):
+        r = extract(text)
+        last = max(r.quotes, key=lambda q: q.start)
+        assert [s.text.lower() for s in last.sources] in (["she"], [])
+        assert r.entity(last.speaker).name == "Kaepernick"
+
+
+def test_a_name_found_by_the_attribution_stage_is_an_antecedent(extract):
+    r = extract("Mayor Tom Baker opened the meeting. Lopez said the budget was too small. "
+                "She added that taxes would rise.")
+    q = next(q for q in r.quotes if "taxes" in q.text)
+    assert r.entity(q.speaker).name == "Lopez"

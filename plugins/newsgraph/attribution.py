@@ -120,6 +120,14 @@ class _Context:
         self.genders: dict[str, str | None] = {}
         self.marked: list[Marked] = []
 
+    def add_mention(self, start: int, end: int, ent: Entity) -> None:
+        """A mention found after the context was built (a name the NER missed)."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        if i < len(self.mentions) and self.mentions[i][0] == start:
+            return
+        self.mentions.insert(i, (start, end, ent))
+        self.mention_starts.insert(i, start)
+
     def para_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
 
@@ -239,6 +247,10 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
                         e = ent
             if e is None:
                 e = ctx.last_entity(source.start_char, ("Person",), gender=g)
+            named = _mistyped_person(ctx, source.start_char)
+            if named is not None and (e is None or max(sp.start for sp in e.spans if sp.start < source.start_char)
+                                      < max(sp.start for sp in named.spans if sp.start < source.start_char)):
+                e = named
             if e is not None and g and ctx.genders.get(e.id) is None:
                 ctx.genders[e.id] = g            # "she said" → this person is "she" from now on
         return e.id if e else None
@@ -257,10 +269,9 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             s, e_ = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
             name = doc.text[s:e_]
             if name.lower() not in PRONOUNS and any(c.isupper() for c in name):
-                found = index.find(name)
-                if found is not None:
-                    return found.id
-                return index.add(name, "Person", Span(s, e_, name)).id
+                found = index.find(name) or index.add(name, "Person", Span(s, e_, name))
+                ctx.add_mention(s, e_, found)
+                return found.id
     # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
     det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
     if root.lower_ in ORG_WORDS and root.lower_ not in SPOKES_WORDS:
@@ -271,6 +282,32 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):
         e = _by_role(index, root.lower_) or ctx.last_entity(source.start_char, ("Person",))
         return e.id if e else None
+    return None
+
+
+_PERSONAL_WORD = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")
+
+
+def _mistyped_person(ctx: _Context, before: int) -> Entity | None:
+    """The last entity before ``before`` that NER typed as an organisation but that looks like
+    a person speaking: a surname-like name ("Kaepernick") followed by a reporting verb."""
+    i = bisect.bisect_left(ctx.mention_starts, before) - 1
+    for _ in range(12):
+        if i < 0:
+            return None
+        s, e, ent = ctx.mentions[i]
+        i -= 1
+        if ent.type != "Organization" or ctx._in_quote(s):
+            continue
+        words = ent.name.split()
+        if not 1 <= len(words) <= 3 or not all(_PERSONAL_WORD.fullmatch(w) for w in words) \
+                or any(w.lower() in ORG_WORDS for w in words):
+            continue
+        nxt = ctx.token_at(e)
+        while nxt is not None and nxt.idx < e:
+            nxt = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
+        if nxt is not None and _is_cue(nxt) and nxt.lemma_.lower() in SAY_CUES:
+            return ent
     return None
 
 
