@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PELICAN_OPTS ?=
 PORT ?= 8000
 
-.PHONY: html test serve eval bench bench-site clean content browser-deps
+.PHONY: html test serve eval bench bench-site clean content browser-deps jsonld-check
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,13 @@ bench: $(STAMP)
 
 bench-site: $(STAMP)
 	$(BIN)/python benchmarks/bench_site.py
+
+# The strict reference checker from ../shared (its own venv, outside the project).
+JC := /tmp/newsgraph-jsonld-check
+jsonld-check: html
+	@test -d ../shared/tools/jsonld_check || { echo "skipped: ../shared/tools/jsonld_check not found"; exit 0; }; \
+	test -x $(JC)/bin/python || { $(PY) -m venv $(JC) && $(JC)/bin/pip install --quiet -r ../shared/tools/jsonld_check/requirements.txt; }; \
+	find output -name '*.html' -print0 | xargs -0 $(JC)/bin/python ../shared/tools/jsonld_check/validate.py --quiet --base-url https://example.org
 
 content: $(STAMP)
 	$(BIN)/python scripts/wikinews_to_markdown.py
