@@ -200,3 +200,16 @@ def test_only_speaking_types_get_pages():
     reg = registry.build(records)
     assert [s.name for s in reg.speakers] == ["Acme Corp"]
     assert [r.speaker.name for r in records[0].quotes] == ["Second Amendment", "Acme Corp"]
+
+
+def test_salient_only_topics_drop_passing_names():
+    r = rec(art("a"), [ent("p1", "Jane Roe", mentions=2, salient=True),
+                       ent("p2", "John Passerby", mentions=2),
+                       ent("o1", "Harbor Gang", "Organization", mentions=1, salient=True)], [])
+    registry.build([r])
+    types = ("Person", "Organization")
+    assert sorted(i.name for i in registry.topics(r, types, 2)) == ["Jane Roe", "John Passerby"]
+    assert [i.name for i in registry.topics(r, types, 2, salient_only=True)] == ["Jane Roe"]
+    # salient but below the minimum number of mentions: still no tag
+    assert "Harbor Gang" not in [i.name for i in registry.topics(r, types, 2, salient_only=True)]
+    assert "Harbor Gang" in [i.name for i in registry.topics(r, types, 1, salient_only=True)]

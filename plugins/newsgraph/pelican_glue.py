@@ -320,6 +320,7 @@ def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> set[
     """Add topic ``Tag``s to the articles; returns the slugs of the tags added."""
     types = settings["NEWSGRAPH_TAG_TYPES"]
     minimum = int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"])
+    salient_only = bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"])
     tags_by_slug: dict[str, Tag] = {}
 
     def tag_for(name: str) -> Tag | None:
@@ -334,7 +335,7 @@ def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> set[
         have = {t.slug for t in own}
         new: list[Tag] = []
         wanted: list[tuple[registry_mod.Identity | None, str]] = \
-            [(i, i.name) for i in registry_mod.topics(rec, types, minimum)]
+            [(i, i.name) for i in registry_mod.topics(rec, types, minimum, salient_only)]
         for name in rec.topics_add:
             wanted.append((reg.find(name), name))
         for ident, name in wanted:

@@ -685,19 +685,30 @@ def is_topic_name(name: str) -> bool:
     return True
 
 
-def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int) -> list[Identity]:
-    """Identities of one article that become its topic tags (before metadata add/remove)."""
+def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
+           salient_only: bool = False) -> list[Identity]:
+    """Identities of one article that become its topic tags (before metadata add/remove).
+
+    An identity of one of ``types`` mentioned at least ``min_mentions`` times in the article with
+    a topic-like name; with ``salient_only``, also one the article is *about* (``Entity.salient``:
+    in the title or lead, mentioned often, or quoted), not a passing name.
+    """
     types = set(types)
     count: Counter = Counter()
     idents: dict[str, Identity] = {}
+    salient: set[str] = set()
     for e in rec.result.entities:
         ident = rec.identities.get(e.id)
         if ident is None:
             continue
         count[ident.key] += e.mentions
         idents[ident.key] = ident
+        if e.salient:
+            salient.add(ident.key)
     out = []
     for key, ident in idents.items():
+        if salient_only and key not in salient:
+            continue
         if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name):
             out.append(ident)
     removed = {norm(n) for n in rec.topics_remove}

@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_ALIASES": None,                # path to a YAML or JSON alias file
     "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event"),
     "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
+    "NEWSGRAPH_TAG_SALIENT_ONLY": True,       # tags only for what an article is about, not passing names
     "NEWSGRAPH_TAGS": True,                   # add topic tags at all
     "NEWSGRAPH_SPEAKER_TYPES": ("Person", "Organization", "Group", "Place"),  # who gets a speaker page
     "NEWSGRAPH_SPEAKERS_URL": "speakers/",
