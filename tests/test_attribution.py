@@ -295,3 +295,15 @@ def test_a_name_found_by_the_attribution_stage_is_an_antecedent(extract):
                 "She added that taxes would rise.")
     q = next(q for q in r.quotes if "taxes" in q.text)
     assert r.entity(q.speaker).name == "Lopez"
+
+
+def test_quote_after_an_aside_of_the_same_speaker_goes_on(marked):
+    r, qs = marked("“Revenues are up a little bit,” said Tom Baker, who noted that the price of some "
+                   "golf courses had “cratered” in the recession. “Things are moving in the right direction.”\n\n"
+                   "“It was booming,” Ms. Hughes said, pointing out where the old hardware store used to be. "
+                   "“But those days are never coming back.”")
+    a = one(qs, "Revenues")
+    assert any("right direction" in s.text for s in a.contents) and name(r, a) == "Tom Baker"
+    assert one(qs, "cratered").kind == "partial"
+    b = one(qs, "booming")
+    assert any("never coming back" in s.text for s in b.contents)

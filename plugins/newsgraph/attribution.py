@@ -472,6 +472,7 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
     units: list[_Unit] = []
     by_cue: dict[int, _Unit] = {}
     prev: _Unit | None = None
+    last_direct: _Unit | None = None
     for k, m in enumerate(marked):
         prev_close = marked[k - 1].close_end if k > 0 else 0
         pi = ctx.para_of(m.open_start)
@@ -487,6 +488,10 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
                 _extend(prev, m)          # "“A,” X said, explaining …, “B.”"
                 continue
             found = _frame_cue(ctx, m, lframe, rframe, marked[k + 1].open_start if k + 1 < len(marked) else len(text))
+            if found is None and prev is not None and prev.kind == "partial" and last_direct is not None \
+                    and last_direct.source is not None and _continues(ctx, last_direct, m, pi):
+                _extend(last_direct, m)   # "“A,” said X, who noted that … “cratered” … . “B.”"
+                continue
             if found is None and prev is not None and prev.source is not None and not prev.loose \
                     and _continues(ctx, prev, m, pi):
                 _extend(prev, m)
@@ -512,7 +517,7 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
                     by_cue[tok.i] = u
                     u.cue_tok = tok.i
             units.append(u)
-            prev = u
+            prev = last_direct = u
             continue
         # partial: the reported clause under a speech verb
         res = _partial(ctx, m)
@@ -823,7 +828,10 @@ def _attribution_only(ctx: _Context, prev: _Unit, start: int, end: int) -> bool:
     seg = ctx.text[start:end]
     if len(seg.split()) > 40 or _SENT_END.search(seg.rstrip() + " ", 0, len(seg.rstrip())):
         return False
-    return not any(_is_cue(t) for t in ctx.tokens(start, end) if t.i != prev.cue_tok)
+    # asides of the same speaker are fine ("…, pointing out where …", "who noted that …",
+    # "as he called for …"); another named party reporting is not
+    return not any(_is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in t.children)
+                   for t in ctx.tokens(start, end) if t.i != prev.cue_tok)
 
 
 _DASH_PARA = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})\.?\s*$")
