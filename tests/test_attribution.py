@@ -307,3 +307,20 @@ def test_quote_after_an_aside_of_the_same_speaker_goes_on(marked):
     assert one(qs, "cratered").kind == "partial"
     b = one(qs, "booming")
     assert any("never coming back" in s.text for s in b.contents)
+
+
+def test_description_hung_on_an_earlier_name_is_the_subject(marked):
+    r, qs = marked("In an interview with the hosts Anna Kovacs and Peter Lindqvist, the presidential candidate "
+                   "stated that the mayor's “divisive” comments do not “fit with what I knew about him.”")
+    q = one(qs, "divisive")
+    assert q.kind == "partial" and "candidate" in q.sources[0].text
+
+
+def test_a_name_in_marks_after_as_under_a_speech_verb_is_quoted(marked):
+    r, qs = marked("At the bank, Mary Sherry said she and her peers jokingly referred to themselves "
+                   "as “The Glass Ceiling Club.”")
+    q = one(qs, "Glass Ceiling")
+    assert q.kind == "partial" and name(r, q) == "Mary Sherry"
+    # a title that is not named in speech stays out
+    r, qs = marked("She starred in “The Walking Dead” for years.")
+    assert qs == []

@@ -402,8 +402,14 @@ def orphan_subject(verb: Token) -> Token | None:
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
         return None
     prev = verb.doc[verb.i - 1]
-    if prev.pos_ == "PROPN" and prev.dep_ in ("appos", "conj", "pobj", "dobj", "npadvmod", "nmod") \
-            and prev.head.i < prev.i and prev.head.i != verb.i:
+    if prev.dep_ not in ("appos", "conj", "pobj", "dobj", "npadvmod", "nmod") or prev.head.i >= prev.i \
+            or prev.head.i == verb.i:
+        return None
+    if prev.pos_ == "PROPN":
+        return prev
+    # "…, the Democratic presidential candidate stated that …"
+    if prev.pos_ == "NOUN" and prev.dep_ == "appos" and prev.lower_ in HUMAN_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in prev.children):
         return prev
     return None
 
@@ -948,7 +954,8 @@ def _partial(ctx: _Context, m: Marked):
             if up.dep_ == "ROOT":
                 break
             c2, up = up, up.head
-    if _title_like(ctx.text[m.start:m.end]) and inner_v.lemma_.lower() not in NAMING_CUES and (
+    naming_as = head.dep_ == "pobj" and head.head.lower_ == "as"     # "referred to it as “X”"
+    if _title_like(ctx.text[m.start:m.end]) and inner_v.lemma_.lower() not in NAMING_CUES and not naming_as and (
             is_loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
             or any(c.dep_ == "poss" for c in head.children)):
         return None      # a title or a name: ABC’s “Good Morning America”, acting in “The Walking Dead”
