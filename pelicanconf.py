@@ -7,9 +7,7 @@ SITEURL = ""
 PATH = "content"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
-# The demo theme; Pelican's default theme until theme/templates exists.
-THEME = "theme" if os.path.isdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "theme", "templates")) \
-    else "notmyidea"
+THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["newsgraph"]
 DEFAULT_PAGINATION = 20
@@ -19,7 +17,11 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = True
-RELATIVE_URLS = True
+RELATIVE_URLS = True  # browse output/ from disk or `make serve`
+# Feeds and JSON-LD need absolute URLs even when pages use relative ones: the demo's public address
+# (a reserved example domain; a real site sets SITEURL in its publish settings).
+FEED_DOMAIN = "https://example.org"
+NEWSGRAPH_SITEURL = FEED_DOMAIN
 
 # newsgraph (every NEWSGRAPH_* setting has a default; see plugins/newsgraph/settings.py)
 NEWSGRAPH_WORKERS = 1
