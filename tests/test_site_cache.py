@@ -90,3 +90,35 @@ def test_a_missing_model_is_an_error_not_a_crash_and_nothing_is_cached(tmp_path)
     assert any("cannot load the spaCy pipeline" in r.getMessage() for r in res.records)
     assert (res.output / "council-votes.html").is_file()                 # the site is still built
     assert not list((tmp_path / "cache" / "newsgraph").glob("*/*.json"))
+
+
+def test_warm_build_reuses_the_site_registry_until_an_input_changes(cold, monkeypatch):
+    from newsgraph import registry
+
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    before = _snapshot(cold / "output")
+    real = registry.build
+
+    def boom(*a, **k):
+        raise AssertionError("the site registry must come from the cache when nothing changed")
+    monkeypatch.setattr(registry, "build", boom)
+    res = build(cold, ARTICLES, settings=keep)
+    assert _snapshot(res.output) == before
+    monkeypatch.setattr(registry, "build", real)
+    # the alias file is an input: a rename takes effect
+    aliases = cold / "aliases.json"
+    aliases.write_text('{"rename": {"Raj Patel": "Rajesh Patel"}}', encoding="utf-8")
+    res = build(cold, ARTICLES, settings={**keep, "NEWSGRAPH_ALIASES": str(aliases)})
+    assert "Rajesh Patel" in res.read("speakers/index.html")
+    # so is an article's date (quotes are listed newest first)
+    arts = dict(ARTICLES, one=ARTICLES["one"].replace("2021-05-01", "2021-06-01"))
+    res = build(cold, arts, settings={**keep, "NEWSGRAPH_ALIASES": str(aliases)})
+    assert "2021-06-01" in res.read("speakers/index.html")
+    # a damaged registry cache is warned about and rebuilt
+    stored = cold / "cache" / "newsgraph" / "registry.pickle"
+    stored.write_bytes(stored.read_bytes()[:-200])
+    res = build(cold, arts, settings={**keep, "NEWSGRAPH_ALIASES": str(aliases)})
+    assert any("registry cache" in w and "damaged" in w for w in res.warnings)
+    assert "Rajesh Patel" in res.read("speakers/index.html")
+    assert not any("registry cache" in w for w in build(cold, arts, settings={
+        **keep, "NEWSGRAPH_ALIASES": str(aliases)}).warnings)

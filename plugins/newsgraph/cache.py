@@ -1,5 +1,7 @@
 """Per-article result cache: ``ArticleResult`` by content hash + engine fingerprint.
 
+Also the site registry (:class:`RegistryCache`), reused while all of its inputs are unchanged.
+
 The fingerprint covers the engine version, the result schema version, the spaCy model's
 name/version (read from the installed package's ``meta.json`` -- the model is *not* loaded)
 and every setting that changes results. Entries live in ``<cache>/<fingerprint>/<key>.json``;
@@ -165,3 +167,118 @@ class ResultCache:
             os.replace(tmp, self.path(key))
         except OSError as exc:
             logger.warning("newsgraph: cannot write cache entry %s: %s", self.path(key), exc)
+
+
+# --------------------------------------------------------------------------- site registry
+
+REGISTRY_FORMAT = "newsgraph-registry/1"
+
+
+@functools.lru_cache(maxsize=None)
+def _code_hash() -> str:
+    """Hash of the modules whose code shapes a registry (a code change invalidates it)."""
+    h = hashlib.sha256()
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in ("registry.py", "model.py", "cache.py"):
+        try:
+            with open(os.path.join(here, name), "rb") as f:
+                h.update(f.read())
+        except OSError:
+            h.update(name.encode())
+    return h.hexdigest()
+
+
+def registry_key(records: list, result_keys: list[str], aliases: Any, options: dict[str, Any]) -> str:
+    """Hash of every input of ``registry.build``: each article's cached-result key, date, result
+    size and metadata overrides (in order), the alias file's entries, the build options (slug
+    settings included) and the registry code."""
+    h = hashlib.sha256()
+    h.update(json.dumps([REGISTRY_FORMAT, SCHEMA_VERSION, _code_hash(), repr(aliases), options],
+                        sort_keys=True, default=repr).encode())
+    for rec, key in zip(records, result_keys):
+        date = getattr(rec.article, "date", None)
+        h.update(json.dumps([key, date.isoformat() if hasattr(date, "isoformat") else repr(date),
+                             len(rec.result.entities), len(rec.result.quotes), rec.ignore_speakers,
+                             rec.topics_add, rec.topics_remove]).encode())
+    h.update(str(len(records)).encode())
+    return h.hexdigest()
+
+
+class RegistryCache:
+    """The site registry of the last build, reused when all of its inputs are unchanged.
+
+    Stored with :mod:`pickle` in ``<cache>/registry.pickle`` (one file, like Pelican's own content
+    cache), with the articles, their results and quotes left out (``persistent_id``) and put back
+    from this build's records on load, so the registry refers to this build's objects. Any
+    problem reading it means a rebuild (warned about when the file is damaged).
+    """
+
+    def __init__(self, root: str, key: str):
+        self.path = os.path.join(root, "registry.pickle")
+        self.key = key
+
+    @staticmethod
+    def _refs(records: list) -> dict[int, tuple]:
+        refs: dict[int, tuple] = {}
+        for i, rec in enumerate(records):
+            refs[id(rec.article)] = ("a", i)
+            refs[id(rec.result)] = ("r", i)
+            for j, q in enumerate(rec.result.quotes):
+                refs[id(q)] = ("q", i, j)
+        return refs
+
+    def load(self, records: list):
+        import io
+        import pickle
+
+        try:
+            with open(self.path, "rb") as f:
+                header = f.readline()
+                if json.loads(header) != {"format": REGISTRY_FORMAT, "key": self.key}:
+                    return None
+                data = f.read()
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            logger.warning("newsgraph: registry cache %s unreadable (%s); rebuilt", self.path, exc)
+            return None
+
+        def restore(pid):
+            kind, i, *rest = pid
+            rec = records[i]
+            return rec.article if kind == "a" else rec.result if kind == "r" else rec.result.quotes[rest[0]]
+
+        class Unpickler(pickle.Unpickler):
+            def persistent_load(self, pid):
+                return restore(pid)
+
+        try:
+            reg = Unpickler(io.BytesIO(data)).load()
+        except Exception as exc:  # truncated or damaged file: any unpickling error
+            logger.warning("newsgraph: registry cache %s damaged (%s: %s); rebuilt", self.path,
+                           type(exc).__name__, exc)
+            return None
+        logger.debug("newsgraph: site registry from cache")
+        return reg
+
+    def save(self, reg) -> None:
+        import io
+        import pickle
+
+        refs = self._refs(reg.records)
+
+        class Pickler(pickle.Pickler):
+            def persistent_id(self, obj):
+                return refs.get(id(obj))
+
+        buf = io.BytesIO()
+        try:
+            Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(reg)
+            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path) or ".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(json.dumps({"format": REGISTRY_FORMAT, "key": self.key}).encode() + b"\n")
+                f.write(buf.getvalue())
+            os.replace(tmp, self.path)
+        except Exception as exc:  # unpicklable article data, full disk…: just no cache next time
+            logger.warning("newsgraph: cannot write registry cache %s: %s", self.path, exc)

@@ -21,7 +21,7 @@ from pelican.urlwrappers import Tag
 from pelican.utils import sanitised_join, slugify
 
 from . import registry as registry_mod
-from .cache import ResultCache, content_key, fingerprint
+from .cache import RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .model import ArticleResult
 from .settings import engine_options, is_off, set_defaults, split_list
 
@@ -132,8 +132,12 @@ def _empty(article) -> None:
     article.newsgraph_mentions = []
 
 
-def analyse(articles: list, settings: dict, context: dict | None = None) -> dict[int, ArticleResult]:
-    """``{id(article): result}`` for every article: from the cache, or analysed together in batches."""
+def analyse(articles: list, settings: dict, context: dict | None = None,
+            keys: dict[int, str] | None = None) -> dict[int, ArticleResult]:
+    """``{id(article): result}`` for every article: from the cache, or analysed together in batches.
+
+    ``keys`` (optional) receives each article's cache key (``{id(article): key}``).
+    """
     options = engine_options(settings)
     cache = ResultCache(settings["NEWSGRAPH_CACHE_PATH"], fingerprint(options))
     if context is not None:
@@ -145,6 +149,8 @@ def analyse(articles: list, settings: dict, context: dict | None = None) -> dict
         content = getattr(art, "_content", None) or ""
         title = _plain_title(art)
         key = content_key(title, content)
+        if keys is not None:
+            keys[id(art)] = key
         cached = cache.get(key, _label(art))
         if cached is not None:
             results[id(art)] = cached
@@ -275,7 +281,8 @@ def on_pretaxonomy(generator) -> None:
     active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
     for art in articles:
         _empty(art)
-    results = analyse(active, settings, generator.context) if active else {}
+    keys: dict[int, str] = {}
+    results = analyse(active, settings, generator.context, keys) if active else {}
 
     records = [registry_mod.ArticleRecord(
         article=a, result=results[id(a)],
@@ -284,10 +291,19 @@ def on_pretaxonomy(generator) -> None:
         topics_remove=split_list(_meta(a, "newsgraph_topics_remove"))) for a in active]
     aliases_path = _aliases_path(settings)
     generator.context["newsgraph_aliases_path"] = aliases_path
-    reg = registry_mod.build(records, registry_mod.load_aliases(aliases_path),
-                             slugify=_slugifier(settings),
-                             indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
-                             speaker_types=settings["NEWSGRAPH_SPEAKER_TYPES"])
+    aliases = registry_mod.load_aliases(aliases_path)
+    options = dict(indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
+                   speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]))
+    stored = RegistryCache(settings["NEWSGRAPH_CACHE_PATH"], registry_key(
+        records, [keys.get(id(r.article), "") for r in records], aliases,
+        {**options, "fingerprint": generator.context.get("newsgraph_fingerprint"), "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_PRESERVE_CASE",
+                                                          "SLUGIFY_USE_UNICODE")]}))
+    reg = stored.load(records) if settings.get("NEWSGRAPH_REGISTRY_CACHE", True) else None
+    if reg is None:
+        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
+        if settings.get("NEWSGRAPH_REGISTRY_CACHE", True):
+            stored.save(reg)
+    records = reg.records
 
     for ident in reg.speakers:
         ident.save_as = _page_paths("NEWSGRAPH_SPEAKER_SAVE_AS", ident.slug, settings)

@@ -549,7 +549,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             rc = _merged(roles.get(k) for k in ks) or _merged(title_roles.get(k) for k in ks)
             role = rc.most_common(1)[0][0] if rc else None
         ident = Identity(key="", name=name, type=etype,
-                         aliases=sorted({f for f in all_forms if f and f != name}, key=str.lower),
+                         aliases=sorted({f for f in all_forms if f and f != name}, key=lambda f: (f.lower(), f)),
                          role=role, same_as=list(entry.same_as) if entry else [],
                          mentions=sum(weight[k] for k in ks))
         if entry and entry.slug:

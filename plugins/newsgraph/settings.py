@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_SPEAKER_FEED_ATOM": "speakers/{slug}/feed.atom.xml",
     "NEWSGRAPH_QUOTES_PER_PAGE": 20,
     "NEWSGRAPH_LETTER_INDEX_MIN": 30,         # speakers index gets a letter index from this many
+    "NEWSGRAPH_REGISTRY_CACHE": True,         # reuse the site registry when no input of it changed
     "NEWSGRAPH_SKIP_UNCHANGED": True,         # don't re-render the plugin's pages/feeds when the site is unchanged
     "NEWSGRAPH_JSONLD": True,
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
