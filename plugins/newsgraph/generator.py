@@ -213,11 +213,54 @@ class OutputManifest:
             self.new[key].append(os.path.relpath(path, self.output))
 
     def save(self) -> None:
+        if self.new == self.old:           # nothing rewritten: the stored manifest is current
+            return
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             tmp = self.path + ".tmp"
             with open(tmp, "w", encoding="utf-8") as f:
                 json.dump({"site": self.site, "outputs": self.new}, f)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
+
+
+class JsonldMemo:
+    """Each page's rendered JSON-LD of the last build, reused while the site signature is unchanged.
+
+    A page's JSON-LD is made from the page's own data and the site (every input of which is in
+    :func:`site_signature`), so with an unchanged signature it is the same text as last time.
+    Keyed by output file; stored next to the manifest as ``jsonld-<output folder hash>.json``.
+    """
+
+    def __init__(self, manifest: "OutputManifest"):
+        self.path = os.path.join(os.path.dirname(manifest.path),
+                                 os.path.basename(manifest.path).replace("pages-", "jsonld-", 1))
+        self.site = manifest.site
+        try:
+            with open(self.path, encoding="utf-8") as f:
+                old = json.load(f)
+            self.old = old["scripts"] if old.get("site") == self.site and isinstance(old["scripts"], dict) else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.old = {}
+        self.new: dict[str, str] = {}
+
+    def get(self, key: str, render) -> str:
+        """Last build's text for ``key``, else ``str(render())``."""
+        text = self.old.get(key)
+        if not isinstance(text, str):
+            text = str(render())
+        self.new[key] = text
+        return text
+
+    def save(self) -> None:
+        if self.new == self.old:           # same site, same pages: the stored file is current
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            tmp = self.path + ".tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump({"site": self.site, "scripts": self.new}, f, ensure_ascii=False)
             os.replace(tmp, self.path)
         except OSError as exc:
             logger.warning("newsgraph: cannot write %s: %s", self.path, exc)

@@ -36,6 +36,7 @@ def register() -> None:
     signals.generator_init.connect(on_generator_init)
     signals.content_written.connect(on_content_written)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(on_finalized)
 
 
 def enabled(settings: dict) -> bool:
@@ -68,20 +69,51 @@ def on_generator_init(generator) -> None:
     if not enabled(generator.settings):
         return
     generator.context.setdefault("newsgraph_jsonld_done", set())
-    generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer())
+    generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
 
 
-def _jsonld_global(render):
-    """``render`` noting which output file called it, so ``content_written`` need not re-read it."""
+#: JSON-LD memos of the builds in progress (saved when the build finishes).
+_MEMOS: list = []
+
+
+def _jsonld_memo(generator):
+    """The build's :class:`generator.JsonldMemo` (None when unchanged outputs are not skipped)."""
+    ctx = generator.context
+    memo = ctx.get("newsgraph_jsonld_memo")
+    if memo is None:
+        from .generator import JsonldMemo, OutputManifest
+        manifest = OutputManifest.of(generator.settings, ctx, generator.output_path)
+        if manifest is None:
+            return None
+        memo = ctx["newsgraph_jsonld_memo"] = JsonldMemo(manifest)
+        _MEMOS.append(memo)
+    return memo
+
+
+def _jsonld_global(render, generator=None):
+    """``render`` noting which output file called it, so ``content_written`` need not re-read it;
+    on a rebuild of an unchanged site, the page's JSON-LD of the last build (same text)."""
     from jinja2 import pass_context
+    from markupsafe import Markup
 
     @pass_context
     def newsgraph_jsonld(ctx, *args, **kwargs):
         done = ctx.get("newsgraph_jsonld_done")
-        if done is not None and ctx.get("output_file"):
-            done.add(ctx.get("output_file"))
-        return render(ctx, *args, **kwargs)
+        out = ctx.get("output_file")
+        if done is not None and out:
+            done.add(out)
+        memo = _jsonld_memo(generator) if generator is not None and out and not args and not kwargs \
+            and ctx.get("newsgraph_registry") is not None else None
+        if memo is None:
+            return render(ctx, *args, **kwargs)
+        return Markup(memo.get(str(out), lambda: render(ctx)))
     return newsgraph_jsonld
+
+
+def on_finalized(pelican) -> None:
+    """Save the JSON-LD memos of the build that just finished."""
+    while _MEMOS:
+        _MEMOS.pop().save()
 
 
 def on_content_written(path: str, context: dict | None = None) -> None:
