@@ -5,6 +5,11 @@ Order in a build: ``initialized`` (settings defaults) -> articles read ->
 registry, topic ``Tag``s, attributes on the articles) -> tags collected by Pelican -> pages
 written; our :class:`generator.SpeakersGenerator` writes the speaker pages and feeds.
 
+A rebuild reuses what cannot have changed: each article's result (result cache), the site
+registry (when none of its inputs changed) and, when the whole site is unchanged (the site
+signature of :class:`generator.OutputManifest`), each page's JSON-LD text and the plugin's own
+pages and feeds.
+
 Signals are module-global in Pelican (blinker): receivers are connected once, are module-level
 functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin.
 """
@@ -323,18 +328,7 @@ def on_pretaxonomy(generator) -> None:
         topics_remove=split_list(_meta(a, "newsgraph_topics_remove"))) for a in active]
     aliases_path = _aliases_path(settings)
     generator.context["newsgraph_aliases_path"] = aliases_path
-    aliases = registry_mod.load_aliases(aliases_path)
-    options = dict(indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
-                   speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]))
-    stored = RegistryCache(settings["NEWSGRAPH_CACHE_PATH"], registry_key(
-        records, [keys.get(id(r.article), "") for r in records], aliases,
-        {**options, "fingerprint": generator.context.get("newsgraph_fingerprint"), "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_PRESERVE_CASE",
-                                                          "SLUGIFY_USE_UNICODE")]}))
-    reg = stored.load(records) if settings.get("NEWSGRAPH_REGISTRY_CACHE", True) else None
-    if reg is None:
-        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
-        if settings.get("NEWSGRAPH_REGISTRY_CACHE", True):
-            stored.save(reg)
+    reg = _registry(records, keys, aliases_path, settings, generator.context.get("newsgraph_fingerprint"))
     records = reg.records
 
     for ident in reg.speakers:
@@ -362,6 +356,29 @@ def on_pretaxonomy(generator) -> None:
         art.newsgraph_about = rec.about
         art.newsgraph_mentions = rec.mentions
     generator.context["newsgraph_registry"] = reg
+
+
+def _registry(records: list, keys: dict[int, str], aliases_path: str | None, settings: dict,
+              engine_fingerprint: str | None) -> registry_mod.Registry:
+    """The site registry: the last build's (``NEWSGRAPH_REGISTRY_CACHE``) when none of its inputs
+    changed, else built (and stored)."""
+    import pelican
+
+    aliases = registry_mod.load_aliases(aliases_path)
+    options = dict(indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
+                   speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]))
+    inputs = {**options, "fingerprint": engine_fingerprint, "pelican": getattr(pelican, "__version__", ""),
+              "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_PRESERVE_CASE",
+                                                    "SLUGIFY_USE_UNICODE")]}
+    use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True))
+    stored = RegistryCache(settings["NEWSGRAPH_CACHE_PATH"],
+                           registry_key(records, [keys.get(id(r.article), "") for r in records], aliases, inputs))
+    reg = stored.load(records) if use_cache else None
+    if reg is None:
+        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
+        if use_cache:
+            stored.save(reg)
+    return reg
 
 
 def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> set[str]:
