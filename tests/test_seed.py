@@ -109,3 +109,13 @@ def test_nothing_is_quoted_from_the_headline(seed):
 def test_speakers_are_salient(seed):
     salient = {e["name"] for e in seed["entities"] if e.get("salient")}
     assert {"Jeff Sessions", "Trump"} <= salient
+
+
+def test_headline_repeated_in_a_markdown_body_is_not_a_quote(extract):
+    """The demo's content/sessions-ms13.md repeats the headline as the first paragraph."""
+    body = open(SEED, encoding="utf-8").read()
+    headline = body.splitlines()[0]
+    result = extract(body, title=headline, format="markdown")
+    assert result.quotes
+    first_para_end = len(headline)
+    assert all(q.start >= first_para_end for q in result.quotes), [q.text for q in result.quotes if q.start < first_para_end]

@@ -252,3 +252,10 @@ def test_to_source_is_monotonic():
 def test_absurdly_deep_html_does_not_crash():
     doc = from_html("<div>" * 3000 + "Deep text." + "</div>" * 3000)
     assert clean_blocks(doc) == ["Deep text."]
+
+
+def test_markdown_paragraph_repeating_a_headline_is_a_heading():
+    doc = text.from_markdown("Mayor calls plan 'dead' at hearing\n\n\"It is dead,\" the mayor said.\n")
+    kinds = [(doc.clean[b.start:b.end], b.kind) for b in doc.blocks]
+    assert kinds[0] == ("Mayor calls plan 'dead' at hearing", "heading")
+    assert kinds[1][1] == "p"

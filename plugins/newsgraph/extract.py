@@ -17,7 +17,7 @@ from . import attribution, entities, indirect, nlp as nlp_mod, quotes as quotes_
 from .model import SCHEMA_VERSION, ArticleResult, Quote, Span
 
 #: Bump whenever a change to the rules changes results (invalidates caches).
-ENGINE_VERSION = "0.4.0"
+ENGINE_VERSION = "0.4.1"
 
 
 @dataclass

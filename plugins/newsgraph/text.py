@@ -99,7 +99,7 @@ class TextDoc:
 # --------------------------------------------------------------------------- building a TextDoc
 
 def _build(source: str, blocks_src: list[tuple[int, int, str]], removed: list[tuple[int, int, str]],
-           embeds: list[Embed] | None = None, plain: bool = False) -> TextDoc:
+           embeds: list[Embed] | None = None) -> TextDoc:
     """Cut ``removed`` out of ``source`` into the clean text, recording the offset map."""
     removed = sorted(set(removed))
     keep = _subtract([(0, len(source))], removed)
@@ -117,14 +117,15 @@ def _build(source: str, blocks_src: list[tuple[int, int, str]], removed: list[tu
             continue
         cs += len(chunk) - len(chunk.lstrip())
         ce -= len(chunk) - len(chunk.rstrip())
-        if plain and kind == "p" and _looks_like_heading(doc.clean[cs:ce]):
+        if kind == "p" and _looks_like_heading(doc.clean[cs:ce]):
             kind = "heading"
         doc.blocks.append(Block(cs, ce, kind))
     return doc
 
 
 def _looks_like_heading(text: str) -> bool:
-    """A plain-text block that is one short line without closing punctuation (a headline);
+    """A paragraph that is one short line without closing punctuation (a headline, also when a
+    Markdown body repeats it as a paragraph);
     not a quotation signed by a dash line (“…” —Name)."""
     return ("\n" not in text and len(text) <= 160 and len(text.split()) <= 20
             and not re.search(r"[.!?:;,\"”’'…)\]]$", text)
@@ -181,7 +182,7 @@ def from_plain(text: str, rules: "Boilerplate | None" = None) -> TextDoc:
             removed.append((m.start(), m.end(), "embedded tweet"))
     blocks = [(m.start(), m.end(), "p") for m in re.finditer(r"\S(?:.*\S)?(?:\n(?![ \t]*\n).*\S)*", text)]
     removed += rules.find(text, [(s, e) for s, e, _ in blocks])
-    return _build(text, blocks, removed, embeds, plain=True)
+    return _build(text, blocks, removed, embeds)
 
 
 # --------------------------------------------------------------------------- HTML
