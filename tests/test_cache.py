@@ -1,5 +1,6 @@
 """The per-article result cache: round trip, corruption detection, fingerprints (no model load)."""
 import json
+import os
 
 import pytest
 
@@ -80,7 +81,10 @@ def test_fingerprint_differs_per_model(monkeypatch):
     assert fingerprint({"model": "a"}) != fingerprint({"model": "b"})
 
 
-def test_engine_constants_are_read_without_importing_spacy():
-    from newsgraph import extract, nlp
-    assert cache_mod._constant("extract", "ENGINE_VERSION") == extract.ENGINE_VERSION
-    assert tuple(cache_mod._constant("nlp", "DEFAULT_MODELS")) == tuple(nlp.DEFAULT_MODELS)
+def test_fingerprint_is_computed_without_importing_spacy():
+    import subprocess
+    import sys
+    plugins = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "plugins")
+    code = ("import sys; from newsgraph import cache; cache.fingerprint({'model': None}); "
+            "assert 'spacy' not in sys.modules, 'spacy imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ, PYTHONPATH=plugins))

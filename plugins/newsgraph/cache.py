@@ -10,10 +10,8 @@ truncated or edited entry is detected, reported and recomputed. No Pelican impor
 """
 from __future__ import annotations
 
-import ast
 import functools
 import hashlib
-import importlib
 import importlib.util
 import json
 import logging
@@ -22,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import SCHEMA_VERSION, ArticleResult
+from .model import DEFAULT_MODELS, ENGINE_VERSION, SCHEMA_VERSION, ArticleResult
 
 logger = logging.getLogger(__name__)
 
@@ -37,30 +35,9 @@ def _meta_from_dir(path: str) -> dict | None:
     return None
 
 
-@functools.lru_cache(maxsize=None)
-def _constant(module: str, name: str) -> Any:
-    """A literal module-level constant of one of our modules, read without importing the module.
-
-    ``extract`` and ``nlp`` import spaCy (~1 s); a fully cached build needs only two of their
-    constants, so it reads them from the source (falling back to importing when that fails).
-    """
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), module + ".py")
-    try:
-        with open(path, encoding="utf-8") as f:
-            tree = ast.parse(f.read(), path)
-        for node in tree.body:
-            targets = node.targets if isinstance(node, ast.Assign) else \
-                [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else []
-            if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-                return ast.literal_eval(node.value)
-    except (OSError, SyntaxError, ValueError):
-        pass
-    return getattr(importlib.import_module(f"{__package__}.{module}"), name)
-
-
 def model_identity(name: str | None) -> str:
     """``lang_name-version`` of the pipeline ``nlp.load(name)`` would load, without loading it."""
-    for candidate in ([name] if name else list(_constant("nlp", "DEFAULT_MODELS"))):
+    for candidate in ([name] if name else list(DEFAULT_MODELS)):
         meta = None
         try:
             if os.path.isdir(candidate):
@@ -86,7 +63,7 @@ def fingerprint(options: dict[str, Any]) -> str:
 
     ``options`` are ``extract.EngineConfig`` keyword arguments (see ``settings.engine_options``).
     """
-    payload = json.dumps([_constant("extract", "ENGINE_VERSION"), SCHEMA_VERSION, model_identity(options.get("model")),
+    payload = json.dumps([ENGINE_VERSION, SCHEMA_VERSION, model_identity(options.get("model")),
                           options], sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 

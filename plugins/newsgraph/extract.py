@@ -5,19 +5,14 @@
 """
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from . import attribution, entities, indirect, nlp as nlp_mod, quotes as quotes_mod, text as text_mod
-from .model import SCHEMA_VERSION, ArticleResult, Quote, Span
+from .model import ENGINE_VERSION, ArticleResult, Quote, Span  # noqa: F401 (ENGINE_VERSION re-exported)
 
-#: Bump whenever a change to the rules changes results (invalidates caches).
-ENGINE_VERSION = "0.4.1"
 
 
 @dataclass
@@ -47,13 +42,6 @@ class Engine:
         if self._nlp is None:
             self._nlp = nlp_mod.load(self.config.model)
         return self._nlp
-
-    @property
-    def fingerprint(self) -> str:
-        """Changes when the engine, the model or a result-changing setting changes."""
-        payload = json.dumps([ENGINE_VERSION, SCHEMA_VERSION, nlp_mod.model_id(self.nlp),
-                              dataclasses.asdict(self.config)], sort_keys=True, default=str)
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     def prepare(self, art: ArticleInput) -> text_mod.TextDoc:
         rules = text_mod.Boilerplate(extra_patterns=tuple(self.config.boilerplate))

