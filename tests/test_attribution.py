@@ -3,6 +3,7 @@ import pytest
 
 from newsgraph import attribution, entities
 from newsgraph.quotes import paragraphs
+from quote_helpers import name, one
 
 
 @pytest.fixture
@@ -12,18 +13,6 @@ def marked(extract):
         r = extract(text)
         return r, [q for q in r.quotes if q.kind in ("direct", "partial")]
     return run
-
-
-def one(quotes, words):
-    """The quote whose content contains ``words``."""
-    found = [q for q in quotes if any(words in s.text for s in q.contents)]
-    assert len(found) == 1, [q.text for q in quotes]
-    return found[0]
-
-
-def name(result, q):
-    e = result.entity(q.speaker)
-    return e.name if e else None
 
 
 def test_x_said_and_said_x(marked):

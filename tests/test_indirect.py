@@ -3,6 +3,7 @@ import pytest
 
 from newsgraph import entities, indirect
 from newsgraph.model import Quote, Span
+from quote_helpers import name, one
 
 
 @pytest.fixture
@@ -12,18 +13,6 @@ def reported(extract):
         r = extract(text)
         return r, [q for q in r.quotes if q.kind == "indirect"]
     return run
-
-
-def one(quotes, words):
-    """The single quote whose contents contain ``words``."""
-    found = [q for q in quotes if any(words in s.text for s in q.contents)]
-    assert len(found) == 1, [(q.text, q.cue and q.cue.text) for q in quotes]
-    return found[0]
-
-
-def name(result, q):
-    e = result.entity(q.speaker)
-    return e.name if e else None
 
 
 def test_said_without_that(reported):
