@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from .model import ArticleResult, Entity, Quote
+from .model import ArticleResult, Quote
 
 logger = logging.getLogger(__name__)
 
