@@ -38,6 +38,18 @@ def test_interrupted_quote_is_one_quote_with_two_spans(marked):
     r, qs = marked("“We are ready,” she said, “and we will not wait any longer.” Maria Lopez had campaigned for years.")
     q = one(qs, "ready")
     assert [s.text for s in q.contents] == ["We are ready,", "and we will not wait any longer."]
+    assert q.breaks == [] and q.quotations() == [q]
+
+
+def test_quote_resumed_after_the_cue_sentence_is_a_second_quotation(marked):
+    r, qs = marked("“Ralph Northam is weak on crime,” Trump tweeted. “Vote Ed Gillespie!”")
+    q = one(qs, "weak on crime")
+    assert [s.text for s in q.contents] == ["Ralph Northam is weak on crime,", "Vote Ed Gillespie!"]
+    assert q.breaks == [1]                      # one attribution (as annotated), two quotations
+    parts = q.quotations()
+    assert [p.text for p in parts] == ["Ralph Northam is weak on crime,", "Vote Ed Gillespie!"]
+    assert name(r, q) == "Trump" and {p.speaker for p in parts} == {q.speaker}
+    assert all(p.cue == q.cue and p.kind == "direct" for p in parts)
 
 
 def test_pronoun_source_resolves_to_the_named_person(marked):

@@ -31,6 +31,10 @@ def soup(res, rel):
     return BeautifulSoup(res.read(rel), "html.parser")
 
 
+def items_text(*pages):
+    return [li.get_text(" ", strip=True) for page in pages for li in page.select("li.newsgraph-quote")]
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return build(tmp_path_factory.mktemp("site"), ARTICLES,
@@ -42,7 +46,7 @@ def test_speaker_index_lists_speakers_with_role_count_and_latest_date(site):
     rows = {a.get_text(): a.find_parent("tr") for a in page.select("tr.newsgraph-speaker a")}
     assert {"Jane Roe", "Bob Stone", "Tom Baker"} <= set(rows)
     roe = rows["Jane Roe"].get_text(" ", strip=True)
-    assert "Mayor" in roe and " 3 " in f" {roe} " and "2020-04-10" in roe
+    assert "Mayor" in roe and " 4 " in f" {roe} " and "2020-04-10" in roe
     assert rows["Jane Roe"].a["href"] == "/speakers/jane-roe/"
     # sorted by surname on this page; by quote count on the other
     names = [a.get_text() for a in page.select("tr.newsgraph-speaker a")]
@@ -66,7 +70,10 @@ def test_speaker_page_quotes_newest_first_with_links_and_pagination(site):
     kinds = [li.select_one(".newsgraph-kind").get_text() for li in items]
     assert kinds[0] == "Direct quote"
     second = soup(site, "speakers/jane-roe/index2.html")
-    assert len(second.select("li.newsgraph-quote")) == 1
+    rest = [li.get_text(" ", strip=True) for li in second.select("li.newsgraph-quote")]
+    assert len(rest) == 2
+    # `"A," Roe said. "B."` is one attribution but two quotations, each its own entry
+    assert any("Nobody is above the law" in t and "shut the Harbor Gang" not in t for t in items_text(first, second))
     assert first.select_one('a[rel="next"]')["href"] == "/speakers/jane-roe/index2.html"
     # topics and quoted-alongside
     topics = [a.get_text() for a in first.select(".newsgraph-topics a")]
@@ -78,7 +85,7 @@ def test_speaker_page_quotes_newest_first_with_links_and_pagination(site):
 def test_speaker_feed_is_atom_with_one_entry_per_quote(site):
     root = ET.fromstring((site.output / "speakers/jane-roe/feed.atom.xml").read_bytes())
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == 3
+    assert len(entries) == 4
     links = [e.find(f"{ATOM}link").get("href") for e in entries]
     assert links[0].endswith("/budget-row-at-city-hall.html#quote-1")
     assert "Jane Roe" in root.find(f"{ATOM}title").text
@@ -122,7 +129,7 @@ def test_metadata_overrides(tmp_path):
     assert not (res.output / "speakers" / "tom-baker").exists()
     assert not (res.output / "speakers" / "bob-stone").exists()              # article not analysed
     roe = soup(res, "speakers/jane-roe/index.html")
-    assert len(roe.select("li.newsgraph-quote")) == 2
+    assert len(roe.select("li.newsgraph-quote")) == 3
     assert not (res.output / "tag" / "harbor-gang.html").exists()
     assert "Mayor blames gang for fires" in soup(res, "tag/arson.html").get_text()
     assert "Mayor blames gang for fires" in soup(res, "tag/jane-roe.html").get_text()
@@ -176,7 +183,7 @@ def test_theme_overrides_a_plugin_template_and_falls_back_for_the_other(tmp_path
         '{% extends "base.html" %}{% block content %}<p id="custom">CUSTOM {{ speaker.name|e }} '
         '{{ quotes|length }}</p>{% endblock %}', encoding="utf-8")
     res = build(tmp_path / "site", ARTICLES, theme=str(tmp_path / "mytheme"))
-    assert soup(res, "speakers/jane-roe/index.html").select_one("#custom").get_text() == "CUSTOM Jane Roe 3"
+    assert soup(res, "speakers/jane-roe/index.html").select_one("#custom").get_text() == "CUSTOM Jane Roe 4"
     assert soup(res, "speakers/index.html").select("tr.newsgraph-speaker")      # plugin fallback
 
 

@@ -565,6 +565,10 @@ def _extend(u: _Unit, m: Marked) -> None:
 def _to_quote(text: str, u: _Unit) -> Quote:
     sp = lambda s, e: Span(s, e, text[s:e])
     q = Quote(kind=u.kind, contents=[sp(s, e) for s, e in u.contents])
+    if u.kind == "direct":
+        # `"A," she said. "B"`: the cue's sentence ends between the spans -> two quotations
+        q.breaks = [i for i in range(1, len(u.contents))
+                    if _SENT_END.search(text[u.contents[i - 1][1]:u.contents[i][0]])]
     q.marked = [sp(s, e) for m in u.marked for s, e in m.spans]
     if u.cue:
         q.cue = sp(*u.cue)

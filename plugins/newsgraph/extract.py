@@ -116,6 +116,7 @@ def _to_source(result: ArticleResult, tdoc: text_mod.TextDoc) -> ArticleResult:
 def quote_to_eval(q: Quote, result: ArticleResult) -> dict:
     """One quote in the ``eval/FORMAT.md`` prediction format."""
     d = q.to_dict()
+    del d["breaks"]                      # not part of the format: one record per attribution
     e = result.entity(q.speaker)
     d["speaker"] = {"name": e.name, "type": e.type} if e else None
     return d

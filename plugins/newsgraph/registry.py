@@ -588,7 +588,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             if ident and ignore_here and ({norm(n) for n in [e.name, *e.aliases, ident.name, *ident.aliases]}
                                           & ignore_here or _surname_hit(ident, ignore_here)):
                 skip.add(ident.key)
-        for n, q in enumerate(rec.result.quotes, 1):
+        for n, q in enumerate((p for quote in rec.result.quotes for p in quote.quotations()), 1):
             ident = rec.identities.get(q.speaker) if q.speaker else None
             if ident is None or ident.key in skip:
                 continue
