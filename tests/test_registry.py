@@ -213,3 +213,13 @@ def test_salient_only_topics_drop_passing_names():
     # salient but below the minimum number of mentions: still no tag
     assert "Harbor Gang" not in [i.name for i in registry.topics(r, types, 2, salient_only=True)]
     assert "Harbor Gang" in [i.name for i in registry.topics(r, types, 1, salient_only=True)]
+
+
+def test_transliterated_arabic_article_variants_are_one_person():
+    records = [rec(art("a", 1), [ent("p1", "Abdel Fattah al-Sisi", mentions=3)], [quote("p1", "One.")]),
+               rec(art("b", 2), [ent("p1", "President Abdel Fattah el-Sisi")], [quote("p1", "Two.")]),
+               rec(art("c", 3), [ent("p1", "Bashar al-Assad")], [quote("p1", "Three.")])]
+    reg = registry.build(records)
+    assert sorted(s.name for s in reg.speakers) == ["Abdel Fattah al-Sisi", "Bashar al-Assad"]
+    sisi = reg.find("Abdel Fattah el-Sisi")
+    assert sisi is not None and sisi.quote_count == 2

@@ -54,6 +54,8 @@ _NON_WORD = re.compile(r"[^\w&]+")
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['’]s$")
+#: the transliterated Arabic article inside a person's name ("al-Sisi", "el-Sisi", "Al-Assad")
+_ARABIC_ARTICLE = re.compile(r"(?<=\s)[ae]l-(?=\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -382,6 +384,13 @@ def _person_variants(name: str) -> tuple[str, list[str], str | None]:
     return " ".join(core), keys, role
 
 
+def _spelling_key(core: str) -> str | None:
+    """A key shared by transliterations of one name: "al-Sisi" and "el-Sisi" -> "sisi"."""
+    if " " in core and _ARABIC_ARTICLE.search(core):
+        return "p~" + norm(_ARABIC_ARTICLE.sub("", core))
+    return None
+
+
 def _initials(name: str) -> set[str]:
     words = re.findall(r"[A-Za-z][\w']*", name)
     if len(words) < 2:
@@ -481,6 +490,10 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         for x in extra:
             if "p:" + x in forms:
                 uf.union(ck, "p:" + x)
+        spelling = _spelling_key(core)
+        if spelling:
+            uf.add(spelling)
+            uf.union(ck, spelling)
     by_surname: dict[str, set[str]] = defaultdict(set)
     for k in person_keys:
         words = k[2:].split()
