@@ -131,6 +131,14 @@ class ResultCache:
         self.stats.misses += 1
         return None
 
+    def stamp(self, key: str) -> tuple[int, int] | None:
+        """(size, mtime in ns) of the entry for ``key``; None when there is none."""
+        try:
+            st = os.stat(self.path(key))
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
     def put(self, key: str, result: ArticleResult) -> None:
         """Write atomically (a crash never leaves a half-written entry under the real name)."""
         payload = json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
@@ -165,46 +173,37 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
-def registry_key(records: list, result_keys: list[str], aliases: Any, options: dict[str, Any]) -> str:
-    """Hash of every input of ``registry.build``: each article's cached-result key, date, result
-    size and metadata overrides (in order), the alias file's entries, the build options (slug
-    settings included) and the registry code."""
+def registry_key(articles: list, result_keys: list[str], overrides: list[dict], aliases: Any,
+                 options: dict[str, Any], results: ResultCache) -> str:
+    """Hash of every input of the site registry: each article's result key, the stamp of its
+    result-cache entry, its date and metadata overrides (in order), the alias file's entries, the
+    build options (slug settings included) and the registry code."""
     h = hashlib.sha256()
     h.update(json.dumps([REGISTRY_FORMAT, SCHEMA_VERSION, _code_hash(), repr(aliases), options],
                         sort_keys=True, default=repr).encode())
-    for rec, key in zip(records, result_keys):
-        date = getattr(rec.article, "date", None)
-        h.update(json.dumps([key, date.isoformat() if hasattr(date, "isoformat") else repr(date),
-                             len(rec.result.entities), len(rec.result.quotes), rec.ignore_speakers,
-                             rec.topics_add, rec.topics_remove]).encode())
-    h.update(str(len(records)).encode())
+    for art, key, over in zip(articles, result_keys, overrides):
+        date = getattr(art, "date", None)
+        h.update(json.dumps([key, results.stamp(key), date.isoformat() if hasattr(date, "isoformat") else repr(date),
+                             over], sort_keys=True).encode())
+    h.update(str(len(articles)).encode())
     return h.hexdigest()
 
 
 class RegistryCache:
-    """The site registry of the last build, reused when all of its inputs are unchanged.
+    """The site registry of the last build, its records' results included, reused when all of its
+    inputs are unchanged (then no result is read from the per-article cache).
 
     Stored with :mod:`pickle` in ``<cache>/registry.pickle`` (one file, like Pelican's own content
-    cache), with the articles, their results and quotes left out (``persistent_id``) and put back
-    from this build's records on load, so the registry refers to this build's objects. Any
-    problem reading it means a rebuild (warned about when the file is damaged).
+    cache), with the articles left out (``persistent_id``) and put back from this build's articles
+    on load, so the registry refers to this build's objects. Any problem reading it means a
+    rebuild (warned about when the file is damaged).
     """
 
     def __init__(self, root: str, key: str):
         self.path = os.path.join(root, "registry.pickle")
         self.key = key
 
-    @staticmethod
-    def _refs(records: list) -> dict[int, tuple]:
-        refs: dict[int, tuple] = {}
-        for i, rec in enumerate(records):
-            refs[id(rec.article)] = ("a", i)
-            refs[id(rec.result)] = ("r", i)
-            for j, q in enumerate(rec.result.quotes):
-                refs[id(q)] = ("q", i, j)
-        return refs
-
-    def load(self, records: list):
+    def load(self, articles: list):
         import io
         import pickle
 
@@ -220,14 +219,9 @@ class RegistryCache:
             logger.warning("newsgraph: registry cache %s unreadable (%s); rebuilt", self.path, exc)
             return None
 
-        def restore(pid):
-            kind, i, *rest = pid
-            rec = records[i]
-            return rec.article if kind == "a" else rec.result if kind == "r" else rec.result.quotes[rest[0]]
-
         class Unpickler(pickle.Unpickler):
             def persistent_load(self, pid):
-                return restore(pid)
+                return articles[pid]
 
         try:
             reg = Unpickler(io.BytesIO(data)).load()
@@ -242,7 +236,7 @@ class RegistryCache:
         import io
         import pickle
 
-        refs = self._refs(reg.records)
+        refs = {id(rec.article): i for i, rec in enumerate(reg.records)}
 
         class Pickler(pickle.Pickler):
             def persistent_id(self, obj):

@@ -109,7 +109,7 @@ class QuoteRef:
     def text(self) -> str:
         return self.quote.text
 
-    @property
+    @functools.cached_property
     def html(self) -> Markup:
         """The quote as safe HTML; quoted words of a partial quote wrapped in ``<mark>``."""
         parts = []
@@ -410,8 +410,10 @@ SPEAKER_TYPES = ("Person", "Organization", "Group", "Place")
 
 def build(records: list[ArticleRecord], aliases: Aliases | None = None,
           slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True,
-          speaker_types: Iterable[str] = SPEAKER_TYPES) -> Registry:
-    """Merge the entities of all ``records`` into site identities and attribute their quotes."""
+          speaker_types: Iterable[str] = SPEAKER_TYPES, topic_types: Iterable[str] = (),
+          topic_min_mentions: int = 2, topic_salient_only: bool = False) -> Registry:
+    """Merge the entities of all ``records`` into site identities, attribute their quotes and
+    pick each article's topics (see :func:`topics`; none unless ``topic_types``)."""
     speaker_types = set(speaker_types)
     aliases = aliases or Aliases()
     slugify = slugify or (lambda s: re.sub(r"[^a-z0-9]+", "-", norm(s)).strip("-"))
@@ -606,6 +608,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             if ident is None or ident.key in skip:
                 continue
             ref = QuoteRef(article=rec.article, quote=q, speaker=ident, n=n)
+            ref.html  # rendered once here, so a cached registry carries it
             rec.quotes.append(ref)
             if indirect_on_pages or q.kind != "indirect":
                 ident.quotes.append(ref)
@@ -622,6 +625,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             (about if e.salient else mentions).setdefault(ident.key, ident)
         rec.about = list(about.values())
         rec.mentions = [i for k, i in mentions.items() if k not in about]
+        rec.topics = topics(rec, topic_types, topic_min_mentions, topic_salient_only) if topic_types else []
 
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
