@@ -122,3 +122,24 @@ def test_warm_build_reuses_the_site_registry_until_an_input_changes(cold, monkey
     assert "Rajesh Patel" in res.read("speakers/index.html")
     assert not any("registry cache" in w for w in build(cold, arts, settings={
         **keep, "NEWSGRAPH_ALIASES": str(aliases)}).warnings)
+
+
+def test_pages_of_a_speaker_who_is_gone_are_removed_and_nothing_else(cold):
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    out = cold / "output"
+    build(cold, ARTICLES, settings=keep)
+    mine = out / "speakers" / "notes.txt"                  # a file the plugin did not write
+    mine.write_text("keep me", encoding="utf-8")
+    assert (out / "speakers" / "raj-patel" / "index.html").is_file()
+    res = build(cold, {k: v for k, v in ARTICLES.items() if k != "two"}, settings=keep)
+    assert not (out / "speakers" / "raj-patel").exists()                 # page, feed and folder
+    assert (out / "speakers" / "ann-lee" / "index.html").is_file()
+    assert mine.read_text(encoding="utf-8") == "keep me"
+    assert "Raj Patel" not in res.read("speakers/index.html")
+    # a rename: the old slug's pages go, the new ones come
+    aliases = cold / "aliases.json"
+    aliases.write_text('{"rename": {"Ann Lee": "Ann B. Lee"}}', encoding="utf-8")
+    build(cold, ARTICLES, settings={**keep, "NEWSGRAPH_ALIASES": str(aliases)})
+    assert not (out / "speakers" / "ann-lee").exists()
+    assert (out / "speakers" / "ann-b-lee" / "index.html").is_file()
+    assert (out / "speakers" / "raj-patel" / "index.html").is_file()      # back with its article

@@ -182,10 +182,12 @@ class OutputManifest:
         try:
             with open(self.path, encoding="utf-8") as f:
                 old = json.load(f)
-            self.old = old["outputs"] if old.get("site") == self.site else {}
+            self.previous = dict(old["outputs"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self.old = {}
+            old, self.previous = {}, {}
+        self.old = self.previous if old.get("site") == self.site else {}
         self.new: dict[str, list] = {}
+        self.written: set[str] = set()        # every file written in this build (any writer call)
         self.skipped = 0
 
     @classmethod
@@ -214,6 +216,7 @@ class OutputManifest:
             self.new[key].append(os.path.relpath(path, self.output))
 
     def save(self) -> None:
+        self.remove_stale()
         if self.new == self.old:           # nothing rewritten: the stored manifest is current
             return
         try:
@@ -224,6 +227,32 @@ class OutputManifest:
             os.replace(tmp, self.path)
         except OSError as exc:
             logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
+
+    def remove_stale(self) -> None:
+        """Delete the plugin's outputs of the last build that this build no longer makes: pages
+        and feeds of a speaker or topic that is gone (merged, renamed, ignored, article deleted),
+        pages a shorter pagination dropped. Only files the plugin itself wrote, never one written
+        in this build, never outside the output folder."""
+        keep = {f for files in self.new.values() for f in files}
+        stale = {f for files in self.previous.values() for f in files} - keep
+        removed = 0
+        for rel in sorted(stale):
+            path = os.path.abspath(os.path.join(self.output, rel))
+            if os.path.commonpath([path, self.output]) != self.output or path in self.written \
+                    or not os.path.isfile(path):
+                continue
+            try:
+                os.remove(path)
+                removed += 1
+                folder = os.path.dirname(path)
+                while folder != self.output and not os.listdir(folder):
+                    os.rmdir(folder)
+                    folder = os.path.dirname(folder)
+            except OSError as exc:
+                logger.warning("newsgraph: cannot remove stale output %s: %s", path, exc)
+        if removed:
+            logger.info("newsgraph: removed %d stale pages and feeds (speakers or topics no longer on the site)",
+                        removed)
 
 
 class JsonldMemo:
@@ -276,8 +305,10 @@ class NewsgraphWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         manifest = self._manifest_obj
-        if self._capture and manifest is not None:
-            manifest.wrote(self._capture, filename)
+        if manifest is not None:
+            manifest.written.add(os.path.abspath(filename))
+            if self._capture:
+                manifest.wrote(self._capture, filename)
         return super()._open_w(filename, encoding, override)
 
     _manifest_obj = None
@@ -290,8 +321,8 @@ class NewsgraphWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         tag = kwargs.get("tag")
         topics = context.get("newsgraph_topic_slugs") or ()
-        manifest = self._manifest(context) if tag is not None and getattr(tag, "slug", None) in topics else None
-        if manifest is None:
+        manifest = self._manifest(context)          # also notes every file written (see _open_w)
+        if manifest is None or tag is None or getattr(tag, "slug", None) not in topics:
             return super().write_file(name, template, context, *args, **kwargs)
         key = f"page:{name}"
         if manifest.unchanged(key):
@@ -304,8 +335,8 @@ class NewsgraphWriter(Writer):
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
         feeds = context.get("newsgraph_topic_feeds") or ()
-        manifest = self._manifest(context) if path and path in feeds else None
-        if manifest is None:
+        manifest = self._manifest(context)
+        if manifest is None or not path or path not in feeds:
             return super().write_feed(elements, context, path, url, *args, **kwargs)
         key = f"feed:{path}"
         if manifest.unchanged(key):
