@@ -143,3 +143,23 @@ def test_pages_of_a_speaker_who_is_gone_are_removed_and_nothing_else(cold):
     assert not (out / "speakers" / "ann-lee").exists()
     assert (out / "speakers" / "ann-b-lee" / "index.html").is_file()
     assert (out / "speakers" / "raj-patel" / "index.html").is_file()      # back with its article
+
+
+def _touch(path):
+    import os
+    import time
+    later = time.time() + 10                      # surely newer than the cache entries just written
+    os.utime(path, (later, later))
+
+
+def test_touching_one_article_reanalyses_it_as_pelican_checks_mtime(cold):
+    _touch(cold / "content" / "two.md")
+    res = build(cold, ARTICLES)
+    assert res.stats == (1, 3, 2)
+    assert "1 unchanged but touched" in res.log
+    assert build(cold, ARTICLES).stats == (0, 3, 3)
+
+
+def test_with_a_content_hash_check_touching_reanalyses_nothing(cold):
+    _touch(cold / "content" / "two.md")
+    assert build(cold, ARTICLES, settings={"CHECK_MODIFIED_METHOD": "sha256"}).stats == (0, 3, 3)

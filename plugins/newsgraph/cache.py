@@ -81,6 +81,7 @@ def content_key(*parts: str) -> str:
 class CacheStats:
     hits: int = 0
     misses: int = 0
+    outdated: int = 0              # entries older than their article's source file (``touch``)
     corrupt: list[str] = field(default_factory=list)
 
 
@@ -96,11 +97,16 @@ class ResultCache:
     def path(self, key: str) -> str:
         return os.path.join(self.folder, key + ".json")
 
-    def get(self, key: str, label: str = "") -> ArticleResult | None:
-        """The cached result, or None (missing; or corrupt: warned about, naming entry and article)."""
+    def get(self, key: str, label: str = "", not_before: int | None = None) -> ArticleResult | None:
+        """The cached result, or None (missing; older than ``not_before`` (mtime in ns); or corrupt:
+        warned about, naming entry and article)."""
         path = self.path(key)
         try:
             with open(path, "rb") as f:
+                if not_before is not None and os.fstat(f.fileno()).st_mtime_ns < not_before:
+                    self.stats.misses += 1
+                    self.stats.outdated += 1
+                    return None
                 raw = f.read()
         except FileNotFoundError:
             self.stats.misses += 1
@@ -174,17 +180,17 @@ def _code_hash() -> str:
 
 
 def registry_key(articles: list, result_keys: list[str], overrides: list[dict], aliases: Any,
-                 options: dict[str, Any], results: ResultCache) -> str:
+                 options: dict[str, Any], results: ResultCache, sources: list | None = None) -> str:
     """Hash of every input of the site registry: each article's result key, the stamp of its
-    result-cache entry, its date and metadata overrides (in order), the alias file's entries, the
-    build options (slug settings included) and the registry code."""
+    result-cache entry, its date, metadata overrides and (optional) source-file stamp (in order),
+    the alias file's entries, the build options (slug settings included) and the registry code."""
     h = hashlib.sha256()
     h.update(json.dumps([REGISTRY_FORMAT, SCHEMA_VERSION, _code_hash(), repr(aliases), options],
                         sort_keys=True, default=repr).encode())
-    for art, key, over in zip(articles, result_keys, overrides):
+    for art, key, over, src in zip(articles, result_keys, overrides, sources or [None] * len(articles)):
         date = getattr(art, "date", None)
         h.update(json.dumps([key, results.stamp(key), date.isoformat() if hasattr(date, "isoformat") else repr(date),
-                             over], sort_keys=True).encode())
+                             over, src], sort_keys=True).encode())
     h.update(str(len(articles)).encode())
     return h.hexdigest()
 

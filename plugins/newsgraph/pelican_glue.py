@@ -200,14 +200,19 @@ def article_key(article) -> str:
     return content_key(_plain_title(article), getattr(article, "_content", None) or "")
 
 
-def analyse(articles: list, keys: dict[int, str], cache: ResultCache, settings: dict) -> dict[int, ArticleResult]:
-    """``{id(article): result}`` for every article: from the cache, or analysed together in batches."""
+def analyse(articles: list, keys: dict[int, str], cache: ResultCache, settings: dict,
+            sources: dict[int, int | None] | None = None) -> dict[int, ArticleResult]:
+    """``{id(article): result}`` for every article: from the cache, or analysed together in batches.
+
+    ``sources``: each article's source-file mtime (ns); a cache entry older than it is not used.
+    """
     results: dict[int, ArticleResult] = {}
     todo: list[tuple[Any, str]] = []
     failed = 0
+    sources = sources or {}
     with _long_lived():
         for art in articles:
-            cached = cache.get(keys[id(art)], _label(art))
+            cached = cache.get(keys[id(art)], _label(art), not_before=sources.get(id(art)))
             if cached is not None:
                 results[id(art)] = cached
             else:
@@ -222,18 +227,27 @@ def analyse(articles: list, keys: dict[int, str], cache: ResultCache, settings: 
             for w in result.warnings:
                 logger.warning("newsgraph: %s: %s", _label(art), w)
             cache.put(key, result)
-    _report(len(todo), len(articles), cache.stats.hits, failed, len(cache.stats.corrupt))
+    _report(len(todo), len(articles), cache.stats.hits, failed, len(cache.stats.corrupt), cache.stats.outdated)
     return results
 
 
-def _report(analysed: int, total: int, cached: int, failed: int = 0, corrupt: int = 0) -> None:
+def _report(analysed: int, total: int, cached: int, failed: int = 0, corrupt: int = 0, touched: int = 0) -> None:
     msg = f"newsgraph: {analysed} of {total} articles analysed, {cached} from cache"
+    if touched:
+        msg += f" ({touched} unchanged but touched: source file newer than its cache entry)"
     if failed:
         msg += f" ({failed} failed, see warnings)"
     if corrupt:
         msg += f" ({corrupt} corrupt cache entries replaced)"
     logger.debug(msg)
     console.print(msg)
+
+
+def _mtime_ns(article) -> int | None:
+    try:
+        return os.stat(article.source_path).st_mtime_ns
+    except (OSError, TypeError, AttributeError):
+        return None
 
 
 def _plain_title(article) -> str:
@@ -376,9 +390,10 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     """The analysed site: every article's result and the registry built from them.
 
     With ``NEWSGRAPH_REGISTRY_CACHE`` the last build's registry (results included) is reused when
-    none of its inputs changed: the articles' cache keys, dates and metadata overrides, the alias
-    file, the options and code, and the per-article cache entries it was made from (size and
-    mtime, so a damaged entry is still found and recomputed). Else each result comes from the
+    none of its inputs changed: the articles' cache keys, dates, metadata overrides and (with
+    Pelican's ``CHECK_MODIFIED_METHOD = "mtime"``) source-file mtimes, the alias file, the options
+    and code, and the per-article cache entries it was made from (size and mtime, so a damaged
+    entry is still found and recomputed). Else each result comes from the
     result cache or the engine, and the registry is built (and stored).
     """
     import pelican
@@ -399,18 +414,22 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
               "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_PRESERVE_CASE",
                                                     "SLUGIFY_USE_UNICODE")]}
     use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True))
+    # like Pelican's own cache: with CHECK_MODIFIED_METHOD "mtime" (its default) a source file
+    # newer than its cache entry is analysed again, so `touch` forces it; else content only
+    sources = {id(a): _mtime_ns(a) for a in articles} \
+        if settings.get("CHECK_MODIFIED_METHOD", "mtime") == "mtime" else {}
 
     def stored() -> RegistryCache:
         return RegistryCache(settings["NEWSGRAPH_CACHE_PATH"],
                              registry_key(articles, [keys[id(a)] for a in articles], overrides, aliases,
-                                          inputs, cache))
+                                          inputs, cache, [sources.get(id(a)) for a in articles]))
     if use_cache and articles:
         with _long_lived():
             reg = stored().load(articles)
         if reg is not None:
             _report(0, len(articles), len(articles))
             return reg
-    results = analyse(articles, keys, cache, settings) if articles else {}
+    results = analyse(articles, keys, cache, settings, sources) if articles else {}
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
         reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
