@@ -179,17 +179,19 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
-def registry_key(articles: list, result_keys: list[str], overrides: list[dict], aliases: Any,
-                 options: dict[str, Any], results: ResultCache, sources: list | None = None) -> str:
+def registry_key(articles: list, result_keys: list[str], entries: list, overrides: list[dict], aliases: Any,
+                 options: dict[str, Any], sources: list | None = None) -> str:
     """Hash of every input of the site registry: each article's result key, the stamp of its
-    result-cache entry, its date, metadata overrides and (optional) source-file stamp (in order),
-    the alias file's entries, the build options (slug settings included) and the registry code."""
+    result-cache entry (``ResultCache.stamp``), its date, metadata overrides and (optional)
+    source-file stamp (in order), the alias file's entries, the build options (slug settings
+    included) and the registry code."""
     h = hashlib.sha256()
     h.update(json.dumps([REGISTRY_FORMAT, SCHEMA_VERSION, _code_hash(), repr(aliases), options],
                         sort_keys=True, default=repr).encode())
-    for art, key, over, src in zip(articles, result_keys, overrides, sources or [None] * len(articles)):
+    for art, key, entry, over, src in zip(articles, result_keys, entries, overrides,
+                                          sources or [None] * len(articles)):
         date = getattr(art, "date", None)
-        h.update(json.dumps([key, results.stamp(key), date.isoformat() if hasattr(date, "isoformat") else repr(date),
+        h.update(json.dumps([key, entry, date.isoformat() if hasattr(date, "isoformat") else repr(date),
                              over, src], sort_keys=True).encode())
     h.update(str(len(articles)).encode())
     return h.hexdigest()

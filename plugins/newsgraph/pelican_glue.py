@@ -419,13 +419,16 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     sources = {id(a): _mtime_ns(a) for a in articles} \
         if settings.get("CHECK_MODIFIED_METHOD", "mtime") == "mtime" else {}
 
-    def stored() -> RegistryCache:
+    def stored(entries: list) -> RegistryCache:
         return RegistryCache(settings["NEWSGRAPH_CACHE_PATH"],
-                             registry_key(articles, [keys[id(a)] for a in articles], overrides, aliases,
-                                          inputs, cache, [sources.get(id(a)) for a in articles]))
+                             registry_key(articles, [keys[id(a)] for a in articles], entries, overrides,
+                                          aliases, inputs, [sources.get(id(a)) for a in articles]))
+
+    def entry_stamps() -> list:
+        return [cache.stamp(keys[id(a)]) for a in articles]
     if use_cache and articles:
         with _long_lived():
-            reg = stored().load(articles)
+            reg = stored(entry_stamps()).load(articles)
         if reg is not None:
             _report(0, len(articles), len(articles))
             return reg
@@ -433,8 +436,10 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
         reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
-    if use_cache and articles and all(cache.stamp(keys[id(a)]) for a in articles):
-        stored().save(reg)          # only when every result is in the result cache (none failed)
+    if use_cache and articles:
+        now = entry_stamps()
+        if all(now):                # only when every result is in the result cache (none failed)
+            stored(now).save(reg)
     return reg
 
 
