@@ -88,3 +88,16 @@ def test_fingerprint_is_computed_without_importing_spacy():
     code = ("import sys; from newsgraph import cache; cache.fingerprint({'model': None}); "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ, PYTHONPATH=plugins))
+
+
+def test_a_pickled_result_unpacks_its_entities_only_when_read():
+    import pickle
+
+    got = pickle.loads(pickle.dumps(result()))
+    assert "entities" not in vars(got)                     # still packed after loading
+    again = pickle.loads(pickle.dumps(got))                # pickled again while packed
+    assert again == result() and again.entity("person/x").name == "X Y"
+    assert got.speakers[0].name == "X Y" and "entities" in vars(got)
+    assert got.to_dict() == result().to_dict()
+    with pytest.raises(AttributeError):
+        got.no_such_field

@@ -163,3 +163,44 @@ def test_touching_one_article_reanalyses_it_as_pelican_checks_mtime(cold):
 def test_with_a_content_hash_check_touching_reanalyses_nothing(cold):
     _touch(cold / "content" / "two.md")
     assert build(cold, ARTICLES, settings={"CHECK_MODIFIED_METHOD": "sha256"}).stats == (0, 3, 3)
+
+
+TAGGED = {
+    "fires": article("Mayor blames gang for fires", """
+Mayor Jane Roe said on Monday that the Harbor Gang was behind the fires.
+
+"We will shut the Harbor Gang down," Roe said. "Nobody is above the law."
+
+Police Chief Tom Baker said the Harbor Gang had recruited teenagers.
+""", date="2020-03-02", tags="Local news"),
+}
+
+
+def test_unchanged_topic_tags_stay_out_of_pelicans_tag_loops_and_output_is_identical(tmp_path, monkeypatch):
+    from pelican.generators import ArticlesGenerator
+
+    seen = {}
+    for name in ("generate_tags", "generate_feeds"):          # which tags Pelican's own loops see
+        def spy(self, *args, _real=getattr(ArticlesGenerator, name), _name=name, **kwargs):
+            seen[_name] = {t.slug for t in self.tags}
+            return _real(self, *args, **kwargs)
+        monkeypatch.setattr(ArticlesGenerator, name, spy)
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    res = build(tmp_path, TAGGED, settings=keep)
+    out = res.output
+    every = seen["generate_tags"]
+    assert seen["generate_feeds"] == every and {"local-news", "harbor-gang"} <= every
+    before = _snapshot(out)
+    res = build(tmp_path, TAGGED, settings=keep)
+    assert seen["generate_tags"] == seen["generate_feeds"] == {"local-news"}   # the author's tag always
+    assert _snapshot(out) == before
+    # a missing output brings its tag back into that loop only, and it is written again, the same
+    (out / "tag" / "harbor-gang.html").unlink()
+    build(tmp_path, TAGGED, settings=keep)
+    assert seen["generate_tags"] == {"local-news", "harbor-gang"} and seen["generate_feeds"] == {"local-news"}
+    (out / "feeds" / "tag" / "harbor-gang.atom.xml").unlink()
+    build(tmp_path, TAGGED, settings=keep)
+    assert seen["generate_tags"] == {"local-news"} and seen["generate_feeds"] == {"local-news", "harbor-gang"}
+    assert _snapshot(out) == before
+    # the article lists the topic tag on every build
+    assert 'href="/tag/harbor-gang.html"' in res.read("mayor-blames-gang-for-fires.html")

@@ -16,6 +16,8 @@ newest first), ``quotes_paginator``/``quotes_page``/``quotes_previous_page``/``q
 """
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import json
 import logging
@@ -205,8 +207,9 @@ class OutputManifest:
         """
         old = self.old.get(key)
         if old and all(os.path.isfile(os.path.join(self.output, f)) for f in old):
+            if self.new.get(key) != old:      # asked twice (see skip_unchanged_topic_tags): count once
+                self.skipped += 1
             self.new[key] = old
-            self.skipped += 1
             return True
         self.new[key] = []
         return False
@@ -346,6 +349,50 @@ class NewsgraphWriter(Writer):
             return super().write_feed(elements, context, path, url, *args, **kwargs)
         finally:
             self._capture = None
+
+
+def skip_unchanged_topic_tags(generator) -> None:
+    """Leave the plugin's unchanged topic tags out of Pelican's tag-page and tag-feed loops.
+
+    Pelican's ``generate_tags`` builds each tag's date-ordered article list before it calls the
+    writer (a loop over tags × articles), and ``generate_feeds`` loops over every tag, even when
+    :class:`NewsgraphWriter` then skips the write. So both methods, on this generator only, run
+    with ``generator.tags`` minus the topic tags whose outputs :class:`OutputManifest` finds
+    unchanged (same test as the writer's); the author's own tags are never left out.
+    """
+    settings, context = generator.settings, generator.context
+
+    def topic(tag) -> bool:
+        return tag.slug in (context.get("newsgraph_topic_slugs") or ())
+
+    def page_keys(tag) -> list[str]:
+        return [f"page:{tag.save_as}"] if topic(tag) else []
+
+    def feed_keys(tag) -> list[str]:
+        return [f"feed:{str(settings[k]).format(slug=tag.slug)}" for k in ("TAG_FEED_ATOM", "TAG_FEED_RSS")
+                if settings.get(k)] if topic(tag) else []
+
+    def without_unchanged(method, keys_of):
+        @functools.wraps(method)
+        def run(*args, **kwargs):
+            manifest = OutputManifest.of(settings, context, generator.output_path)
+            if manifest is None:
+                return method(*args, **kwargs)
+            every = generator.tags
+            keep = copy.copy(every)
+            for tag in every:
+                keys = keys_of(tag)
+                if keys and all([manifest.unchanged(k) for k in keys]):
+                    del keep[tag]
+            generator.tags = keep
+            try:
+                return method(*args, **kwargs)
+            finally:
+                generator.tags = every
+        return run
+
+    generator.generate_tags = without_unchanged(generator.generate_tags, page_keys)
+    generator.generate_feeds = without_unchanged(generator.generate_feeds, feed_keys)
 
 
 def _simple(o: Any) -> Any:

@@ -6,6 +6,7 @@ Every class round-trips through plain JSON (``to_dict`` / ``from_dict``).
 """
 from __future__ import annotations
 
+import pickle
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -141,6 +142,23 @@ class ArticleResult:
     entities: list[Entity] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     version: int = SCHEMA_VERSION
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with the entities as one opaque blob, unpickled on first use: a site's cached
+        registry (results included) is loaded on every rebuild, and its pages need no article's
+        entities then (they make up half of the load time)."""
+        state = dict(self.__dict__)
+        if "entities" in state:
+            state["_entities_pickle"] = pickle.dumps(state.pop("entities"), protocol=pickle.HIGHEST_PROTOCOL)
+        return state
+
+    def __getattr__(self, name: str) -> Any:
+        # only reached when normal lookup fails: ``entities`` still packed (see __getstate__)
+        blob = self.__dict__.pop("_entities_pickle", None) if name == "entities" else None
+        if blob is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.entities = pickle.loads(blob)
+        return self.entities
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None) if entity_id else None

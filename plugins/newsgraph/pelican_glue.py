@@ -371,6 +371,9 @@ def on_pretaxonomy(generator) -> None:
         generator.context["newsgraph_topic_feeds"] = {
             str(settings[k]).format(slug=slug) for slug in topic_slugs
             for k in ("TAG_FEED_ATOM", "TAG_FEED_RSS") if settings.get(k)}
+        if settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
+            from .generator import skip_unchanged_topic_tags
+            skip_unchanged_topic_tags(generator)
 
     for ident in reg.identities:
         if ident.url is None and ident.tag is not None:
