@@ -248,3 +248,17 @@ def test_generic_head_word_only(nlp):
 def test_roles_from_the_words_before_a_name(ents, text, name, role):
     e = by_name(ents(text)).get(name)
     assert e is not None and e.role == role
+
+
+def test_a_persons_possessive_inside_a_name(nlp):
+    text = ("Donald Trump spoke. Critics said Trump's State Department ignored it; the State Department "
+            "denied it. Sally Capp's Mayorship began in 2018. Iran's Quds Force and the People's Army marched.")
+    doc = with_ents(nlp, text, [("Donald Trump", "PERSON", 0), ("Trump's State Department", "ORG", 0),
+                                ("State Department", "ORG", 1), ("Sally Capp's Mayorship", "PERSON", 0),
+                                ("Iran's Quds Force", "ORG", 0), ("People's Army", "ORG", 0)])
+    idx = by_name(extract_entities(doc))
+    assert idx["State Department"].mentions == 2 and idx["State Department"].type == "Organization"
+    assert "Sally Capp" in idx and not any("Mayorship" in n for n in idx)
+    # a possessor that is not one of the article's people stays part of the name
+    assert "Iran's Quds Force" in idx and "People's Army" in idx
+    assert not any(n.startswith("Trump's") for n in idx)

@@ -5,9 +5,9 @@ Works in *clean* offsets (the text the NLP saw); ``extract`` maps spans to the s
 Steps (all linear in the number of mentions; two regex scans of the text, no pass over tokens):
 
 1. **Mentions** from ``doc.ents``; DATE/TIME/PERCENT/MONEY/QUANTITY/ORDINAL/CARDINAL are not
-   entities. Each mention is normalised: leading "the"/"a", a possessive "'s", a leading slogan
-   verb ("Vote Ed Gillespie") and surrounding punctuation are dropped, line breaks become
-   spaces. Junk: mentions across a paragraph break, punctuation only, all lowercase, phrases
+   entities. Each mention is normalised: leading "the"/"a", a possessive "'s", a person
+   possessing the name ("Trump's State Department"), a leading slogan verb ("Vote Ed
+   Gillespie") and surrounding punctuation are dropped, line breaks become spaces. Junk: mentions across a paragraph break, punctuation only, all lowercase, phrases
    of common words ("MS-13 killer gangs & sanctuary cities"), stray quotes/brackets.
    All-caps words NER left unlabelled ("wanted by ICE") are organisation mentions.
 2. **Titles** are split from people's names using the title words just before (or at the
@@ -298,6 +298,13 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             role_end = b + len(words) - len(rest)
             role_tokens.update(range(b, role_end))
             people[ent.start] = (role_end, " ".join(role))
+    # names of the article's people (whole and surname), to recognise a possessor inside a name
+    person_keys = set()
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            words = [t.text for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+            if words:
+                person_keys.update((name_key(" ".join(words)), name_key(_surname(words))))
     for ent in ents:
         if all(i in role_tokens for i in range(ent.start, ent.end)):
             continue
@@ -306,6 +313,14 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         if ent.start in people:
             role_end, role = people[ent.start]
             start = max(start, role_end)
+        # a person's possessive inside a name: "Sally Capp's Mayorship" is Sally Capp;
+        # "Trump's State Department" is the State Department
+        poss = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in ("'s", "’s")), None)
+        if poss is not None:
+            if ent.label_ == "PERSON":
+                end = poss
+            elif name_key(doc[start:poss].text) in person_keys:
+                start = poss + 1
         # leading "the", slogan verbs; trailing possessive and punctuation
         is_person = ent.label_ == "PERSON"
         while start < end:
