@@ -124,21 +124,26 @@ class SpeakersGenerator(Generator):
     def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
         s = self.settings
         template = self.get_template("speakers")
-        long = len(speakers) >= int(s.get("NEWSGRAPH_LETTER_INDEX_MIN") or 0)
-        letters = list(dict.fromkeys((i.letter, i.letter_anchor) for i in speakers)) if long else []
         common = dict(speakers_by_name_url=s.get("NEWSGRAPH_SPEAKERS_URL"),
                       speakers_by_count_url=s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"))
-        pages = [("name", speakers, letters, "NEWSGRAPH_SPEAKERS"),
-                 ("count", sorted(speakers, key=lambda i: (-i.quote_count, i.sort_key)), [],
-                  "NEWSGRAPH_SPEAKERS_BY_COUNT")]
-        for sort, items, lets, key in pages:
+
+        def by_name() -> tuple[list[Identity], list]:
+            long = len(speakers) >= int(s.get("NEWSGRAPH_LETTER_INDEX_MIN") or 0)
+            return speakers, list(dict.fromkeys((i.letter, i.letter_anchor) for i in speakers)) if long else []
+
+        def by_count() -> tuple[list[Identity], list]:
+            return sorted(speakers, key=lambda i: (-i.quote_count, i.sort_key)), []
+
+        for sort, listing, key in (("name", by_name, "NEWSGRAPH_SPEAKERS"),
+                                   ("count", by_count, "NEWSGRAPH_SPEAKERS_BY_COUNT")):
             save_as = s.get(key + "_SAVE_AS")
             if not save_as or manifest is not None and manifest.unchanged(f"index:{save_as}"):
                 continue
             if manifest is not None:
                 manifest.wrote(f"index:{save_as}", os.path.join(manifest.output, save_as))
+            items, letters = listing()
             writer.write_file(save_as, template, self.context, relative_urls=s["RELATIVE_URLS"],
-                              speakers=items, sort=sort, letters=lets, url=s.get(key + "_URL"),
+                              speakers=items, sort=sort, letters=letters, url=s.get(key + "_URL"),
                               page_name=os.path.splitext(save_as)[0], **common)
 
     def _write_speaker(self, writer, template, ident: Identity, per_page: int | None,
@@ -443,7 +448,8 @@ def site_signature(settings: dict, context: dict) -> str:
     for kind in ("articles", "translations", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
         for c in context.get(kind, None) or []:
             meta = {k: v for k, v in (getattr(c, "metadata", None) or {}).items()}
-            h.update(json.dumps([kind, getattr(c, "url", ""), getattr(c, "source_path", ""), meta],
+            # (no URL: Pelican derives it from the settings, the metadata and the source path)
+            h.update(json.dumps([kind, getattr(c, "source_path", ""), meta],
                                 sort_keys=True, default=_simple).encode())
             h.update(hashlib.sha256((getattr(c, "_content", None) or "").encode("utf-8", "surrogatepass")).digest())
     return h.hexdigest()
