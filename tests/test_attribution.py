@@ -325,3 +325,12 @@ def test_a_name_in_marks_after_as_under_a_speech_verb_is_quoted(marked):
     # a title that is not named in speech stays out
     r, qs = marked("She starred in “The Walking Dead” for years.")
     assert qs == []
+
+
+def test_people_described_by_a_nationality_are_not_the_nationality(extract):
+    r = extract("Japanese officials said the man had shown symptoms of the virus.\n\n"
+                "“We are watching closely,” Chinese officials said on Tuesday.\n\n"
+                "The Democrats said the vote was rigged.")
+    names = {q.text[:20]: (r.entity(q.speaker).name if r.entity(q.speaker) else None) for q in r.quotes}
+    assert not any(n in ("Japanese", "Chinese") for n in names.values()), names
+    assert "Democrats" in names.values(), names                       # a group itself still speaks

@@ -256,6 +256,8 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         return e.id if e else None
     # a name (or a description containing one)
     e = ctx.entity_in(source.start_char, source.end_char)
+    if e is not None and e.type == "Group" and not any(sp.start <= root.idx < sp.end for sp in e.spans):
+        e = None        # "Chinese officials said": people described by a nationality, not the group
     if e is not None and e.type in ("Person", "Organization", "Group", "Place"):
         if e.type == "Place" and root.lower_ not in ORG_WORDS:
             pass
