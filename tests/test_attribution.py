@@ -334,3 +334,10 @@ def test_people_described_by_a_nationality_are_not_the_nationality(extract):
     names = {q.text[:20]: (r.entity(q.speaker).name if r.entity(q.speaker) else None) for q in r.quotes}
     assert not any(n in ("Japanese", "Chinese") for n in names.values()), names
     assert "Democrats" in names.values(), names                       # a group itself still speaks
+
+
+def test_they_is_not_a_nationality_used_as_an_adjective(extract):
+    r = extract("The Italian foreign minister, Luigi Di Maio, joined the talks as an observer.\n\n"
+                "They concluded that the agreement is “null and void” and cannot stand.")
+    speakers = {r.entity(q.speaker).name for q in r.quotes if r.entity(q.speaker)}
+    assert "Italian" not in speakers, speakers

@@ -161,11 +161,17 @@ class _Context:
         i = bisect.bisect_left(self.mention_starts, before) - 1
         while i >= 0:
             s, e, ent = self.mentions[i]
-            if ent.type in types and not (skip_quoted and self._in_quote(s)):
+            if ent.type == "Group" and self._adjectival(s):
+                pass            # "the Italian foreign minister": not a group that "they" can be
+            elif ent.type in types and not (skip_quoted and self._in_quote(s)):
                 if gender is None or self.gender_of(ent) in (None, gender):
                     return ent
             i -= 1
         return None
+
+    def _adjectival(self, pos: int) -> bool:
+        t = self.token_at(pos)
+        return t is not None and (t.pos_ == "ADJ" or t.dep_ == "amod")
 
     def gender_of(self, ent: Entity) -> str | None:
         """"m"/"f" from honorifics before its mentions, gendered roles, or earlier he/she resolutions."""
