@@ -341,3 +341,11 @@ def test_they_is_not_a_nationality_used_as_an_adjective(extract):
                 "They concluded that the agreement is “null and void” and cannot stand.")
     speakers = {r.entity(q.speaker).name for q in r.quotes if r.entity(q.speaker)}
     assert "Italian" not in speakers, speakers
+
+
+def test_the_speaker_is_the_head_of_a_long_description(extract):
+    r = extract("Road Transport and Bridges Minister Obaidul Quader said public transport would stay shut.\n\n"
+                "Former Trump adviser Steve Bannon predicted Trump would run again.\n\n"
+                "“We are ready,” a Coca-Cola spokesman said.")
+    speakers = [r.entity(q.speaker).name if r.entity(q.speaker) else None for q in r.quotes]
+    assert speakers == ["Obaidul Quader", "Steve Bannon", "Coca-Cola"], speakers

@@ -262,3 +262,13 @@ def test_a_persons_possessive_inside_a_name(nlp):
     # a possessor that is not one of the article's people stays part of the name
     assert "Iran's Quds Force" in idx and "People's Army" in idx
     assert not any(n.startswith("Trump's") for n in idx)
+
+
+def test_roman_numerals_and_job_titles_in_capitals_are_not_organisations(engine):
+    from newsgraph.extract import ArticleInput
+
+    r = engine.extract(ArticleInput(text="Queen Elizabeth II met the company's VP and a local MP. "
+                                         "The FBI and ICE were not invited."))
+    names = {e.name for e in r.entities}
+    assert not names & {"II", "VP", "MP"}, names
+    assert {"FBI", "ICE"} <= names, names

@@ -261,7 +261,8 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
                 ctx.genders[e.id] = g            # "she said" → this person is "she" from now on
         return e.id if e else None
     # a name (or a description containing one)
-    e = ctx.entity_in(source.start_char, source.end_char)
+    # the entity the phrase is about (its head word: "… and Bridges Minister Obaidul Quader"), else any
+    e = ctx.entity_in(root.idx, root.idx + len(root.text)) or ctx.entity_in(source.start_char, source.end_char)
     if e is not None and e.type == "Group" and not any(sp.start <= root.idx < sp.end for sp in e.spans):
         e = None        # "Chinese officials said": people described by a nationality, not the group
     if e is not None and e.type in ("Person", "Organization", "Group", "Place"):

@@ -97,7 +97,10 @@ SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
 LOCATIVE = frozenset("in at from to near into across outside inside throughout around of".split())
 JUNK_CHARS = re.compile(r"[\"“”\[\]{}()<>|#@*=_\\]|\s[-–—]\s")
 #: All-caps words that are not organisation acronyms.
-NOT_ACRONYMS = frozenset("OK TV AM PM CEO CFO COO CTO MORE UPDATE BREAKING ET PT EST EDT PST GMT UTC".split())
+#: Job titles in capitals: a title, never an organisation ("the company's VP", "a local MP").
+TITLE_ABBREVIATIONS = frozenset("CEO CFO COO CTO VP SVP EVP MP MPs MEP MEPs".split())
+NOT_ACRONYMS = frozenset("OK TV AM PM MORE UPDATE BREAKING ET PT EST EDT PST GMT UTC".split()) | TITLE_ABBREVIATIONS
+ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 ACRONYM_WORD = re.compile(r"(?<![\w.&-])[A-Z]{2,6}(?![\w&-]|\.\w)")
 PAREN_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z]?[A-Z.&-]{0,8}[A-Z.])\s*\)")
 
@@ -344,6 +347,8 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             continue  # across a paragraph break, punctuation only, or stray quotes/brackets/dashes
         words = text.split()
         text = " ".join(words)  # a line break inside a name is a space
+        if text in TITLE_ABBREVIATIONS:
+            continue
         if not any(c.isupper() for c in text):
             continue  # lowercase common words
         content_lower = [w for w in words if w.isalpha() and w.islower() and w not in FUNCTION_WORDS]
@@ -362,7 +367,7 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
     in_ent = {i for e in all_ents for i in range(e.start, e.end)} | role_tokens
     for m in ACRONYM_WORD.finditer(text_all):  # regex first: no pass over every token
         sp = doc.char_span(m.start(), m.end())
-        if sp is None or len(sp) != 1 or m.group() in NOT_ACRONYMS:
+        if sp is None or len(sp) != 1 or m.group() in NOT_ACRONYMS or ROMAN_NUMERAL.fullmatch(m.group()):
             continue
         tok = sp[0]
         if tok.i in in_ent or tok.pos_ != "PROPN":
