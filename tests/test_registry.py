@@ -65,6 +65,10 @@ def test_acronym_and_full_organisation_name_are_one_entity():
     fbi = reg.find("FBI")
     assert fbi.name == "Federal Bureau of Investigation" and fbi.mentions == 5
     assert len(fbi.articles) == 2
+    # two letters alone are too ambiguous to merge on initials across articles
+    reg = registry.build([rec(art("d"), [ent("o1", "Women in Nevada", "Organization")], []),
+                          rec(art("e"), [ent("o1", "WN", "Organization")], [])])
+    assert sorted(i.name for i in reg) == ["WN", "Women in Nevada"]
 
 
 def test_alias_file_merges_renames_ignores_and_adds_same_as(tmp_path):
@@ -223,3 +227,18 @@ def test_transliterated_arabic_article_variants_are_one_person():
     assert sorted(s.name for s in reg.speakers) == ["Abdel Fattah al-Sisi", "Bashar al-Assad"]
     sisi = reg.find("Abdel Fattah el-Sisi")
     assert sisi is not None and sisi.quote_count == 2
+
+
+def test_people_sharing_a_surname_or_first_name_stay_apart_across_articles():
+    records = [
+        rec(art("a", 1), [ent("p1", "Hillary Clinton", aliases=["Clinton", "Hillary"], mentions=4)],
+            [quote("p1", "Hers.")]),
+        rec(art("b", 2), [ent("p1", "Bill Clinton", aliases=["Clinton"], mentions=2)], [quote("p1", "His.")]),
+        rec(art("c", 3), [ent("p1", "Twitter West", aliases=["Twitter", "West"]),    # an NER slip
+                          ent("o1", "Twitter", type="Organization")], [quote("o1", "Policy.")]),
+        rec(art("d", 4), [ent("p1", "Clinton")], [quote("p1", "Bare.")]),
+    ]
+    reg = registry.build(records)
+    by = {s.name: [r.text for r in s.quotes] for s in reg.speakers}
+    # a bare surname in an article of its own goes to the most mentioned of the namesakes
+    assert by == {"Hillary Clinton": ["Bare.", "Hers."], "Bill Clinton": ["His."], "Twitter": ["Policy."]}

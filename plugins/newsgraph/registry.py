@@ -2,11 +2,12 @@
 
 Per-article entities (``model.Entity``) are grouped into site :class:`Identity` objects:
 
-- every name an article's engine result gives one entity (name + aliases) is one identity;
+- every name an article's engine result gives one entity (name + aliases) is one identity, except
+  a person's one-word alias (the same surname or first name means different people elsewhere);
 - people: titles are stripped ("Attorney General Jeff Sessions" -> "Jeff Sessions", the title
   becoming a role candidate), middle initials ignored, and a bare surname ("Sessions") joins the
   one full name with that surname (the most quoted/mentioned one when several share it);
-- organisations: an acronym ("FBI") joins the one full name whose initials it is;
+- organisations: an acronym of 3+ letters ("FBI") joins the one full name whose initials it is;
 - an alias file (YAML or JSON) merges, renames, ignores and adds ``sameAs`` links; article
   metadata can ignore a speaker or add/drop a topic in one article.
 
@@ -428,11 +429,14 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     def node(name: str, etype: str) -> str:
         return ("p:" if etype == "Person" else "t:") + norm(name)
 
-    # 1. every name of every article entity, unioned within the entity
+    # 1. every name of every article entity, unioned within the entity; but not a person's one-word
+    #    alias: "Sessions" is Jeff Sessions in one article and Pete Sessions in another (step 3
+    #    places an article's bare surname)
     ent_node: dict[tuple[int, str], str] = {}
     for ri, rec in enumerate(records):
         for e in rec.result.entities:
-            names = [n for n in [e.name, *e.aliases] if norm(n)]
+            names = [n for n in [e.name, *e.aliases] if norm(n)
+                     and not (e.type == "Person" and n != e.name and " " not in norm(n))]
             if not names:
                 continue
             first = None
@@ -525,7 +529,9 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         if not k.startswith("t:"):
             continue
         acronym = next((f for f in forms[k] if _is_acronym(f)), None)
-        if acronym:
+        # two letters are too ambiguous to join a name on initials alone ("WN" is not "Women in
+        # Nevada"); an article that spells both out merged them already, and "UN", "EU" are known
+        if acronym and len(acronym.replace(".", "")) >= 3:
             cands = {uf.find(c) for c in initials.get(acronym.replace(".", "").upper(), ())} - {uf.find(k)}
             if len(cands) == 1:
                 uf.union(k, cands.pop())
