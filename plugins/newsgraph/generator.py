@@ -356,6 +356,11 @@ class NewsgraphWriter(Writer):
             self._capture = None
 
 
+def tag_feed_paths(settings: dict, slug: str) -> list[str]:
+    """Output paths of a tag's feeds (Pelican's ``TAG_FEED_ATOM`` / ``TAG_FEED_RSS``)."""
+    return [str(settings[k]).format(slug=slug) for k in ("TAG_FEED_ATOM", "TAG_FEED_RSS") if settings.get(k)]
+
+
 def skip_unchanged_topic_tags(generator) -> None:
     """Leave the plugin's unchanged topic tags out of Pelican's tag-page and tag-feed loops.
 
@@ -374,8 +379,7 @@ def skip_unchanged_topic_tags(generator) -> None:
         return [f"page:{tag.save_as}"] if topic(tag) else []
 
     def feed_keys(tag) -> list[str]:
-        return [f"feed:{str(settings[k]).format(slug=tag.slug)}" for k in ("TAG_FEED_ATOM", "TAG_FEED_RSS")
-                if settings.get(k)] if topic(tag) else []
+        return [f"feed:{path}" for path in tag_feed_paths(settings, tag.slug)] if topic(tag) else []
 
     def without_unchanged(method, keys_of):
         @functools.wraps(method)
@@ -387,7 +391,7 @@ def skip_unchanged_topic_tags(generator) -> None:
             keep = copy.copy(every)
             for tag in every:
                 keys = keys_of(tag)
-                if keys and all([manifest.unchanged(k) for k in keys]):
+                if keys and all([manifest.unchanged(k) for k in keys]):     # each key noted (a list)
                     del keep[tag]
             generator.tags = keep
             try:

@@ -368,11 +368,10 @@ def on_pretaxonomy(generator) -> None:
     if settings.get("NEWSGRAPH_TAGS", True):
         topic_slugs = _add_tags(reg, records, settings)
         generator.context["newsgraph_topic_slugs"] = topic_slugs
+        from .generator import skip_unchanged_topic_tags, tag_feed_paths
         generator.context["newsgraph_topic_feeds"] = {
-            str(settings[k]).format(slug=slug) for slug in topic_slugs
-            for k in ("TAG_FEED_ATOM", "TAG_FEED_RSS") if settings.get(k)}
+            path for slug in topic_slugs for path in tag_feed_paths(settings, slug)}
         if settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
-            from .generator import skip_unchanged_topic_tags
             skip_unchanged_topic_tags(generator)
 
     for ident in reg.identities:
