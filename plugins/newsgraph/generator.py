@@ -195,6 +195,7 @@ class OutputManifest:
         self.old = self.previous if old.get("site") == self.site else {}
         self.new: dict[str, list] = {}
         self.written: set[str] = set()        # every file written in this build (any writer call)
+        self._listings: dict[str, set[str]] = {}
         self.skipped = 0
 
     @classmethod
@@ -211,13 +212,26 @@ class OutputManifest:
         (Every input of every output is in the site signature, so no per-output data is needed.)
         """
         old = self.old.get(key)
-        if old and all(os.path.isfile(os.path.join(self.output, f)) for f in old):
+        if old and all(self._exists(f) for f in old):
             if self.new.get(key) != old:      # asked twice (see skip_unchanged_topic_tags): count once
                 self.skipped += 1
             self.new[key] = old
             return True
         self.new[key] = []
         return False
+
+    def _exists(self, rel: str) -> bool:
+        """Whether output file ``rel`` exists (one directory listing per folder, not a stat per file;
+        called before this build writes the key's files, and nothing is deleted until ``save``)."""
+        folder, name = os.path.split(os.path.join(self.output, rel))
+        names = self._listings.get(folder)
+        if names is None:
+            try:
+                names = {e.name for e in os.scandir(folder) if e.is_file()}
+            except OSError:
+                names = set()
+            self._listings[folder] = names
+        return name in names
 
     def wrote(self, key: str, path: str) -> None:
         if key in self.new:

@@ -15,9 +15,12 @@ functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin
 """
 from __future__ import annotations
 
+import functools
 import gc
+import hashlib
 import logging
 import os
+import re
 import time
 from contextlib import contextmanager
 from typing import Any, Iterator
@@ -327,18 +330,34 @@ def _aliases_path(settings: dict) -> str | None:
     return path
 
 
+#: A slug of word characters and hyphens only: never a separator, never a dot.
+_PLAIN_SLUG = re.compile(r"[\w-]+")
+
+
 def _page_paths(pattern_key: str, slug: str, settings: dict) -> str | None:
     """Format a ``NEWSGRAPH_*`` URL/SAVE_AS pattern; None (with a warning) when it leaves the output."""
     pattern = settings.get(pattern_key)
     if not pattern:
         return None
     value = str(pattern).format(slug=slug)
+    output = settings.get("OUTPUT_PATH") or "output"
+    # a plain slug cannot add a path segment or make one "." or "..": then the pattern decides
+    if (_PLAIN_SLUG.fullmatch(slug) and _stays_inside(str(pattern), output, "x")) \
+            or _stays_inside(value, output):
+        return value
+    logger.warning("newsgraph: %s for %r would leave the output folder; page skipped", pattern_key, slug)
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _stays_inside(path: str, output: str, probe: str | None = None) -> bool:
+    """Whether ``path`` (with ``{slug}`` formatted as ``probe``, if given) stays inside ``output``."""
     try:
-        sanitised_join(settings.get("OUTPUT_PATH") or "output", value.lstrip("/") or ".")
-    except RuntimeError:
-        logger.warning("newsgraph: %s for %r would leave the output folder; page skipped", pattern_key, slug)
-        return None
-    return value
+        value = path.format(slug=probe) if probe is not None else path
+        sanitised_join(output, value.lstrip("/") or ".")
+    except (RuntimeError, LookupError, ValueError):
+        return False
+    return True
 
 
 def on_pretaxonomy(generator) -> None:
@@ -393,7 +412,7 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
 
     With ``NEWSGRAPH_REGISTRY_CACHE`` the last build's registry (results included) is reused when
     none of its inputs changed: the articles' cache keys, dates, metadata overrides and (with
-    Pelican's ``CHECK_MODIFIED_METHOD = "mtime"``) source-file mtimes, the alias file, the options
+    Pelican's ``CHECK_MODIFIED_METHOD = "mtime"``) source-file mtimes, the alias file's bytes, the options
     and code, and the per-article cache entries it was made from (size and mtime, so a damaged
     entry is still found and recomputed). Else each result comes from the
     result cache or the engine, and the registry is built (and stored).
@@ -406,7 +425,6 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     overrides = [dict(ignore_speakers=split_list(_meta(a, "newsgraph_ignore_speakers")),
                       topics_add=split_list(_meta(a, "newsgraph_topics_add")),
                       topics_remove=split_list(_meta(a, "newsgraph_topics_remove"))) for a in articles]
-    aliases = registry_mod.load_aliases(aliases_path)
     options = dict(indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
                    speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]),
                    topic_types=tuple(settings["NEWSGRAPH_TAG_TYPES"]),
@@ -424,7 +442,8 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     def stored(entries: list) -> RegistryCache:
         return RegistryCache(settings["NEWSGRAPH_CACHE_PATH"],
                              registry_key(articles, [keys[id(a)] for a in articles], entries, overrides,
-                                          aliases, inputs, [sources.get(id(a)) for a in articles]))
+                                          _file_digest(aliases_path), inputs,
+                                          [sources.get(id(a)) for a in articles]))
 
     def entry_stamps() -> list:
         return [cache.stamp(keys[id(a)]) for a in articles]
@@ -435,6 +454,7 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
             _report(0, len(articles), len(articles))
             return reg
     results = analyse(articles, keys, cache, settings, sources) if articles else {}
+    aliases = registry_mod.load_aliases(aliases_path)    # (its warnings: when the registry is built)
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
         reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
@@ -443,6 +463,17 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
         if all(now):                # only when every result is in the result cache (none failed)
             stored(now).save(reg)
     return reg
+
+
+def _file_digest(path: str | None) -> str | None:
+    """SHA-256 of a file's bytes ("missing" when unreadable), None without a path."""
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return "missing"
 
 
 def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> set[str]:
