@@ -229,3 +229,21 @@ def test_long_speaker_index_gets_a_letter_index_and_progress_lines(tmp_path):
         assert page.select_one(a["href"]) is not None              # every anchor exists
     assert not soup(res, "speakers/by-count/index.html").select(".newsgraph-letters a")
     assert re.search(r"newsgraph: analysed \d/3 articles", res.log)
+
+
+@pytest.mark.parametrize("pattern, slug, ok", [
+    ("speakers/{slug}/index.html", "jane-roe", True),
+    ("speakers/{slug}/index.html", "\u5317\u4eac", True),
+    ("speakers/{slug}/index.html", "u.s", True),             # not a plain slug: checked in full
+    ("{slug}/../../x.html", "jane-roe", False),
+    ("a/{slug}/../../../x.html", "jane-roe", False),
+    ("a/{slug}/../x.html", "jane-roe", True),
+    ("../{slug}.html", "jane-roe", False),
+    ("{slug}/index.html", "..", False),                      # never made by the registry, still refused
+])
+def test_speaker_paths_stay_in_the_output_folder(pattern, slug, ok):
+    from newsgraph.pelican_glue import _page_paths
+
+    got = _page_paths("NEWSGRAPH_SPEAKER_SAVE_AS", slug, {"NEWSGRAPH_SPEAKER_SAVE_AS": pattern,
+                                                         "OUTPUT_PATH": "/tmp/out"})
+    assert (got is not None) == ok and (got is None or got == pattern.format(slug=slug))
