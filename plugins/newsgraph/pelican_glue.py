@@ -412,10 +412,10 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
 
     With ``NEWSGRAPH_REGISTRY_CACHE`` the last build's registry (results included) is reused when
     none of its inputs changed: the articles' cache keys, dates, metadata overrides and (with
-    Pelican's ``CHECK_MODIFIED_METHOD = "mtime"``) source-file mtimes, the alias file's bytes, the options
-    and code, and the per-article cache entries it was made from (size and mtime, so a damaged
-    entry is still found and recomputed). Else each result comes from the
-    result cache or the engine, and the registry is built (and stored).
+    Pelican's ``CHECK_MODIFIED_METHOD = "mtime"``) source-file mtimes, the alias file's bytes, the
+    options and code, and the per-article cache entries it was made from (size and mtime, so a
+    damaged entry is still found and recomputed). Else each result comes from the result cache or
+    the engine, and the registry is built (and stored).
     """
     import pelican
 
