@@ -183,7 +183,7 @@ def registry_key(articles: list, result_keys: list[str], entries: list, override
                  options: dict[str, Any], sources: list | None = None) -> str:
     """Hash of every input of the site registry: each article's result key, the stamp of its
     result-cache entry (``ResultCache.stamp``), its date, metadata overrides and (optional)
-    source-file stamp (in order), the alias file's entries, the build options (slug settings
+    source-file stamp (in order), the alias file (its digest), the build options (slug settings
     included) and the registry code."""
     h = hashlib.sha256()
     h.update(json.dumps([REGISTRY_FORMAT, SCHEMA_VERSION, _code_hash(), repr(aliases), options],

@@ -7,9 +7,10 @@ Steps (all linear in the number of mentions; two regex scans of the text, no pas
 1. **Mentions** from ``doc.ents``; DATE/TIME/PERCENT/MONEY/QUANTITY/ORDINAL/CARDINAL are not
    entities. Each mention is normalised: leading "the"/"a", a possessive "'s", a person
    possessing the name ("Trump's State Department"), a leading slogan verb ("Vote Ed
-   Gillespie") and surrounding punctuation are dropped, line breaks become spaces. Junk: mentions across a paragraph break, punctuation only, all lowercase, phrases
-   of common words ("MS-13 killer gangs & sanctuary cities"), stray quotes/brackets.
-   All-caps words NER left unlabelled ("wanted by ICE") are organisation mentions.
+   Gillespie") and surrounding punctuation are dropped, line breaks become spaces. Junk:
+   mentions across a paragraph break, punctuation only, all lowercase, phrases of common words
+   ("MS-13 killer gangs & sanctuary cities"), stray quotes/brackets. All-caps words NER left
+   unlabelled ("wanted by ICE") are organisation mentions.
 2. **Titles** are split from people's names using the title words just before (or at the
    start of) the mention: "Attorney General Jeff Sessions" -> name "Jeff Sessions", role
    "Attorney General"; "President Trump" -> "Trump", role "President".

@@ -171,9 +171,9 @@ class OutputManifest:
     """Skips re-rendering the plugin's own outputs when nothing they are made from changed.
 
     Covers speaker pages and feeds, and Pelican's pages and feeds of the topic tags the plugin
-    added (through :class:`NewsgraphWriter`). An output's digest is its own data (a speaker's
-    quotes, topics, URLs; a tag's article list) plus a *site signature*: every article's and
-    page's URL, metadata and content hash, the engine fingerprint, all settings, the alias file,
+    added (:func:`skip_unchanged_topic_tags`, :class:`NewsgraphWriter`). An output's digest is its
+    own data (a speaker's quotes, topics, URLs; a tag's article list) plus a *site signature*:
+    every article's and page's source path, metadata and content hash, the engine fingerprint, all settings, the alias file,
     and the theme's and the plugin's rendering files (mtime and size). Anything a template could
     show is in the signature, so any change re-renders everything; a missing output file
     re-renders that output. One per build, in ``context["newsgraph_manifest"]``; stored in
@@ -213,9 +213,8 @@ class OutputManifest:
         """
         old = self.old.get(key)
         if old and all(self._exists(f) for f in old):
-            if self.new.get(key) != old:      # asked twice (see skip_unchanged_topic_tags): count once
-                self.skipped += 1
             self.new[key] = old
+            self.skipped += 1
             return True
         self.new[key] = []
         return False
@@ -321,7 +320,8 @@ class JsonldMemo:
 
 
 class NewsgraphWriter(Writer):
-    """Pelican's writer, skipping unchanged pages/feeds of the plugin's topic tags (see OutputManifest)."""
+    """Pelican's writer, noting every file written and which files each topic tag's page or feed
+    wrote (see OutputManifest)."""
 
     _capture: str | None = None
 
@@ -346,26 +346,24 @@ class NewsgraphWriter(Writer):
         manifest = self._manifest(context)          # also notes every file written (see _open_w)
         if manifest is None or tag is None or getattr(tag, "slug", None) not in topics:
             return super().write_file(name, template, context, *args, **kwargs)
-        key = f"page:{name}"
-        if manifest.unchanged(key):
-            return None
-        self._capture = key
-        try:
-            return super().write_file(name, template, context, *args, **kwargs)
-        finally:
-            self._capture = None
+        return self._recorded(manifest, f"page:{name}", super().write_file, name, template, context,
+                              *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
         feeds = context.get("newsgraph_topic_feeds") or ()
         manifest = self._manifest(context)
         if manifest is None or not path or path not in feeds:
             return super().write_feed(elements, context, path, url, *args, **kwargs)
-        key = f"feed:{path}"
-        if manifest.unchanged(key):
-            return None
+        return self._recorded(manifest, f"feed:{path}", super().write_feed, elements, context, path, url,
+                              *args, **kwargs)
+
+    def _recorded(self, manifest: OutputManifest, key: str, write, *args, **kwargs):
+        """``write(...)``, noting the files it writes under ``key`` (unchanged topic tags never get
+        here: :func:`skip_unchanged_topic_tags` leaves them out of Pelican's loops)."""
+        manifest.new[key] = []
         self._capture = key
         try:
-            return super().write_feed(elements, context, path, url, *args, **kwargs)
+            return write(*args, **kwargs)
         finally:
             self._capture = None
 
@@ -380,9 +378,9 @@ def skip_unchanged_topic_tags(generator) -> None:
 
     Pelican's ``generate_tags`` builds each tag's date-ordered article list before it calls the
     writer (a loop over tags × articles), and ``generate_feeds`` loops over every tag, even when
-    :class:`NewsgraphWriter` then skips the write. So both methods, on this generator only, run
-    with ``generator.tags`` minus the topic tags whose outputs :class:`OutputManifest` finds
-    unchanged (same test as the writer's); the author's own tags are never left out.
+    an unchanged output needs no writing. So both methods, on this generator only, run with
+    ``generator.tags`` minus the topic tags whose outputs :class:`OutputManifest` finds unchanged;
+    the author's own tags are never left out.
     """
     settings, context = generator.settings, generator.context
 

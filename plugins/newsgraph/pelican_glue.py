@@ -67,7 +67,7 @@ def get_generators(pelican):
 
 
 def get_writer(pelican):
-    """Pelican's writer that skips unchanged outputs of the plugin's topic tags."""
+    """Pelican's writer that notes which files the plugin's topic tags wrote (unchanged ones are skipped)."""
     if not enabled(pelican.settings) or not pelican.settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
         return None
     from .generator import NewsgraphWriter
