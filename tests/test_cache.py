@@ -90,14 +90,14 @@ def test_fingerprint_is_computed_without_importing_spacy():
     subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ, PYTHONPATH=plugins))
 
 
-def test_a_pickled_result_unpacks_its_entities_only_when_read():
+def test_a_pickled_result_unpacks_its_entities_and_quotes_only_when_read():
     import pickle
 
     got = pickle.loads(pickle.dumps(result()))
-    assert "entities" not in vars(got)                     # still packed after loading
+    assert "entities" not in vars(got) and "quotes" not in vars(got)     # still packed after loading
     again = pickle.loads(pickle.dumps(got))                # pickled again while packed
     assert again == result() and again.entity("person/x").name == "X Y"
-    assert got.speakers[0].name == "X Y" and "entities" in vars(got)
+    assert got.speakers[0].name == "X Y" and "entities" in vars(got) and "quotes" in vars(got)
     assert got.to_dict() == result().to_dict()
     with pytest.raises(AttributeError):
         got.no_such_field

@@ -147,6 +147,26 @@ def test_quote_refs_keep_their_article_index_and_html_is_escaped():
     assert str(ref.html) == 'the &lt;b&gt;plan&lt;/b&gt; was &#34;<mark>a disaster</mark>&#34;'
 
 
+def test_a_pickled_registry_is_the_same_and_unpacks_what_is_read():
+    import pickle
+
+    records = [rec(art("a"), [ent("p1", "Jane Roe", role="mayor"), ent("o1", "Acme Corp", "Organization")],
+                   [quote("p1", "One."), quote(None, "Two.", kind="partial", start=9)]),
+               rec(art("b", 2), [ent("p2", "Roe", mentions=1)], [quote("p2", "Three.")])]
+    reg = registry.build(records)
+    got = pickle.loads(pickle.dumps(reg))
+    ref = got.records[0].quotes[0]
+    assert "quote" not in vars(ref) and ref.kind == "direct" and str(ref.html) == "One."
+    assert ref.quote == reg.records[0].quotes[0].quote and "quote" in vars(ref)      # unpacked on read
+    acme = got.find("Acme Corp")
+    assert "quotes" not in vars(acme) and acme.quotes == [] and acme.same_as == []    # empty: left out
+    assert [(i.key, i.name, i.role, i.aliases, len(i.quotes)) for i in got.identities] == \
+        [(i.key, i.name, i.role, i.aliases, len(i.quotes)) for i in reg.identities]
+    assert [r.result.to_dict() for r in got.records] == [r.result.to_dict() for r in reg.records]
+    acme.quotes.append("x")                                   # recreated as its own list
+    assert acme.quotes == ["x"] and got.find("Jane Roe").quotes != ["x"]
+
+
 @pytest.mark.parametrize("name", ["../../etc/passwd", "a/b\\c", "..hidden", "x/../../y", "\u5317\u4eac", "A\u0000B"])
 def test_slugs_are_one_safe_path_segment(name):
     # a slugify that keeps everything, as a careless SLUG_REGEX_SUBSTITUTIONS could

@@ -227,12 +227,10 @@ class RegistryCache:
             logger.warning("newsgraph: registry cache %s unreadable (%s); rebuilt", self.path, exc)
             return None
 
-        class Unpickler(pickle.Unpickler):
-            def persistent_load(self, pid):
-                return articles[pid]
-
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = articles.__getitem__      # (a C call for each article reference)
         try:
-            reg = Unpickler(io.BytesIO(data)).load()
+            reg = unpickler.load()
         except Exception as exc:  # truncated or damaged file: any unpickling error
             logger.warning("newsgraph: registry cache %s damaged (%s: %s); rebuilt", self.path,
                            type(exc).__name__, exc)
@@ -246,13 +244,11 @@ class RegistryCache:
 
         refs = {id(rec.article): i for i, rec in enumerate(reg.records)}
 
-        class Pickler(pickle.Pickler):
-            def persistent_id(self, obj):
-                return refs.get(id(obj))
-
         buf = io.BytesIO()
+        pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = lambda obj: refs.get(id(obj))
         try:
-            Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(reg)
+            pickler.dump(reg)
             os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path) or ".", suffix=".tmp")
             with os.fdopen(fd, "wb") as f:

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from .model import ArticleResult, Quote
+from .model import ArticleResult, Quote, compact_pickle
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ def clean_display(name: str) -> str:
 # --------------------------------------------------------------------------- data
 
 
+@compact_pickle(packed=("quote",))   # a cached site's article pages need only kind and html
 @dataclass(eq=False)
 class QuoteRef:
     """One quote of one article, attributed to a site identity. ``n``: 1-based index in the article."""
@@ -89,7 +90,7 @@ class QuoteRef:
     speaker: "Identity"
     n: int
 
-    @property
+    @functools.cached_property
     def kind(self) -> str:
         return self.quote.kind
 
@@ -130,6 +131,7 @@ class QuoteRef:
         return Markup(" … ").join(parts)
 
 
+@compact_pickle(lists=("aliases", "same_as", "quotes", "articles"))
 @dataclass(eq=False)
 class Identity:
     """A person, organisation, place… as one site-wide page/tag."""
@@ -296,6 +298,8 @@ def load_aliases(path: str | None) -> Aliases:
     return out
 
 
+@compact_pickle(lists=("ignore_speakers", "topics_add", "topics_remove", "quotes", "speakers", "about",
+                       "mentions", "topics"))
 @dataclass
 class ArticleRecord:
     """What the registry needs of one article (``article`` is opaque: a Pelican Article in the site)."""
@@ -614,7 +618,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             if ident is None or ident.key in skip:
                 continue
             ref = QuoteRef(article=rec.article, quote=q, speaker=ident, n=n)
-            ref.html  # rendered once here, so a cached registry carries it
+            ref.html, ref.kind  # noqa: B018 — computed once here, so a cached registry carries them
             rec.quotes.append(ref)
             if indirect_on_pages or q.kind != "indirect":
                 ident.quotes.append(ref)
