@@ -218,3 +218,16 @@ def test_a_build_thaws_the_last_builds_objects_first_and_leaves_its_own_frozen(c
     monkeypatch.setattr(gc, "freeze", lambda: events.append("freeze") or freeze())
     build(cold, ARTICLES)
     assert events[:2] == ["thaw", "collect"] and events[-1] == "freeze" and events.count("thaw") == 1
+
+
+def test_topic_tag_slugs_kept_in_the_cached_registry_follow_pelicans_tag_slug_settings(tmp_path):
+    from pelican.settings import DEFAULT_CONFIG
+
+    arts = {"gang": article("Gang blamed", "Mayor Jane Roe said the Harbor Gang set the fires. "
+                                           "Police said the Harbor Gang recruits teenagers.", date="2020-03-02")}
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    assert (build(tmp_path, arts, settings=keep).output / "tag" / "harbor-gang.html").exists()
+    subs = [(r"(?i)harbor", "port"), *DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]]
+    res = build(tmp_path, arts, settings={**keep, "TAG_REGEX_SUBSTITUTIONS": subs})
+    assert (res.output / "tag" / "port-gang.html").exists()
+    assert 'href="/tag/port-gang.html"' in res.read("gang-blamed.html")

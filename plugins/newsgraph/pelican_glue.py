@@ -439,8 +439,8 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
                    topic_min_mentions=int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"]),
                    topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]))
     inputs = {**options, "fingerprint": cache.fingerprint, "pelican": getattr(pelican, "__version__", ""),
-              "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "SLUGIFY_PRESERVE_CASE",
-                                                    "SLUGIFY_USE_UNICODE")]}
+              "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
+                                                    "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")]}
     use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True))
     # like Pelican's own cache: with CHECK_MODIFIED_METHOD "mtime" (its default) a source file
     # newer than its cache entry is analysed again, so `touch` forces it; else content only
@@ -466,6 +466,8 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
         reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
+        for ident in {id(i): i for rec in records for i in rec.topics}.values():
+            ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
     if use_cache and articles:
         now = entry_stamps()
         if all(now):                # only when every result is in the result cache (none failed)
@@ -488,8 +490,10 @@ def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> set[
     """Add topic ``Tag``s to the articles; returns the slugs of the tags added."""
     tags_by_slug: dict[str, Tag] = {}
 
-    def tag_for(name: str) -> Tag | None:
+    def tag_for(name: str, slug: str | None = None) -> Tag | None:
         tag = Tag(name, settings)
+        if slug:
+            tag.slug = slug
         if not tag.slug:
             return None
         return tags_by_slug.setdefault(tag.slug, tag)
@@ -504,7 +508,7 @@ def _add_tags(reg: registry_mod.Registry, records: list, settings: dict) -> set[
             wanted.append((reg.find(name), name))
         for ident, name in wanted:
             tag = ident.tag if ident is not None and ident.tag is not None else \
-                tag_for(ident.name if ident is not None else name)
+                tag_for(ident.name, ident.tag_slug) if ident is not None else tag_for(name)
             if tag is None:
                 continue
             if ident is not None:

@@ -147,6 +147,7 @@ class Identity:
     is_speaker: bool = False
     quotes: list[QuoteRef] = field(default_factory=list)
     tag: Any = None
+    tag_slug: str | None = None       # the slug of its topic tag, when known (set by the site glue)
     mentions: int = 0
     articles: list[Any] = field(default_factory=list)
     save_as: str | None = None
