@@ -7,7 +7,8 @@ Per-article entities (``model.Entity``) are grouped into site :class:`Identity` 
 - people: titles are stripped ("Attorney General Jeff Sessions" -> "Jeff Sessions", the title
   becoming a role candidate), middle initials ignored, and a bare surname ("Sessions") joins the
   one full name with that surname (the most quoted/mentioned one when several share it);
-- organisations: an acronym of 3+ letters ("FBI") joins the one full name whose initials it is;
+- organisations: an acronym ("NAACP") joins the one full name whose initials it is; of three
+  letters ("FBI"), only a name in an article with the acronym;
 - an alias file (YAML or JSON) merges, renames, ignores and adds ``sameAs`` links; article
   metadata can ignore a speaker or add/drop a topic in one article.
 
@@ -399,7 +400,7 @@ def _spelling_key(core: str) -> str | None:
 
 def _initials(name: str) -> set[str]:
     words = re.findall(r"[A-Za-z][\w']*", name)
-    if len(words) < 2:
+    if len(words) < 2 or any(len(w) > 1 and w.isupper() for w in words):    # ("CC BY-SA" is no "CBS")
         return set()
     return {"".join(w[0] for w in words).upper(),
             "".join(w[0] for w in words if w.lower() not in MINOR_WORDS).upper()}
@@ -438,6 +439,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     #    alias: "Sessions" is Jeff Sessions in one article and Pete Sessions in another (step 3
     #    places an article's bare surname)
     ent_node: dict[tuple[int, str], str] = {}
+    arts_of: dict[str, set[int]] = defaultdict(set)       # name key -> indices of its articles
     for ri, rec in enumerate(records):
         for e in rec.result.entities:
             names = [n for n in [e.name, *e.aliases] if norm(n)
@@ -448,6 +450,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             for n in names:
                 k = node(n, e.type)
                 uf.add(k)
+                arts_of[k].add(ri)
                 w = max(1, e.mentions) if n == e.name else 1
                 forms[k][clean_display(n)] += w
                 types[k][e.type] += w
@@ -530,14 +533,22 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             for f in forms[k]:
                 for ini in _initials(f):
                     initials[ini].add(uf.find(k))
+    cluster_arts: dict[str, set[int]] = defaultdict(set)
+    for k, arts in arts_of.items():
+        cluster_arts[uf.find(k)] |= arts
     for k in list(forms):
         if not k.startswith("t:"):
             continue
         acronym = next((f for f in forms[k] if _is_acronym(f)), None)
+        letters = len(acronym.replace(".", "")) if acronym else 0
         # two letters are too ambiguous to join a name on initials alone ("WN" is not "Women in
-        # Nevada"); an article that spells both out merged them already, and "UN", "EU" are known
-        if acronym and len(acronym.replace(".", "")) >= 3:
+        # Nevada"); an article that spells both out merged them already, and "UN", "EU" are known.
+        # Three letters name too many things to join a name met only in other articles ("CIA" is
+        # not "Calicut International Airport"): the name must be in an article with the acronym.
+        if letters >= 3:
             cands = {uf.find(c) for c in initials.get(acronym.replace(".", "").upper(), ())} - {uf.find(k)}
+            if letters == 3:
+                cands = {c for c in cands if cluster_arts[c] & cluster_arts[uf.find(k)]}
             if len(cands) == 1:
                 uf.union(k, cands.pop())
 
