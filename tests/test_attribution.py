@@ -349,3 +349,24 @@ def test_the_speaker_is_the_head_of_a_long_description(extract):
                 "“We are ready,” a Coca-Cola spokesman said.")
     speakers = [r.entity(q.speaker).name if r.entity(q.speaker) else None for q in r.quotes]
     assert speakers == ["Obaidul Quader", "Steve Bannon", "Coca-Cola"], speakers
+
+
+def test_a_description_resolves_to_someone_it_can_name(extract):
+    r = extract("The European Commission proposed the rules. Amnesty International criticised them.\n\n"
+                "The commission said the debate would be held online.\n\n"
+                "Lena Moss took the bus downhill in the storm.\n\n"
+                "The bus driver said he had lost control. The ruling said the contract was void.\n\n"
+                "The academy said the prize would be shared.")
+    said = {q.text[:12]: (r.entity(q.speaker).name if r.entity(q.speaker) else None) for q in r.quotes}
+    assert said["the debate w"] == "European Commission", said                  # the one with that word
+    assert said["he had lost "] == "Lena Moss", said                            # a noun for a person
+    assert said["the contract"] is None, said                                   # a thing is nobody
+    assert said["the prize wo"] is None, said                                   # no academy named
+
+
+def test_he_is_not_a_name_used_as_a_thing(extract):
+    r = extract("Prime Minister Kyriakos Mitsotakis met the press in Athens.\n\n"
+                "Work on the EastMed pipeline will start next year.\n\n"
+                "“We seek to exclude no one,” he said.")
+    (q,) = [q for q in r.quotes if "exclude" in q.text]
+    assert r.entity(q.speaker) is not None and r.entity(q.speaker).name == "Kyriakos Mitsotakis"

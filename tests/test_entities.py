@@ -272,3 +272,12 @@ def test_roman_numerals_and_job_titles_in_capitals_are_not_organisations(engine)
     names = {e.name for e in r.entities}
     assert not names & {"II", "VP", "MP"}, names
     assert {"FBI", "ICE"} <= names, names
+
+
+def test_diseases_are_conditions_not_speakers(extract):
+    r = extract("COVID-19 has killed thousands in Italy, and H1N1 spread fast in 2009.\n\n"
+                "“We are not ready,” COVID-19 experts warned, and health minister Roberto Speranza agreed.")
+    types = {e.name: e.type for e in r.entities}
+    assert types.get("COVID-19") == "Condition", types
+    assert all(t == "Condition" for n, t in types.items() if n in ("H1N1", "COVID")), types
+    assert all(r.entity(q.speaker) is None or r.entity(q.speaker).type != "Condition" for q in r.quotes)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .entities import EntityIndex
+from .entities import CORE_TITLES, EntityIndex
 from .model import Entity, Quote, Span
 from .quotes import Marked, find_marked, paragraphs
 
@@ -78,6 +78,26 @@ spokesperson representative official officials
 """.split())
 #: Heads of descriptions that stand for an organisation speaking through a person.
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative official aide".split())
+#: Heads of descriptions of a person ("the bus driver said") besides titles ("the senator") and
+#: agent nouns ("the seller", "the archbishop"; see ``_person_noun``).
+PERSON_NOUNS = CORE_TITLES | SPOKES_WORDS | frozenset("""
+man woman boy girl child witness victim owner resident passenger pilot student nurse suspect
+defendant father mother son daughter husband wife brother sister survivor expert author partner fan
+employee guard host actress athlete veteran widow widower friend neighbour neighbor parent
+""".split())
+#: Words ending like agent nouns that are things ("The letter said").
+_NOT_AGENTS = frozenset("""
+letter paper newspaper newsletter order number matter power border water computer answer chapter
+register charter center centre monitor indicator counter poster flyer banner error factor sector
+motor server trailer filer quarter cover corner layer manner
+""".split())
+#: Organisation words a description resolves by name only ("the academy" -> "Swedish Academy").
+NAMED_ORG_WORDS = frozenset("""
+army military navy academy embassy journal palace service federation hospital league club bank
+museum parliament senate congress tribunal observatory
+""".split())
+#: Prepositions whose object is a place or medium, not someone ("in Bangalore", "on Twitter").
+PLACE_PREPS = frozenset("in on at into onto across near via inside throughout around".split())
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                        r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
@@ -156,18 +176,33 @@ class _Context:
         return best
 
     def last_entity(self, before: int, types: tuple[str, ...], skip_quoted: bool = True,
-                    gender: str | None = None) -> Entity | None:
-        """The entity of the last mention before ``before`` (of a compatible gender for he/she)."""
+                    gender: str | None = None, named: str | None = None) -> Entity | None:
+        """The entity of the last mention before ``before`` (of a compatible gender for he/she;
+        with ``named``, the last whose name has that word, else the last of any name)."""
         i = bisect.bisect_left(self.mention_starts, before) - 1
+        fallback = None
         while i >= 0:
             s, e, ent = self.mentions[i]
             if ent.type == "Group" and self._adjectival(s):
                 pass            # "the Italian foreign minister": not a group that "they" can be
+            elif ent.type == "Person" and self._as_thing(s, e):
+                pass            # "the EastMed pipeline", "on Twitter": not someone "he" can be
             elif ent.type in types and not (skip_quoted and self._in_quote(s)):
                 if gender is None or self.gender_of(ent) in (None, gender):
-                    return ent
+                    if named is None or named in ent.name.lower().split():
+                        return ent
+                    fallback = fallback or ent
             i -= 1
-        return None
+        return fallback
+
+    def _as_thing(self, start: int, end: int) -> bool:
+        """A mention used as a thing: modifying a common noun or after a place-like preposition."""
+        toks = self.tokens(start, end)
+        head = next((t for t in toks if not start <= t.head.idx < end), None)
+        if head is None:
+            return False
+        return (head.dep_ == "compound" and head.head.pos_ == "NOUN") or \
+            (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS)
 
     def _adjectival(self, pos: int) -> bool:
         t = self.token_at(pos)
@@ -285,13 +320,26 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
     if root.lower_ in ORG_WORDS and root.lower_ not in SPOKES_WORDS:
         if det in ("the", "this", "that") or root.lower_ in ("statement", "report"):
-            e = ctx.last_entity(source.start_char, ("Organization",))
+            # "the commission": the last organisation with that word in its name, else the last one
+            e = ctx.last_entity(source.start_char, ("Organization",), named=root.lower_)
             return e.id if e else None
         return None
+    if det in ("the", "this", "that") and root.lower_ in NAMED_ORG_WORDS:
+        e = ctx.last_entity(source.start_char, ("Organization",), named=root.lower_)
+        return e.id if e is not None and root.lower_ in e.name.lower().split() else None
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):
-        e = _by_role(index, root.lower_) or ctx.last_entity(source.start_char, ("Person",))
+        e = _by_role(index, root.lower_)
+        if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)
+            e = ctx.last_entity(source.start_char, ("Person",))
         return e.id if e else None
     return None
+
+
+def _person_noun(word: str) -> bool:
+    """A noun that names a person: a title, a listed noun or an agent noun ("seller", "archbishop")."""
+    if word in PERSON_NOUNS or word.endswith(("bishop", "man", "woman", "person")):
+        return True
+    return len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in _NOT_AGENTS
 
 
 _PERSONAL_WORD = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")

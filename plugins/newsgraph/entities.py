@@ -44,7 +44,11 @@ from .model import Entity, Span
 LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
           "NORP": "Group", "EVENT": "Event", "WORK_OF_ART": "Work", "LAW": "Law", "PRODUCT": "Product"}
 #: Preference when votes tie (earlier wins).
-TYPE_ORDER = ("Person", "Organization", "Place", "Group", "Event", "Law", "Work", "Product", "Other")
+TYPE_ORDER = ("Person", "Organization", "Place", "Group", "Event", "Law", "Work", "Product", "Condition", "Other")
+#: Diseases NER labels as people or organisations ("COVID-19 said" is never right): a Condition.
+DISEASE = re.compile(r"(?:COVID(?:-19)?|SARS(?:-CoV-2)?|MERS|H\d{1,2}N\d{1,2}|Ebola|HIV(?:/AIDS)?|AIDS|Zika|Mpox|"
+                     r"[Mm]onkeypox|[Mm]easles|[Pp]olio|[Cc]holera|[Mm]alaria|[Dd]engue|[Ii]nfluenza|"
+                     r"[Cc]oronavirus)(?:\s+(?:pandemic|outbreak|epidemic|virus))?")
 SALIENT_MENTIONS = 3
 
 #: Title words that make a role on their own ("President", "Sen.", "Attorney General").
@@ -358,6 +362,8 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         etype = LABELS[ent.label_]
         if etype == "Person" and (any(c.isdigit() for c in text) or (text.isupper() and len(text) > 1)):
             etype = "Organization"  # "MS-13", "ICE": not a person's name
+        if DISEASE.fullmatch(text):
+            etype = "Condition"
         acr = None
         m = PAREN_ACRONYM.match(text_all, ent.end_char)
         if m and etype != "Person" and "-" not in m.group(1) and _is_acronym(m.group(1)):

@@ -64,7 +64,7 @@ SCRIPT_CLOSE = "</script>"
 #: political groups, which schema.org has no type for).
 SCHEMA_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place", "Event": "Event",
                 "Work": "CreativeWork", "Product": "Product", "Law": "Legislation",
-                "Group": "Thing", "Other": "Thing"}
+                "Condition": "MedicalCondition", "Group": "Thing", "Other": "Thing"}
 #: Last words of an author name that make it an Organization ("Wikinews contributors", "AP staff").
 COLLECTIVE_WORDS = frozenset("contributors staff editors newsroom desk team wire agency reporters "
                              "correspondents bureau".split())

@@ -16,7 +16,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_INDIRECT": True,               # report indirect speech (changes results)
     "NEWSGRAPH_CACHE_PATH": None,             # default: CACHE_PATH/newsgraph
     "NEWSGRAPH_ALIASES": None,                # path to a YAML or JSON alias file
-    "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event"),
+    "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event", "Condition"),
     "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
     "NEWSGRAPH_TAG_SALIENT_ONLY": True,       # tags only for what an article is about, not passing names
     "NEWSGRAPH_TAGS": True,                   # add topic tags at all
