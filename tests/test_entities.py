@@ -281,3 +281,22 @@ def test_diseases_are_conditions_not_speakers(extract):
     assert types.get("COVID-19") == "Condition", types
     assert all(t == "Condition" for n, t in types.items() if n in ("H1N1", "COVID")), types
     assert all(r.entity(q.speaker) is None or r.entity(q.speaker).type != "Condition" for q in r.quotes)
+
+
+def test_a_personal_title_makes_an_org_mention_a_person():
+    from newsgraph.entities import _titled_name
+
+    def titled(s):
+        return _titled_name(s.split())
+    assert titled("Dr Valeria Gazzola") and titled("Detective Constable Daniel Dubé")
+    assert titled("Assemblywoman Selena Torres") and titled("Rep . Adam Schiff")
+    assert not titled("General Motors") and not titled("Major League Baseball")      # not personal titles
+    assert not titled("Senator Hotel Group") and not titled("Dr Pepper Snapple Group Inc")
+    assert not titled("Sheriff") and not titled("Dr")
+
+
+def test_people_with_a_title_are_people_whatever_ner_says(extract):
+    r = extract("Detective Constable Daniel Dubé said the car was stolen. Dr Valeria Gazzola agreed.")
+    types = {e.name: (e.type, e.role) for e in r.entities}
+    assert types.get("Daniel Dubé", ("?",))[0] == "Person", types
+    assert types.get("Valeria Gazzola", ("?",))[0] == "Person", types

@@ -94,7 +94,7 @@ motor server trailer filer quarter cover corner layer manner
 #: Organisation words a description resolves by name only ("the academy" -> "Swedish Academy").
 NAMED_ORG_WORDS = frozenset("""
 army military navy academy embassy journal palace service federation hospital league club bank
-museum parliament senate congress tribunal observatory
+museum parliament senate congress tribunal observatory study survey poll
 """.split())
 #: Prepositions whose object is a place or medium, not someone ("in Bangalore", "on Twitter").
 PLACE_PREPS = frozenset("in on at into onto across near via inside throughout around".split())
@@ -318,15 +318,15 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
                 return found.id
     # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
     det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
+    if det in ("the", "this", "that") and root.lower_ in NAMED_ORG_WORDS:
+        e = ctx.last_entity(source.start_char, ("Organization",), named=root.lower_)
+        return e.id if e is not None and root.lower_ in e.name.lower().split() else None
     if root.lower_ in ORG_WORDS and root.lower_ not in SPOKES_WORDS:
         if det in ("the", "this", "that") or root.lower_ in ("statement", "report"):
             # "the commission": the last organisation with that word in its name, else the last one
             e = ctx.last_entity(source.start_char, ("Organization",), named=root.lower_)
             return e.id if e else None
         return None
-    if det in ("the", "this", "that") and root.lower_ in NAMED_ORG_WORDS:
-        e = ctx.last_entity(source.start_char, ("Organization",), named=root.lower_)
-        return e.id if e is not None and root.lower_ in e.name.lower().split() else None
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):
         e = _by_role(index, root.lower_)
         if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)

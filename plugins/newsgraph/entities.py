@@ -80,6 +80,18 @@ congresswoman representative lawmaker councilman councilwoman superintendent ins
 """.split())
 #: Words that may sit inside a role but never start or end one.
 EDGE_WORDS = frozenset("of the in a an and".split())
+#: Titles only people have: an ORG mention starting with one is a person ("Dr Valeria Gazzola",
+#: "Detective Constable Daniel Dubé"); not "General", "Major" ("General Motors").
+PERSONAL_TITLES = frozenset("""
+dr mr mrs ms miss mx prof professor detective det constable assemblyman assemblywoman councilman
+councilwoman councillor congressman congresswoman senator sen rep sgt lt capt supt rev reverend
+inspector sheriff
+""".split())
+_ORG_WORDS = frozenset("""
+group inc ltd llc corp corporation company co institute laboratories labs hotel hospital clinic
+foundation association society trust fund bank party centre center school academy club
+""".split())
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Z]?[a-zà-ÿ]+)*")
 #: Capitalised words that precede a name in slogans and headlines ("Vote Ed Gillespie").
 LEADING_VERBS = frozenset("""vote elect re-elect reelect support thank thanks meet ask call tell dear
 hey congratulations congrats welcome defeat impeach stop beat fire hire blame""".split())
@@ -142,6 +154,16 @@ def _surname(words: list[str]) -> str:
     while len(words) > 2 and words[-1].lower().rstrip(".,") in SUFFIXES:
         words = words[:-1]
     return words[-1].rstrip(",")
+
+
+def _titled_name(words: list[str]) -> bool:
+    """A personal title, maybe more title words, then one to three name words: a person."""
+    i = 0
+    while i < len(words) and words[i].lower().rstrip(".") in ROLE_WORDS | PERSONAL_TITLES:
+        i += 1
+    rest = [w for w in words[i:] if w != "."]
+    return bool(i and words[0].lower().rstrip(".") in PERSONAL_TITLES and 1 <= len(rest) <= 3
+                and all(_NAME_WORD.fullmatch(w) and w.lower() not in GENERIC_HEADS | _ORG_WORDS for w in rest))
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -270,10 +292,11 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
     role_tokens: set[int] = set()
     all_ents = doc.ents  # builds Span objects: read once
     ents = [e for e in all_ents if e.label_ in LABELS]
+    titled = {e.start for e in ents if e.label_ == "ORG" and _titled_name([t.text for t in e])}
     # people first, so that title words tagged as ORG ("State" in "Secretary of State X") are known
     people = {}
     for ent in ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and ent.start not in titled:
             continue
         b, core_seen = ent.start, False
         while b > ent.start - 6 and b > 0:
@@ -359,7 +382,7 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         content_lower = [w for w in words if w.isalpha() and w.islower() and w not in FUNCTION_WORDS]
         if len(content_lower) >= 2 or ("&" in text and content_lower):
             continue
-        etype = LABELS[ent.label_]
+        etype = "Person" if ent.start in titled else LABELS[ent.label_]
         if etype == "Person" and (any(c.isdigit() for c in text) or (text.isupper() and len(text) > 1)):
             etype = "Organization"  # "MS-13", "ICE": not a person's name
         if DISEASE.fullmatch(text):
