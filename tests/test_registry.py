@@ -118,6 +118,21 @@ bogus: 1
     assert [r.speaker.name for r in records[0].quotes] == ["Jeff Sessions", "Donald McGahn", "Jeff Sessions"]
 
 
+def test_a_typed_alias_entry_takes_its_names_whatever_ner_typed_them():
+    org = "Organization"
+    records = [rec(art("a"), [ent("o1", "Wikinews", org)], []),
+               rec(art("b"), [ent("p1", "Wikinews"), ent("p2", "WN")], [quote("p1")]),
+               rec(art("c"), [ent("p1", "Ford", mentions=3)], [quote("p1")]),
+               rec(art("d"), [ent("o1", "Ford", org)], [])]
+    untyped = registry.build(records, registry.Aliases(entries=[registry.AliasEntry(name="Wikinews")]))
+    assert sorted(i.type for i in untyped if i.name == "Wikinews") == ["Organization", "Person"]
+    reg = registry.build(records, registry.Aliases(entries=[
+        registry.AliasEntry(name="Wikinews", aliases=["WN"], type=org)]))
+    (wn,) = [i for i in reg if i.name == "Wikinews"]
+    assert wn.type == org and len(wn.articles) == 2 and wn.quote_count == 1 and "WN" in wn.aliases
+    assert sorted(i.type for i in reg if i.name == "Ford") == ["Organization", "Person"]    # no entry: apart
+
+
 @pytest.mark.parametrize("text", ["{not json", "[1, 2]", "entities: [{nope: 1}]"])
 def test_bad_alias_file_warns_and_is_ignored(tmp_path, text, caplog):
     path = tmp_path / ("a.json" if text.startswith("{") or text.startswith("[") else "a.yml")

@@ -483,6 +483,11 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             for a in entry.aliases:
                 if norm(a):
                     uf.union(main, node(a, kd))
+            if entry.type:      # the editor says what it is: its names NER typed otherwise join it
+                for n in names:
+                    other = node(n, "Other" if kd == "Person" else "Person")
+                    if norm(n) and other in forms:
+                        uf.union(main, other)
 
     # 2b. one multi-word name typed as a person in one article and as a thing in another (NER
     #     disagreement) is one identity; its type is decided by the weighted majority below
