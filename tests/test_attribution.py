@@ -370,3 +370,14 @@ def test_he_is_not_a_name_used_as_a_thing(extract):
                 "“We seek to exclude no one,” he said.")
     (q,) = [q for q in r.quotes if "exclude" in q.text]
     assert r.entity(q.speaker) is not None and r.entity(q.speaker).name == "Kyriakos Mitsotakis"
+
+
+def test_they_is_an_organisation_named_lately_not_paragraphs_ago(extract):
+    filler = "".join(f"The rain fell for the {n} day in a row.\n\n" for n in ("first", "second", "third", "fourth"))
+    far = extract("Amnesty International opened an office in town.\n\n" + filler +
+                  "They told her that the money was gone.")
+    near = extract("Amnesty International opened an office in town.\n\nThey said that the office would hire locals.")
+    (q_far,) = [q for q in far.quotes if "money" in q.text]
+    (q_near,) = [q for q in near.quotes if "hire" in q.text]
+    assert far.entity(q_far.speaker) is None
+    assert near.entity(q_near.speaker) is not None and near.entity(q_near.speaker).name == "Amnesty International"

@@ -176,12 +176,16 @@ class _Context:
         return best
 
     def last_entity(self, before: int, types: tuple[str, ...], skip_quoted: bool = True,
-                    gender: str | None = None, named: str | None = None) -> Entity | None:
+                    gender: str | None = None, named: str | None = None,
+                    paras: int | None = None) -> Entity | None:
         """The entity of the last mention before ``before`` (of a compatible gender for he/she;
-        with ``named``, the last whose name has that word, else the last of any name)."""
+        with ``named``, the last whose name has that word, else the last of any name; with
+        ``paras``, mentioned at most that many paragraphs back)."""
         i = bisect.bisect_left(self.mention_starts, before) - 1
         fallback = None
-        while i >= 0:
+        floor = self.para_starts[max(self.para_of(before) - paras, 0)] if paras is not None and self.para_starts \
+            else -1
+        while i >= 0 and self.mentions[i][0] >= floor:
             s, e, ent = self.mentions[i]
             if ent.type == "Group" and self._adjectival(s):
                 pass            # "the Italian foreign minister": not a group that "they" can be
@@ -270,10 +274,11 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         noun = root.head.head
         return resolve_source(doc, _source_span(doc, noun), index, ctx, last_speaker) if noun.i != root.i else None
     if len(words) == 1 and low in PRONOUNS:
+        # an organisation "it"/"they" stands for was named lately (not ten paragraphs back)
         if low in ("it",):
-            e = ctx.last_entity(source.start_char, ("Organization",))
+            e = ctx.last_entity(source.start_char, ("Organization",), paras=2)
         elif low in ("they", "them"):
-            e = ctx.last_entity(source.start_char, ("Organization", "Group"))
+            e = ctx.last_entity(source.start_char, ("Organization", "Group"), paras=2)
         elif low in ("i", "we", "me", "us", "you"):
             return None
         else:
