@@ -381,3 +381,14 @@ def test_they_is_an_organisation_named_lately_not_paragraphs_ago(extract):
     (q_near,) = [q for q in near.quotes if "hire" in q.text]
     assert far.entity(q_far.speaker) is None
     assert near.entity(q_near.speaker) is not None and near.entity(q_near.speaker).name == "Amnesty International"
+
+
+def test_someone_described_by_their_relation_to_a_named_person_is_not_that_person(extract):
+    r = extract("President Donald Trump lost the case on Friday.\n\n"
+                "“We will appeal,” Trump's lawyer said on Monday.\n\n"
+                "Fire chief Tom Smith died in the blaze. “He was a kind man,” Smith's widow told reporters.\n\n"
+                "“We are ready,” said Maria Lopez, the wife of Senator John Kerry.\n\n"
+                "“We will win,” Trump's lawyer, Rudy Giuliani, said on Tuesday.")
+    said = {q.text[:10]: (r.entity(q.speaker).name if r.entity(q.speaker) else None) for q in r.quotes}
+    assert said["We will ap"] is None and said["He was a k"] is None, said
+    assert said["We are rea"] == "Maria Lopez" and said["We will wi"] == "Rudy Giuliani", said

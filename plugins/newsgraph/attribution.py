@@ -305,6 +305,13 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     e = ctx.entity_in(root.idx, root.idx + len(root.text)) or ctx.entity_in(source.start_char, source.end_char)
     if e is not None and e.type == "Group" and not any(sp.start <= root.idx < sp.end for sp in e.spans):
         e = None        # "Chinese officials said": people described by a nationality, not the group
+    if e is not None and e.type == "Person" and root.pos_ == "NOUN" and root.lower_ not in SPOKES_WORDS \
+            and _person_noun(root.lower_) and _relation_of(ctx, root, e, source):
+        # "Trump's lawyer", "Smith's widow", "the wife of John Kerry": someone else, named only
+        # in apposition ("Trump's lawyer, Rudy Giuliani")
+        app = next((c for c in root.children if c.dep_ == "appos" and _is_name(c)), None)
+        named = ctx.entity_in(app.idx, app.idx + len(app.text), ("Person",)) if app is not None else None
+        return named.id if named is not None else None
     if e is not None and e.type in ("Person", "Organization", "Group", "Place"):
         if e.type == "Place" and root.lower_ not in ORG_WORDS:
             pass
@@ -338,6 +345,17 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             e = ctx.last_entity(source.start_char, ("Person",))
         return e.id if e else None
     return None
+
+
+def _relation_of(ctx: _Context, root: Token, ent: Entity, source: SpacySpan) -> bool:
+    """Whether ``ent`` is named in ``source`` only as whose ``root`` is: its possessor ("Smith's
+    widow") or after "of" ("the wife of John Kerry"), not in apposition ("…, Mariela Belski")."""
+    toks = [t for sp in ent.spans if source.start_char <= sp.start < source.end_char
+            for t in ctx.tokens(sp.start, sp.end)]
+    heads = [t for t in toks if t.head not in toks]
+    return bool(heads) and all((t.dep_ == "poss" and t.head.i == root.i) or
+                               (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == root.i)
+                               for t in heads)
 
 
 def _person_noun(word: str) -> bool:
