@@ -12,3 +12,8 @@ def name(result, q):
     """The resolved speaker's name of ``q``, or None."""
     e = result.entity(q.speaker)
     return e.name if e else None
+
+
+def said_by(result, chars):
+    """{the first ``chars`` characters of each quote: its speaker's name or None}."""
+    return {q.text[:chars]: name(result, q) for q in result.quotes}

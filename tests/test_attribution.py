@@ -3,7 +3,7 @@ import pytest
 
 from newsgraph import attribution, entities
 from newsgraph.quotes import paragraphs
-from quote_helpers import name, one
+from quote_helpers import name, one, said_by
 
 
 @pytest.fixture
@@ -331,7 +331,7 @@ def test_people_described_by_a_nationality_are_not_the_nationality(extract):
     r = extract("Japanese officials said the man had shown symptoms of the virus.\n\n"
                 "“We are watching closely,” Chinese officials said on Tuesday.\n\n"
                 "The Democrats said the vote was rigged.")
-    names = {q.text[:20]: (r.entity(q.speaker).name if r.entity(q.speaker) else None) for q in r.quotes}
+    names = said_by(r, 20)
     assert not any(n in ("Japanese", "Chinese") for n in names.values()), names
     assert "Democrats" in names.values(), names                       # a group itself still speaks
 
@@ -347,7 +347,7 @@ def test_the_speaker_is_the_head_of_a_long_description(extract):
     r = extract("Road Transport and Bridges Minister Obaidul Quader said public transport would stay shut.\n\n"
                 "Former Trump adviser Steve Bannon predicted Trump would run again.\n\n"
                 "“We are ready,” a Coca-Cola spokesman said.")
-    speakers = [r.entity(q.speaker).name if r.entity(q.speaker) else None for q in r.quotes]
+    speakers = [name(r, q) for q in r.quotes]
     assert speakers == ["Obaidul Quader", "Steve Bannon", "Coca-Cola"], speakers
 
 
@@ -357,7 +357,7 @@ def test_a_description_resolves_to_someone_it_can_name(extract):
                 "Lena Moss took the bus downhill in the storm.\n\n"
                 "The bus driver said he had lost control. The ruling said the contract was void.\n\n"
                 "The academy said the prize would be shared.")
-    said = {q.text[:12]: (r.entity(q.speaker).name if r.entity(q.speaker) else None) for q in r.quotes}
+    said = said_by(r, 12)
     assert said["the debate w"] == "European Commission", said                  # the one with that word
     assert said["he had lost "] == "Lena Moss", said                            # a noun for a person
     assert said["the contract"] is None, said                                   # a thing is nobody
@@ -389,6 +389,6 @@ def test_someone_described_by_their_relation_to_a_named_person_is_not_that_perso
                 "Fire chief Tom Smith died in the blaze. “He was a kind man,” Smith's widow told reporters.\n\n"
                 "“We are ready,” said Maria Lopez, the wife of Senator John Kerry.\n\n"
                 "“We will win,” Trump's lawyer, Rudy Giuliani, said on Tuesday.")
-    said = {q.text[:10]: (r.entity(q.speaker).name if r.entity(q.speaker) else None) for q in r.quotes}
+    said = said_by(r, 10)
     assert said["We will ap"] is None and said["He was a k"] is None, said
     assert said["We are rea"] == "Maria Lopez" and said["We will wi"] == "Rudy Giuliani", said
