@@ -138,6 +138,7 @@ class _Context:
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
         self.genders: dict[str, str | None] = {}
+        self._things: dict[int, bool] = {}      # mention start -> used as a thing (see _as_thing)
         self.marked: list[Marked] = []
 
     def add_mention(self, start: int, end: int, ent: Entity) -> None:
@@ -201,12 +202,14 @@ class _Context:
 
     def _as_thing(self, start: int, end: int) -> bool:
         """A mention used as a thing: modifying a common noun or after a place-like preposition."""
-        toks = self.tokens(start, end)
-        head = next((t for t in toks if not start <= t.head.idx < end), None)
-        if head is None:
-            return False
-        return (head.dep_ == "compound" and head.head.pos_ == "NOUN") or \
-            (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS)
+        known = self._things.get(start)
+        if known is None:
+            toks = self.tokens(start, end)
+            head = next((t for t in toks if not start <= t.head.idx < end), None)
+            known = self._things[start] = head is not None and (
+                (head.dep_ == "compound" and head.head.pos_ == "NOUN") or
+                (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS))
+        return known
 
     def _adjectival(self, pos: int) -> bool:
         t = self.token_at(pos)

@@ -110,6 +110,8 @@ GENERIC_HEADS = frozenset("""department agency bureau court committee commission
 party administration ministry office service board company corporation association institute foundation
 authority police army navy senate assembly parliament legislature government union league
 """.split())
+_TITLE_WORDS = ROLE_WORDS | PERSONAL_TITLES
+_NOT_NAME_WORDS = GENERIC_HEADS | _ORG_WORDS
 SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
 LOCATIVE = frozenset("in at from to near into across outside inside throughout around of".split())
 JUNK_CHARS = re.compile(r"[\"“”\[\]{}()<>|#@*=_\\]|\s[-–—]\s")
@@ -159,11 +161,11 @@ def _surname(words: list[str]) -> str:
 def _titled_name(words: list[str]) -> bool:
     """A personal title, maybe more title words, then one to three name words: a person."""
     i = 0
-    while i < len(words) and words[i].lower().rstrip(".") in ROLE_WORDS | PERSONAL_TITLES:
+    while i < len(words) and words[i].lower().rstrip(".") in _TITLE_WORDS:
         i += 1
     rest = [w for w in words[i:] if w != "."]
     return bool(i and words[0].lower().rstrip(".") in PERSONAL_TITLES and 1 <= len(rest) <= 3
-                and all(_NAME_WORD.fullmatch(w) and w.lower() not in GENERIC_HEADS | _ORG_WORDS for w in rest))
+                and all(_NAME_WORD.fullmatch(w) and w.lower() not in _NOT_NAME_WORDS for w in rest))
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
