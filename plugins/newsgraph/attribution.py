@@ -184,8 +184,9 @@ class _Context:
         ``paras``, mentioned at most that many paragraphs back)."""
         i = bisect.bisect_left(self.mention_starts, before) - 1
         fallback = None
-        floor = self.para_starts[max(self.para_of(before) - paras, 0)] if paras is not None and self.para_starts \
-            else -1
+        floor = -1
+        if paras is not None and self.para_starts:
+            floor = self.para_starts[max(self.para_of(before) - paras, 0)]
         while i >= 0 and self.mentions[i][0] >= floor:
             s, e, ent = self.mentions[i]
             if ent.type == "Group" and self._adjectival(s):

@@ -87,7 +87,8 @@ dr mr mrs ms miss mx prof professor detective det constable assemblyman assembly
 councilwoman councillor congressman congresswoman senator sen rep sgt lt capt supt rev reverend
 inspector sheriff
 """.split())
-_ORG_WORDS = frozenset("""
+#: Words of an organisation's name after a title ("Senator Hotel Group", "Dr Pepper Snapple Group Inc").
+_ORG_NAME_WORDS = frozenset("""
 group inc ltd llc corp corporation company co institute laboratories labs hotel hospital clinic
 foundation association society trust fund bank party centre center school academy club
 """.split())
@@ -111,7 +112,7 @@ party administration ministry office service board company corporation associati
 authority police army navy senate assembly parliament legislature government union league
 """.split())
 _TITLE_WORDS = ROLE_WORDS | PERSONAL_TITLES
-_NOT_NAME_WORDS = GENERIC_HEADS | _ORG_WORDS
+_NOT_NAME_WORDS = GENERIC_HEADS | _ORG_NAME_WORDS
 SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
 LOCATIVE = frozenset("in at from to near into across outside inside throughout around of".split())
 JUNK_CHARS = re.compile(r"[\"“”\[\]{}()<>|#@*=_\\]|\s[-–—]\s")

@@ -173,8 +173,8 @@ class OutputManifest:
     Covers speaker pages and feeds, and Pelican's pages and feeds of the topic tags the plugin
     added (:func:`skip_unchanged_topic_tags`, :class:`NewsgraphWriter`). An output's digest is its
     own data (a speaker's quotes, topics, URLs; a tag's article list) plus a *site signature*:
-    every article's and page's source path, metadata and content hash, the engine fingerprint, all settings, the alias file,
-    and the theme's and the plugin's rendering files (mtime and size). Anything a template could
+    every article's and page's source path, metadata and content hash, the engine fingerprint, all
+    settings, the alias file, and the theme's and the plugin's rendering files (mtime and size). Anything a template could
     show is in the signature, so any change re-renders everything; a missing output file
     re-renders that output. One per build, in ``context["newsgraph_manifest"]``; stored in
     ``NEWSGRAPH_CACHE_PATH/pages-<output folder hash>.json``.
