@@ -392,3 +392,15 @@ def test_someone_described_by_their_relation_to_a_named_person_is_not_that_perso
     said = said_by(r, 10)
     assert said["We will ap"] is None and said["He was a k"] is None, said
     assert said["We are rea"] == "Maria Lopez" and said["We will wi"] == "Rudy Giuliani", said
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The Verge reported that the company had hired a law firm.", "Verge"),
+    ("The post was removed by the social media site Facebook. Facebook said the ruling was wrong.", "Facebook"),
+    ("Lawyers for TVN24 appeared. TVN24 reported that the mayor was in a serious condition.", "TVN24"),
+])
+def test_a_one_word_source_ner_missed_that_reads_as_a_thing_is_an_organisation(extract, text, speaker):
+    r = extract(text)
+    (q,) = r.quotes
+    e = r.entity(q.speaker)
+    assert (e.name, e.type) == (speaker, "Organization")

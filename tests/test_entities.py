@@ -300,3 +300,31 @@ def test_people_with_a_title_are_people_whatever_ner_says(extract):
     types = {e.name: (e.type, e.role) for e in r.entities}
     assert types.get("Daniel Dubé", ("?",))[0] == "Person", types
     assert types.get("Valeria Gazzola", ("?",))[0] == "Person", types
+
+
+def test_one_word_person_the_article_uses_as_a_thing_is_not_a_person(nlp):
+    text = "The video spread quickly on Twitter. Twitter said it would label the video."
+    doc = with_ents(nlp, text, [("Twitter", "PERSON", 0), ("Twitter", "PERSON", 1)])
+    (e,) = extract_entities(doc).entities
+    assert e.type == "Organization" and e.mentions == 2
+
+
+def test_one_word_person_mostly_used_as_a_person_stays_one(nlp):
+    text = "Jaya sells vegetables. Jaya said business was slow. The stall in Jaya's lane is small."
+    doc = with_ents(nlp, text, [("Jaya", "PERSON", k) for k in (0, 1, 2)])
+    (e,) = extract_entities(doc).entities
+    assert e.type == "Person"
+
+
+@pytest.mark.parametrize("text,name,thing", [
+    ("Many people posted the clip on Twitter.", "Twitter", True),
+    ("The post was removed by the social media site Facebook.", "Facebook", True),
+    ("He wrote a long Twitter thread.", "Twitter", True),
+    ("The stall in Jaya's lane is small.", "Jaya", False),
+    ("Maria Lopez said the bridge was safe.", "Maria Lopez", False),
+])
+def test_used_as_thing(nlp, text, name, thing):
+    from newsgraph.entities import used_as_thing
+    doc = nlp(text)
+    i = text.index(name)
+    assert used_as_thing(doc.char_span(i, i + len(name))) is thing

@@ -215,6 +215,21 @@ def test_a_full_name_typed_differently_across_articles_is_one_identity():
     assert reg.speakers[0].quote_count == 2 and reg.speakers[0].slug == "donald-trump"
 
 
+def test_a_one_word_name_ner_took_for_a_person_joins_the_thing_named_more_often():
+    org = "Organization"
+    records = [rec(art("a"), [ent("p1", "Twitter", mentions=2)], [quote("p1")]),
+               rec(art("b"), [ent("o1", "Twitter", org, mentions=3)], [quote("o1")]),
+               rec(art("c"), [ent("o1", "Twitter", org, mentions=1)], []),
+               # a surname stays a person; one article naming both tells them apart
+               rec(art("d"), [ent("p1", "Michael Jordan"), ent("g1", "Jordan", "Place", mentions=4)], []),
+               rec(art("e"), [ent("p1", "Jordan")], [quote("p1")]),
+               rec(art("f"), [ent("p1", "Lima"), ent("g1", "Lima", "Place", mentions=5)], [quote("p1")])]
+    reg = registry.build(records)
+    assert sorted((i.name, i.type, i.quote_count) for i in reg) == [
+        ("Jordan", "Place", 0), ("Lima", "Person", 1), ("Lima", "Place", 0),
+        ("Michael Jordan", "Person", 1), ("Twitter", "Organization", 2)]
+
+
 def test_topics_threshold_types_overrides_and_no_junk():
     entities = [ent("o1", "MS-13", "Organization", mentions=3), ent("p1", "Jane Roe", mentions=1),
                 ent("g1", "Justice Department", "Organization", mentions=2),

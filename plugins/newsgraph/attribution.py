@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .entities import CORE_TITLES, EntityIndex
+from .entities import CORE_TITLES, NAME_WORD, EntityIndex, used_as_thing
 from .model import Entity, Quote, Span
 from .quotes import Marked, find_marked, paragraphs
 
@@ -96,8 +96,6 @@ NAMED_ORG_WORDS = frozenset("""
 army military navy academy embassy journal palace service federation hospital league club bank
 museum parliament senate congress tribunal observatory study survey poll
 """.split())
-#: Prepositions whose object is a place or medium, not someone ("in Bangalore", "on Twitter").
-PLACE_PREPS = frozenset("in on at into onto across near via inside throughout around".split())
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                        r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
@@ -202,14 +200,10 @@ class _Context:
         return fallback
 
     def _as_thing(self, start: int, end: int) -> bool:
-        """A mention used as a thing: modifying a common noun or after a place-like preposition."""
+        """A mention used as a thing (``entities.used_as_thing``), memoised."""
         known = self._things.get(start)
         if known is None:
-            toks = self.tokens(start, end)
-            head = next((t for t in toks if not start <= t.head.idx < end), None)
-            known = self._things[start] = head is not None and (
-                (head.dep_ == "compound" and head.head.pos_ == "NOUN") or
-                (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS))
+            known = self._things[start] = used_as_thing(self.tokens(start, end))
         return known
 
     def _adjectival(self, pos: int) -> bool:
@@ -329,7 +323,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             s, e_ = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
             name = doc.text[s:e_]
             if name.lower() not in PRONOUNS and any(c.isupper() for c in name):
-                found = index.find(name) or index.add(name, "Person", Span(s, e_, name))
+                found = index.find(name) or index.add(name, _new_name_type(name_toks), Span(s, e_, name))
                 ctx.add_mention(s, e_, found)
                 return found.id
     # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
@@ -351,6 +345,18 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     return None
 
 
+def _new_name_type(toks: list[Token]) -> str:
+    """Type of a speaker's name NER missed: a person, unless a one-word name reads as a thing: with
+    digits ("TVN24"), after "the" ("The Verge"), or used as one in the article ("on Facebook")."""
+    if len(toks) != 1:
+        return "Person"
+    t = toks[0]
+    if any(c.isdigit() for c in t.text) or any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+            or any(u.text == t.text and used_as_thing([u]) for u in t.doc):
+        return "Organization"
+    return "Person"
+
+
 def _relation_of(ctx: _Context, root: Token, ent: Entity, source: SpacySpan) -> bool:
     """Whether ``ent`` is named in ``source`` only as whose ``root`` is: its possessor ("Smith's
     widow") or after "of" ("the wife of John Kerry"), not in apposition ("…, Mariela Belski")."""
@@ -369,9 +375,6 @@ def _person_noun(word: str) -> bool:
     return len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in _NOT_AGENTS
 
 
-_PERSONAL_WORD = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")
-
-
 def _mistyped_person(ctx: _Context, before: int) -> Entity | None:
     """The last entity before ``before`` that NER typed as an organisation but that looks like
     a person speaking: a surname-like name ("Kaepernick") followed by a reporting verb."""
@@ -384,7 +387,7 @@ def _mistyped_person(ctx: _Context, before: int) -> Entity | None:
         if ent.type != "Organization" or ctx._in_quote(s):
             continue
         words = ent.name.split()
-        if not 1 <= len(words) <= 3 or not all(_PERSONAL_WORD.fullmatch(w) for w in words) \
+        if not 1 <= len(words) <= 3 or not all(NAME_WORD.fullmatch(w) for w in words) \
                 or any(w.lower() in ORG_WORDS for w in words):
             continue
         nxt = ctx.token_at(e)

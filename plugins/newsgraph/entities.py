@@ -92,7 +92,8 @@ _ORG_NAME_WORDS = frozenset("""
 group inc ltd llc corp corporation company co institute laboratories labs hotel hospital clinic
 foundation association society trust fund bank party centre center school academy club
 """.split())
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Z]?[a-zà-ÿ]+)*")
+#: A capitalised word of a personal name ("Smith", "Núñez", "Lloyd-Webber").
+NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Z]?[a-zà-ÿ]+)*")
 #: Capitalised words that precede a name in slogans and headlines ("Vote Ed Gillespie").
 LEADING_VERBS = frozenset("""vote elect re-elect reelect support thank thanks meet ask call tell dear
 hey congratulations congrats welcome defeat impeach stop beat fire hire blame""".split())
@@ -115,6 +116,13 @@ _TITLE_WORDS = ROLE_WORDS | PERSONAL_TITLES
 _NOT_NAME_WORDS = GENERIC_HEADS | _ORG_NAME_WORDS
 SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
 LOCATIVE = frozenset("in at from to near into across outside inside throughout around of".split())
+#: Prepositions whose object is a place or medium, not someone ("in Bangalore", "on Twitter").
+PLACE_PREPS = frozenset("in on at into onto across near via inside throughout around".split())
+#: Common nouns that describe a name as an organisation or medium ("social media site Facebook").
+THING_NOUNS = frozenset("""
+company firm agency newspaper paper daily magazine website site network station channel broadcaster
+outlet platform app service publication tabloid journal group organisation organization
+""".split())
 JUNK_CHARS = re.compile(r"[\"“”\[\]{}()<>|#@*=_\\]|\s[-–—]\s")
 #: All-caps words that are not organisation acronyms.
 #: Job titles in capitals: a title, never an organisation ("the company's VP", "a local MP").
@@ -166,7 +174,7 @@ def _titled_name(words: list[str]) -> bool:
         i += 1
     rest = [w for w in words[i:] if w != "."]
     return bool(i and words[0].lower().rstrip(".") in PERSONAL_TITLES and 1 <= len(rest) <= 3
-                and all(_NAME_WORD.fullmatch(w) and w.lower() not in _NOT_NAME_WORDS for w in rest))
+                and all(NAME_WORD.fullmatch(w) and w.lower() not in _NOT_NAME_WORDS for w in rest))
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -195,6 +203,7 @@ class Mention:
     acronym: str | None = None   # given in parentheses right after it
     extra: bool = False          # found by alias scan, not by NER
     locative: bool = False       # right after "in", "at", "from"…
+    thing: bool = False          # used as a thing, not a person (:func:`used_as_thing`)
 
 
 class EntityIndex:
@@ -395,7 +404,8 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         if m and etype != "Person" and "-" not in m.group(1) and _is_acronym(m.group(1)):
             acr = m.group(1)  # not "(D-N.Y.)" after a politician
         locative = start > 0 and doc[start - 1].lower_ in LOCATIVE
-        out.append(Mention(span.start_char, span.end_char, text, etype, role, acr, locative=locative))
+        out.append(Mention(span.start_char, span.end_char, text, etype, role, acr, locative=locative,
+                           thing=used_as_thing(span)))
     # capitalised acronyms NER left unlabelled ("wanted by ICE") are organisations
     in_ent = {i for e in all_ents for i in range(e.start, e.end)} | role_tokens
     for m in ACRONYM_WORD.finditer(text_all):  # regex first: no pass over every token
@@ -411,6 +421,33 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             continue  # a line in capitals, not an acronym
         out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "Organization"))
     return out
+
+
+def used_as_thing(toks) -> bool:
+    """Whether a name (its tokens) is used as a thing, not as someone: modifying a common noun ("the
+    EastMed pipeline", "a Twitter post"), the object of a place-like preposition ("on Twitter"; not
+    a possessor: "in Jaya's house"), or described by a thing noun ("social media site Facebook",
+    "UpGuard, a cybersecurity firm")."""
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside), None)
+    if head is None:
+        return False
+    if (head.dep_ == "compound" and head.head.pos_ == "NOUN") or \
+            (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS) or \
+            (head.dep_ == "appos" and head.head.lower_ in THING_NOUNS):
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod", "appos") and c.lower_ in THING_NOUNS and c.i not in inside
+               for t in toks for c in t.children)
+
+
+def _one_word_thing(g: "_Group") -> bool:
+    """A one-word name NER took for a person, with no title or fuller name in the article, that the
+    article mostly uses as a thing (:func:`used_as_thing`)."""
+    if g.roles or any(len(n.split()) > 1 for n in g.names):
+        return False
+    own = [m for m in g.mentions if not m.extra]
+    things = sum(m.thing for m in own)
+    return things > 0 and 2 * things >= len(own)
 
 
 # --------------------------------------------------------------------------- grouping
@@ -554,6 +591,8 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         g.mentions.sort(key=lambda m: m.start)
         name = g.canonical
         etype = g.type
+        if etype == "Person" and _one_word_thing(g):
+            etype = "Place" if g.votes.get("Place") else "Organization"
         aliases = sorted({n for n in g.names if n != name} | {a for a in g.aliases if a != name})
         e = Entity(id=index._new_id(etype, name), name=name, type=etype, aliases=aliases,
                    role=g.roles.most_common(1)[0][0] if g.roles else None,

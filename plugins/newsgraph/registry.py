@@ -531,6 +531,27 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             best = max(sorted(cands), key=lambda c: cluster_weight[c])
             uf.union(k, best)
 
+    # 3b. a one-word name NER typed as a person in some articles and as a thing in others, that is
+    #     nobody's surname and has no title or fuller name ("Twitter"), is the thing when the thing
+    #     is named more often (not when one article names both: it told them apart)
+    weight_of: Counter = Counter()
+    fuller: set[str] = set()
+    for k, w in weight.items():
+        weight_of[uf.find(k)] += w
+    for k in forms:
+        if k.startswith("p:") and " " in k[2:]:
+            fuller.add(uf.find(k))
+    for k in list(person_keys):
+        word, thing = k[2:], "t:" + k[2:]
+        if " " in word or word in by_surname or thing not in forms:
+            continue
+        pk, tk = uf.find(k), uf.find(thing)
+        if pk != tk and pk not in fuller and not roles.get(k) and not title_roles.get(k) \
+                and not arts_of[k] & arts_of[thing] and weight_of[tk] > weight_of[pk]:
+            uf.union(k, thing)
+            # its person votes go to the thing's type (the majority below must not split them)
+            types[k] = Counter({types[thing].most_common(1)[0][0]: sum(types[k].values())})
+
     # 4. organisations: acronyms
     initials: dict[str, set[str]] = defaultdict(set)
     for k in forms:
