@@ -198,3 +198,12 @@ def test_a_speaker_mentioned_once_is_salient(extract):
                 "Peter Lindqvist said the money was there.")
     q = next(q for q in r.quotes if "money" in q.text)
     assert r.entity(q.speaker).salient
+
+
+def test_they_in_a_reported_clause_is_the_reporting_subject(extract):
+    r = extract("Acme Corporation announced the merger on Monday. "
+                "Regulators said they believed the deal was legal.")
+    inner = [q for q in r.quotes if q.text.startswith("the deal")]
+    assert len(inner) == 1 and [s.text for s in inner[0].sources] == ["they"]
+    e = r.entity(inner[0].speaker)
+    assert e is None or "Acme" not in e.name            # the regulators, not the last organisation

@@ -117,6 +117,7 @@ class _Hit:
     contents: list[tuple[int, int]]       # token ranges
     source: SpacySpan | None
     rule: str = "clause"
+    speaker: SpacySpan | None = None      # whom the source stands for, when not itself
 
 
 def _subject(verb: Token) -> Token | None:
@@ -277,7 +278,21 @@ def _from_verb(verb: Token) -> _Hit | None:
     if content[0].i < verb.i and not _inverted_ok(verb, content[0], subj):
         return None
     rule = content[0].dep_ if content[0].dep_ != "prep" else "on"
-    return _hit(verb, content, subj, rule + ("-inherited" if inherited else ""))
+    hit = _hit(verb, content, subj, rule + ("-inherited" if inherited else ""))
+    if hit is not None:
+        hit.speaker = _reporter(verb, subj)
+    return hit
+
+
+def _reporter(verb: Token, subj: Token) -> SpacySpan | None:
+    """ "Authorities said they believed …": the reporting clause's subject, whom "they" stands
+    for (not "he"/"she": "Lopez said he …" is often someone else); else None."""
+    outer = verb.head
+    if subj.lower_ != "they" or verb.dep_ != "ccomp" or outer.i == verb.i \
+            or outer.lemma_.lower() not in CLAUSE_CUES:
+        return None
+    os_ = _subject(outer)
+    return _np(os_) if os_ is not None and os_.pos_ != "PRON" else None
 
 
 def _inverted_ok(verb: Token, clause: Token, subj: Token) -> bool:
@@ -481,5 +496,5 @@ def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray
         if (a, b) != (src.start_char, src.end_char):
             src = doc.char_span(a, b, alignment_mode="contract") or src
         q.sources = [Span(src.start_char, src.end_char, src.text)]
-        q.speaker = resolve(src)
+        q.speaker = resolve(hit.speaker if hit.speaker is not None else src)
     return q
