@@ -101,3 +101,22 @@ def test_a_pickled_result_unpacks_its_entities_and_quotes_only_when_read():
     assert got.to_dict() == result().to_dict()
     with pytest.raises(AttributeError):
         got.no_such_field
+
+
+def test_prune_keeps_used_entries_and_the_last_used_generations(tmp_path):
+    import os
+    import time
+    old = [ResultCache(str(tmp_path), f"{i:016x}") for i in range(3)]
+    for i, c in enumerate(old):
+        c.put("k", ArticleResult())
+        os.utime(c.folder, (time.time() - 100 + i, time.time() - 100 + i))
+    cur = ResultCache(str(tmp_path), "f" * 16)
+    for key in ("keep", "gone"):
+        cur.put(key, ArticleResult())
+    (tmp_path / ("f" * 16) / "left.tmp").write_text("x")
+    (tmp_path / "registry.pickle").write_text("x")                     # not a generation: kept
+    (tmp_path / "notes").mkdir()
+    assert cur.prune({"keep"}, generations=2) == 2 + 2                # two files, two old folders' entries
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{2:016x}", "f" * 16, "registry.pickle", "notes"])
+    assert [p.name for p in (tmp_path / ("f" * 16)).iterdir()] == ["keep.json"]
+    assert cur.get("keep") is not None

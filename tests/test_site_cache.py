@@ -50,6 +50,27 @@ def test_corrupt_entry_is_warned_about_and_recomputed(cold):
     assert build(cold, ARTICLES).stats == (0, 3, 3)                   # rewritten, good again
 
 
+def test_entries_no_article_uses_and_old_generations_are_pruned(cold):
+    root = cold / "cache" / "newsgraph"
+
+    def generations():
+        return sorted(d.name for d in root.iterdir() if d.is_dir())
+    (first,) = generations()
+    arts = dict(ARTICLES, two=ARTICLES["two"].replace("again", "once more"))
+    del arts["three"]
+    assert build(cold, arts).stats == (1, 2, 1)
+    assert len(list((root / first).glob("*.json"))) == 2     # the edited and the deleted article's gone
+    build(cold, arts, settings={"NEWSGRAPH_INDIRECT": False})
+    assert len(generations()) == 2
+    assert build(cold, arts).stats == (0, 2, 2)               # switching back costs nothing
+    build(cold, arts, settings={"NEWSGRAPH_BOILERPLATE": ["^Ignore this$"]})
+    assert len(generations()) == 2 and first in generations()  # the least recently used went
+    assert build(cold, arts).stats == (0, 2, 2)
+    assert build(cold, arts, settings={"NEWSGRAPH_CACHE_PRUNE": False,
+                                       "NEWSGRAPH_INDIRECT": False}).stats == (2, 2, 0)
+    assert len(generations()) == 3                            # pruning off: nothing removed
+
+
 def test_a_setting_that_changes_results_invalidates(cold):
     res = build(cold, ARTICLES, settings={"NEWSGRAPH_INDIRECT": False})
     assert res.stats == (3, 3, 0)

@@ -160,6 +160,43 @@ class ResultCache:
             logger.warning("newsgraph: cannot write cache entry %s: %s", self.path(key), exc)
 
 
+    def prune(self, keep: set[str], generations: int = 2) -> int:
+        """Delete this fingerprint's entries whose key is not in ``keep`` (edited or deleted
+        articles; left-over temp files) and the folders of all but the ``generations`` last used
+        fingerprints, this one included (an older engine, model or setting). Returns the number
+        of entries removed; files it cannot remove are left (warned about)."""
+        import re
+        import shutil
+
+        removed = 0
+        try:
+            os.utime(self.folder)           # "newest" is the last used, not the last written
+            with os.scandir(self.folder) as it:
+                names = [e.name for e in it if e.is_file()]
+        except OSError:
+            names = []
+        for name in names:
+            stem, ext = os.path.splitext(name)
+            if (ext == ".json" and stem not in keep) or ext == ".tmp":
+                try:
+                    os.remove(os.path.join(self.folder, name))
+                    removed += 1
+                except OSError as exc:
+                    logger.warning("newsgraph: cannot remove stale cache entry %s: %s", name, exc)
+        try:
+            with os.scandir(self.root) as it:
+                others = [e for e in it if e.is_dir() and e.name != self.fingerprint
+                          and re.fullmatch(r"[0-9a-f]{16}", e.name)]
+        except OSError:
+            others = []
+        others.sort(key=lambda e: e.stat().st_mtime, reverse=True)
+        for old in others[max(generations - 1, 0):]:
+            removed += sum(1 for _ in os.scandir(old.path))
+            shutil.rmtree(old.path, onerror=lambda _f, path, exc: logger.warning(
+                "newsgraph: cannot remove old cache %s: %s", path, exc[1]))
+        return removed
+
+
 # --------------------------------------------------------------------------- site registry
 
 REGISTRY_FORMAT = "newsgraph-registry/1"

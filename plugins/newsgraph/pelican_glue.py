@@ -238,6 +238,10 @@ def analyse(articles: list, keys: dict[int, str], cache: ResultCache, settings: 
                 logger.warning("newsgraph: %s: %s", _label(art), w)
             cache.put(key, result)
     _report(len(todo), len(articles), cache.stats.hits, failed, len(cache.stats.corrupt), cache.stats.outdated)
+    if settings.get("NEWSGRAPH_CACHE_PRUNE", True):
+        removed = cache.prune(set(keys.values()))
+        if removed:
+            logger.info("newsgraph: %d stale cache entries removed", removed)
     return results
 
 

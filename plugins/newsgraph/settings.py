@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_BOILERPLATE": (),              # extra regexes for text cut before NLP
     "NEWSGRAPH_INDIRECT": True,               # report indirect speech (changes results)
     "NEWSGRAPH_CACHE_PATH": None,             # default: CACHE_PATH/newsgraph
+    "NEWSGRAPH_CACHE_PRUNE": True,            # drop entries no article uses, and old engine/model generations
     "NEWSGRAPH_ALIASES": None,                # path to a YAML or JSON alias file
     "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event", "Condition"),
     "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
