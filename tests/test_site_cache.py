@@ -1,5 +1,6 @@
 """Incremental builds: the cache makes a rebuild analyse only what changed."""
 import re
+from pathlib import Path
 
 import pytest
 
@@ -104,6 +105,39 @@ def test_warm_build_skips_unchanged_plugin_pages_but_output_is_identical(cold):
     res = build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False})
     assert re.search(r"newsgraph: 1 speaker pages written, 1 unchanged", res.log)
     assert _snapshot(res.output) == before
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "delete"])
+def test_a_damaged_jsonld_memo_only_means_rendering_the_jsonld_again(tmp_path, damage, monkeypatch):
+    from newsgraph import pelican_glue
+
+    theme = str(Path(__file__).resolve().parent.parent / "theme")     # calls newsgraph_jsonld()
+    cold = tmp_path
+    build(cold, ARTICLES, theme=theme)
+    before = _snapshot(cold / "output")
+    (memo,) = (cold / "cache" / "newsgraph").glob("jsonld-*.bin")
+    data = memo.read_bytes()
+    head, _, body = data.partition(b"\n")
+    assert body and b'"index"' in head
+    if damage == "truncate":
+        memo.write_bytes(data[: len(head) + 1 + len(body) // 2])
+    elif damage == "garble":
+        memo.write_bytes(head + b"\n" + b"\xff" * len(body))
+    else:
+        memo.unlink()
+    renders = []
+    real = pelican_glue._jsonld_renderer
+
+    def counting():
+        render = real()
+        return lambda *a, **k: renders.append(1) or render(*a, **k)
+    monkeypatch.setattr(pelican_glue, "_jsonld_renderer", counting)
+    build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
+    assert renders                                   # the damaged entries were rendered again
+    assert _snapshot(cold / "output") == before      # to the same text
+    renders.clear()
+    build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
+    assert not renders                               # and stored again
 
 
 def test_a_missing_model_is_an_error_not_a_crash_and_nothing_is_cached(tmp_path):

@@ -185,15 +185,13 @@ class ResultCache:
                     logger.warning("newsgraph: cannot remove stale cache entry %s: %s", name, exc)
         try:
             with os.scandir(self.root) as it:
-                others = [e for e in it if e.is_dir() and e.name != self.fingerprint
+                others = [(e.stat().st_mtime, e.path) for e in it if e.is_dir() and e.name != self.fingerprint
                           and re.fullmatch(r"[0-9a-f]{16}", e.name)]
-        except OSError:
-            others = []
-        others.sort(key=lambda e: e.stat().st_mtime, reverse=True)
-        for old in others[max(generations - 1, 0):]:
-            removed += sum(1 for _ in os.scandir(old.path))
-            shutil.rmtree(old.path, onerror=lambda _f, path, exc: logger.warning(
-                "newsgraph: cannot remove old cache %s: %s", path, exc[1]))
+            for _mtime, path in sorted(others, reverse=True)[max(generations - 1, 0):]:
+                removed += len(os.listdir(path))
+                shutil.rmtree(path)
+        except OSError as exc:
+            logger.warning("newsgraph: cannot remove an old cache folder in %s: %s", self.root, exc)
         return removed
 
 
@@ -249,29 +247,31 @@ class RegistryCache:
         self.key = key
 
     def load(self, articles: list):
-        import io
         import pickle
 
         try:
-            with open(self.path, "rb") as f:
-                header = f.readline()
-                if json.loads(header) != {"format": REGISTRY_FORMAT, "key": self.key}:
-                    return None
-                data = f.read()
+            f = open(self.path, "rb")
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
             logger.warning("newsgraph: registry cache %s unreadable (%s); rebuilt", self.path, exc)
             return None
-
-        unpickler = pickle.Unpickler(io.BytesIO(data))
-        unpickler.persistent_load = articles.__getitem__      # (a C call for each article reference)
-        try:
-            reg = unpickler.load()
-        except Exception as exc:  # truncated or damaged file: any unpickling error
-            logger.warning("newsgraph: registry cache %s damaged (%s: %s); rebuilt", self.path,
-                           type(exc).__name__, exc)
-            return None
+        with f:
+            try:
+                if json.loads(f.readline()) != {"format": REGISTRY_FORMAT, "key": self.key}:
+                    return None
+            except (OSError, ValueError) as exc:
+                logger.warning("newsgraph: registry cache %s unreadable (%s); rebuilt", self.path, exc)
+                return None
+            # straight from the file: no copy of the whole file in memory first
+            unpickler = pickle.Unpickler(f)
+            unpickler.persistent_load = articles.__getitem__      # (a C call for each article reference)
+            try:
+                reg = unpickler.load()
+            except Exception as exc:  # truncated or damaged file: any unpickling error
+                logger.warning("newsgraph: registry cache %s damaged (%s: %s); rebuilt", self.path,
+                               type(exc).__name__, exc)
+                return None
         logger.debug("newsgraph: site registry from cache")
         return reg
 

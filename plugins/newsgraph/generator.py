@@ -22,7 +22,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -99,7 +98,7 @@ class SpeakersGenerator(Generator):
         manifest = OutputManifest.of(s, self.context, self.output_path)
         self._write_index(writer, speakers, manifest)
         per_page = int(s.get("NEWSGRAPH_QUOTES_PER_PAGE") or 0) or None
-        template = self.get_template("speaker")
+        template = None                 # compiled when a page is written (none on an unchanged site)
         skipped = 0
         for ident in speakers:
             if manifest is not None:
@@ -111,6 +110,7 @@ class SpeakersGenerator(Generator):
                 files += [ident.feed_save_as] if ident.feed_save_as else []
                 for f in files:
                     manifest.wrote(key, os.path.join(manifest.output, f))
+            template = template or self.get_template("speaker")
             self._write_speaker(writer, template, ident, per_page, topics_of(ident), alongside_of(ident))
             if ident.feed_save_as:
                 writer.write_feed([QuoteFeedItem(r) for r in ident.quotes], self.context,
@@ -123,7 +123,7 @@ class SpeakersGenerator(Generator):
 
     def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
         s = self.settings
-        template = self.get_template("speakers")
+        template = None
         common = dict(speakers_by_name_url=s.get("NEWSGRAPH_SPEAKERS_URL"),
                       speakers_by_count_url=s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"))
 
@@ -142,6 +142,7 @@ class SpeakersGenerator(Generator):
             if manifest is not None:
                 manifest.wrote(f"index:{save_as}", os.path.join(manifest.output, save_as))
             items, letters = listing()
+            template = template or self.get_template("speakers")
             writer.write_file(save_as, template, self.context, relative_urls=s["RELATIVE_URLS"],
                               speakers=items, sort=sort, letters=letters, url=s.get(key + "_URL"),
                               page_name=os.path.splitext(save_as)[0], **common)
@@ -281,42 +282,91 @@ class JsonldMemo:
 
     A page's JSON-LD is made from the page's own data and the site (every input of which is in
     :func:`site_signature`), so with an unchanged signature it is the same text as last time.
-    Keyed by output file; stored next to the manifest as ``jsonld-<output folder hash>.pickle``
-    (a dict of strings; pickle loads it several times faster than JSON for a large site).
+    Keyed by output file; stored next to the manifest as ``jsonld-<output folder hash>.bin``: a
+    JSON header line (format, site signature, ``{key: [offset, length]}``) and the texts in UTF-8,
+    each read and decoded only when its page is rendered (nothing is loaded up front).
     """
+
+    FORMAT = "newsgraph-jsonld/2"
 
     def __init__(self, manifest: "OutputManifest"):
         self.path = os.path.join(os.path.dirname(manifest.path),
                                  os.path.basename(manifest.path).replace("pages-", "jsonld-", 1)
-                                 .replace(".json", ".pickle"))
+                                 .replace(".json", ".bin"))
         self.site = manifest.site
+        self.index: dict[str, list] = {}
+        self.file: Any = None                    # the last build's file, open while pages render
+        self.start = 0
         try:
-            with open(self.path, "rb") as f:
-                old = pickle.load(f)
-            self.old = old["scripts"] if old.get("site") == self.site and isinstance(old["scripts"], dict) else {}
-        except Exception:  # missing, truncated or foreign file: render everything
-            self.old = {}
-        self.new: dict[str, str] = {}
+            f = open(self.path, "rb")
+        except OSError:
+            f = None
+        if f is not None:
+            try:
+                head = json.loads(f.readline())
+                if head.get("format") == self.FORMAT and head.get("site") == self.site \
+                        and isinstance(head.get("index"), dict):
+                    self.index, self.start, self.file = head["index"], f.tell(), f
+            except (OSError, ValueError, AttributeError):  # truncated or foreign: render all
+                pass
+            if self.file is None:
+                f.close()
+        self.new: dict[str, str | None] = {}     # key -> fresh text, or None: last build's reused
 
     def get(self, key: str, render) -> str:
         """Last build's text for ``key``, else ``str(render())``."""
-        text = self.old.get(key)
-        if not isinstance(text, str):
-            text = str(render())
-        self.new[key] = text
+        raw = self._stored(key)
+        if raw is not None:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                self.new[key] = None
+                return text
+        text = self.new[key] = str(render())
         return text
 
+    def _stored(self, key: str) -> bytes | None:
+        where = self.index.get(key)
+        if self.file is None or not (isinstance(where, list) and len(where) == 2):
+            return None
+        try:
+            self.file.seek(self.start + int(where[0]))
+            raw = self.file.read(int(where[1]))
+        except (OSError, ValueError, TypeError):
+            return None
+        return raw if len(raw) == where[1] else None
+
     def save(self) -> None:
-        if self.new == self.old:           # same site, same pages: the stored file is current
+        unchanged = set(self.new) == set(self.index) and all(v is None for v in self.new.values())
+        if not unchanged:
+            parts = [(key, self._stored(key) if text is None else text.encode("utf-8"))
+                     for key, text in self.new.items()]
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        if unchanged:                       # same site, same pages: the stored file is current
             return
+        parts = [(key, data) for key, data in parts if data is not None]   # (unreadable: rendered next time)
+        index, pos = {}, 0
+        for key, data in parts:
+            index[key] = [pos, len(data)]
+            pos += len(data)
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             tmp = self.path + ".tmp"
             with open(tmp, "wb") as f:
-                pickle.dump({"site": self.site, "scripts": self.new}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(json.dumps({"format": self.FORMAT, "site": self.site, "index": index}).encode() + b"\n")
+                f.writelines(data for _key, data in parts)
             os.replace(tmp, self.path)
         except OSError as exc:
             logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
+        for older in (".pickle", ".json"):     # earlier versions' memo of this output folder
+            try:
+                os.remove(self.path[:-len(".bin")] + older)
+            except OSError:
+                pass
 
 
 class NewsgraphWriter(Writer):

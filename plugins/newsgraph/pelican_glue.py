@@ -206,8 +206,9 @@ def _empty(article) -> None:
 
 
 def article_key(article) -> str:
-    """The cache key of an article's analysis: a hash of what the engine reads (title, HTML)."""
-    return content_key(_plain_title(article), getattr(article, "_content", None) or "")
+    """The cache key of an article's analysis: a hash of what the engine reads (title, HTML; the
+    title as written: the engine reads it without markup, so it changes only when this does)."""
+    return content_key(str(getattr(article, "title", "") or ""), getattr(article, "_content", None) or "")
 
 
 def analyse(articles: list, keys: dict[int, str], cache: ResultCache, settings: dict,
