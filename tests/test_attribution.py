@@ -404,3 +404,10 @@ def test_a_one_word_source_ner_missed_that_reads_as_a_thing_is_an_organisation(e
     (q,) = r.quotes
     e = r.entity(q.speaker)
     assert (e.name, e.type) == (speaker, "Organization")
+
+
+def test_a_disease_ner_missed_is_a_condition_not_someone(extract):
+    r = extract("In 2009 the H1N1 strain spread. That year's H1N1 was called \"swine flu.\"")
+    (q,) = r.quotes
+    e = r.entity(q.speaker)
+    assert e is None or e.type == "Condition"        # (conditions get no speaker page)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .entities import CORE_TITLES, NAME_WORD, EntityIndex, used_as_thing
+from .entities import CORE_TITLES, DISEASE, NAME_WORD, EntityIndex, used_as_thing
 from .model import Entity, Quote, Span
 from .quotes import Marked, find_marked, paragraphs
 
@@ -346,11 +346,14 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
 
 
 def _new_name_type(toks: list[Token]) -> str:
-    """Type of a speaker's name NER missed: a person, unless a one-word name reads as a thing: with
-    digits ("TVN24"), after "the" ("The Verge"), or used as one in the article ("on Facebook")."""
+    """Type of a speaker's name NER missed: a person, unless a one-word name reads as a thing: a
+    disease ("H1N1": a condition, never a speaker), with digits ("TVN24"), after "the" ("The
+    Verge"), or used as one in the article ("on Facebook")."""
     if len(toks) != 1:
         return "Person"
     t = toks[0]
+    if DISEASE.fullmatch(t.text):
+        return "Condition"
     if any(c.isdigit() for c in t.text) or any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
             or any(u.text == t.text and used_as_thing([u]) for u in t.doc):
         return "Organization"
