@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .entities import CORE_TITLES, DISEASE, NAME_WORD, EntityIndex, used_as_thing
+from .entities import CORE_TITLES, NAME_WORD, EntityIndex, shape_type, used_as_thing
 from .model import Entity, Quote, Span
 from .quotes import Marked, find_marked, paragraphs
 
@@ -352,9 +352,10 @@ def _new_name_type(toks: list[Token]) -> str:
     if len(toks) != 1:
         return "Person"
     t = toks[0]
-    if DISEASE.fullmatch(t.text):
-        return "Condition"
-    if any(c.isdigit() for c in t.text) or any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+    typed = shape_type(t.text, "Person")
+    if typed != "Person":
+        return typed
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
             or any(u.text == t.text and used_as_thing([u]) for u in t.doc):
         return "Organization"
     return "Person"

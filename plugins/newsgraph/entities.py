@@ -395,10 +395,9 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         if len(content_lower) >= 2 or ("&" in text and content_lower):
             continue
         etype = "Person" if ent.start in titled else LABELS[ent.label_]
-        if etype == "Person" and (any(c.isdigit() for c in text) or (text.isupper() and len(text) > 1)):
-            etype = "Organization"  # "MS-13", "ICE": not a person's name
-        if DISEASE.fullmatch(text):
-            etype = "Condition"
+        if etype == "Person" and text.isupper() and len(text) > 1:
+            etype = "Organization"  # "ICE": not a person's name
+        etype = shape_type(text, etype)
         acr = None
         m = PAREN_ACRONYM.match(text_all, ent.end_char)
         if m and etype != "Person" and "-" not in m.group(1) and _is_acronym(m.group(1)):
@@ -421,6 +420,16 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             continue  # a line in capitals, not an acronym
         out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "Organization"))
     return out
+
+
+def shape_type(name: str, etype: str) -> str:
+    """The type a name's form decides whatever NER said: a disease is a ``Condition`` ("H1N1"), a
+    "person" with digits an organisation ("MS-13"); else ``etype``."""
+    if DISEASE.fullmatch(name):
+        return "Condition"
+    if etype == "Person" and any(c.isdigit() for c in name):
+        return "Organization"
+    return etype
 
 
 def used_as_thing(toks) -> bool:

@@ -294,24 +294,24 @@ class JsonldMemo:
                                  os.path.basename(manifest.path).replace("pages-", "jsonld-", 1)
                                  .replace(".json", ".bin"))
         self.site = manifest.site
+        self.new: dict[str, str | None] = {}     # key -> fresh text, or None: last build's reused
         self.index: dict[str, list] = {}
         self.file: Any = None                    # the last build's file, open while pages render
         self.start = 0
         try:
             f = open(self.path, "rb")
         except OSError:
-            f = None
-        if f is not None:
-            try:
-                head = json.loads(f.readline())
-                if head.get("format") == self.FORMAT and head.get("site") == self.site \
-                        and isinstance(head.get("index"), dict):
-                    self.index, self.start, self.file = head["index"], f.tell(), f
-            except (OSError, ValueError, AttributeError):  # truncated or foreign: render all
-                pass
-            if self.file is None:
-                f.close()
-        self.new: dict[str, str | None] = {}     # key -> fresh text, or None: last build's reused
+            return
+        try:
+            head = json.loads(f.readline())
+            usable = head.get("format") == self.FORMAT and head.get("site") == self.site \
+                and isinstance(head.get("index"), dict)
+        except (OSError, ValueError, AttributeError):  # truncated or foreign: render all
+            usable = False
+        if usable:
+            self.index, self.start, self.file = head["index"], f.tell(), f
+        else:
+            f.close()
 
     def get(self, key: str, render) -> str:
         """Last build's text for ``key``, else ``str(render())``."""

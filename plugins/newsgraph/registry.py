@@ -518,9 +518,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         words = k[2:].split()
         if len(words) >= 2:
             by_surname[words[-1]].add(uf.find(k))
-    cluster_weight: Counter = Counter()
-    for k, w in weight.items():
-        cluster_weight[uf.find(k)] += w
+    cluster_weight = _cluster_weights(uf, weight)
     for k in list(person_keys):
         words = k[2:].split()
         if len(words) == 1 and words[0] in by_surname:
@@ -534,10 +532,8 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     # 3b. a one-word name NER typed as a person in some articles and as a thing in others, that is
     #     nobody's surname and has no title or fuller name ("Twitter"), is the thing when the thing
     #     is named more often (not when one article names both: it told them apart)
-    weight_of: Counter = Counter()
+    weight_of = _cluster_weights(uf, weight)
     fuller: set[str] = set()
-    for k, w in weight.items():
-        weight_of[uf.find(k)] += w
     for k in forms:
         if k.startswith("p:") and " " in k[2:]:
             fuller.add(uf.find(k))
@@ -679,6 +675,14 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
         ident.is_speaker = bool(ident.quotes) and ident.type in speaker_types
     return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)
+
+
+def _cluster_weights(uf: _UnionFind, weight: Counter) -> Counter:
+    """Each cluster's weight (by its root): the sum of its names' weights."""
+    out: Counter = Counter()
+    for k, w in weight.items():
+        out[uf.find(k)] += w
+    return out
 
 
 def _merged(counters: Iterable[Counter | None]) -> Counter:
