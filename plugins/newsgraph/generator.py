@@ -34,6 +34,7 @@ from pelican.paginator import Paginator
 from pelican.writers import Writer
 
 from .registry import Identity, QuoteRef, Registry
+from .safe import xml_clean
 
 logger = logging.getLogger(__name__)
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -370,10 +371,21 @@ class JsonldMemo:
 
 
 class NewsgraphWriter(Writer):
-    """Pelican's writer, noting every file written and which files each topic tag's page or feed
-    wrote (see OutputManifest)."""
+    """Pelican's writer, with every feed's text cleaned of characters XML 1.0 forbids (a control
+    character in an article, a title or a name must not stop the build), noting every file written
+    and which files each topic tag's page or feed wrote (see OutputManifest)."""
 
     _capture: str | None = None
+
+    def _create_new_feed(self, *args, **kwargs):
+        feed = super()._create_new_feed(*args, **kwargs)
+        _clean_feed_fields(feed.feed)
+        return feed
+
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, item)
+        if feed.items:
+            _clean_feed_fields(feed.items[-1])
 
     def _open_w(self, filename, encoding, override=False):
         manifest = self._manifest_obj
@@ -416,6 +428,15 @@ class NewsgraphWriter(Writer):
             return write(*args, **kwargs)
         finally:
             self._capture = None
+
+
+def _clean_feed_fields(fields: dict) -> None:
+    """A feedgenerator feed's or item's text fields (and category lists) without XML-forbidden characters."""
+    for key, value in fields.items():
+        if isinstance(value, str):
+            fields[key] = xml_clean(value)
+        elif isinstance(value, (list, tuple)):
+            fields[key] = type(value)(xml_clean(v) for v in value)     # categories: strings
 
 
 def tag_feed_paths(settings: dict, slug: str) -> list[str]:

@@ -95,6 +95,11 @@ def dumps(data: Any) -> str:
             text = text.replace("\u2028", "\\u2028")
         if "\u2029" in text:
             text = text.replace("\u2029", "\\u2029")
+        # noncharacters XML forbids: escaped, so the page has none and the JSON keeps them
+        if "\ufffe" in text:
+            text = text.replace("\ufffe", "\\ufffe")
+        if "\uffff" in text:
+            text = text.replace("\uffff", "\\uffff")
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -20,10 +20,11 @@ import gc
 import hashlib
 import logging
 import os
+import posixpath
 import re
 import time
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pelican import signals
 from pelican.log import console
@@ -33,6 +34,7 @@ from pelican.utils import sanitised_join, slugify
 from . import registry as registry_mod
 from .cache import RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .model import ArticleResult
+from .safe import clean_output, safe_striptags
 from .settings import engine_options, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
@@ -67,17 +69,22 @@ def get_generators(pelican):
 
 
 def get_writer(pelican):
-    """Pelican's writer that notes which files the plugin's topic tags wrote (unchanged ones are skipped)."""
-    if not enabled(pelican.settings) or not pelican.settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
+    """Pelican's writer that cleans every feed of characters XML forbids and notes which files the
+    plugin's topic tags wrote (unchanged ones are skipped)."""
+    if not enabled(pelican.settings):
         return None
     from .generator import NewsgraphWriter
     return NewsgraphWriter
 
 
 def on_generator_init(generator) -> None:
-    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module)."""
+    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module), and
+    every template's output made safe: each printed value without the characters XML 1.0 forbids
+    (``finalize``), ``striptags`` that keeps entity-escaped text escaped (see :mod:`safe`)."""
     if not enabled(generator.settings):
         return
+    generator.env.finalize = clean_output
+    generator.env.filters["striptags"] = safe_striptags
     generator.context.setdefault("newsgraph_jsonld_done", set())
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
 
@@ -342,6 +349,56 @@ def _aliases_path(settings: dict) -> str | None:
     return path
 
 
+def _norm_path(path: str) -> str:
+    return posixpath.normpath(str(path).replace(os.sep, "/").lstrip("/"))
+
+
+#: Pelican's own listing pages (when their template is in ``DIRECT_TEMPLATES``).
+_DIRECT_SAVE_AS = {"index": ("INDEX_SAVE_AS", "index.html"), "tags": ("TAGS_SAVE_AS", "tags.html"),
+                   "categories": ("CATEGORIES_SAVE_AS", "categories.html"),
+                   "authors": ("AUTHORS_SAVE_AS", "authors.html"), "archives": ("ARCHIVES_SAVE_AS", "archives.html")}
+
+
+def _reserved_paths(settings: dict) -> set[str]:
+    """Output files a speaker's page or feed must never be (nor be inside, nor contain): the
+    plugin's speaker indexes and Pelican's own listing pages."""
+    paths = [settings.get(k) for k in ("NEWSGRAPH_SPEAKERS_SAVE_AS", "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS")]
+    for name in settings.get("DIRECT_TEMPLATES") or ():
+        key, default = _DIRECT_SAVE_AS.get(name, (f"{str(name).upper()}_SAVE_AS", f"{name}.html"))
+        paths.append(settings.get(key, default))
+    return {_norm_path(p) for p in paths if p}
+
+
+def _speaker_patterns(settings: dict) -> list[str]:
+    return [str(settings[k]) for k in ("NEWSGRAPH_SPEAKER_SAVE_AS", "NEWSGRAPH_SPEAKER_FEED_ATOM") if settings.get(k)]
+
+
+def _slug_taken(settings: dict) -> Callable[[str], bool]:
+    """Whether a speaker slug's page or feed would collide with a reserved output file
+    (:func:`_reserved_paths`): the same file, a file where a folder is needed, or the reverse."""
+    reserved = _reserved_paths(settings)
+    reserved_dirs = {d for p in reserved for d in _parents(p)}
+    patterns = _speaker_patterns(settings)
+
+    def taken(slug: str) -> bool:
+        for pattern in patterns:
+            path = _norm_path(pattern.format(slug=slug))
+            if path in reserved or path in reserved_dirs:
+                return True
+            if any(d in reserved for d in _parents(path)):
+                return True
+        return False
+    return taken
+
+
+def _parents(path: str) -> Iterator[str]:
+    """The folders ``path`` is in, innermost first ("a/b/c.html" -> "a/b", "a")."""
+    parent = posixpath.dirname(path)
+    while parent:
+        yield parent
+        parent = posixpath.dirname(parent)
+
+
 #: A slug of word characters and hyphens only: never a separator, never a dot.
 _PLAIN_SLUG = re.compile(r"[\w-]+")
 
@@ -445,7 +502,8 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
                    topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]))
     inputs = {**options, "fingerprint": cache.fingerprint, "pelican": getattr(pelican, "__version__", ""),
               "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
-                                                    "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")]}
+                                                    "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
+              "reserved": [sorted(_reserved_paths(settings)), *_speaker_patterns(settings)]}
     use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True))
     # like Pelican's own cache: with CHECK_MODIFIED_METHOD "mtime" (its default) a source file
     # newer than its cache entry is analysed again, so `touch` forces it; else content only
@@ -470,7 +528,8 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     aliases = registry_mod.load_aliases(aliases_path)    # (its warnings: when the registry is built)
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
-        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
+        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
+                                 slug_taken=_slug_taken(settings), **options)
         for ident in {id(i): i for rec in records for i in rec.topics}.values():
             ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
     if use_cache and articles:

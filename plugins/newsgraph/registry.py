@@ -418,9 +418,13 @@ SPEAKER_TYPES = ("Person", "Organization", "Group", "Place")
 def build(records: list[ArticleRecord], aliases: Aliases | None = None,
           slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True,
           speaker_types: Iterable[str] = SPEAKER_TYPES, topic_types: Iterable[str] = (),
-          topic_min_mentions: int = 2, topic_salient_only: bool = False) -> Registry:
+          topic_min_mentions: int = 2, topic_salient_only: bool = False,
+          slug_taken: Callable[[str], bool] | None = None) -> Registry:
     """Merge the entities of all ``records`` into site identities, attribute their quotes and
-    pick each article's topics (see :func:`topics`; none unless ``topic_types``)."""
+    pick each article's topics (see :func:`topics`; none unless ``topic_types``).
+
+    ``slug_taken(slug)``: True for a slug the site already uses otherwise (e.g. whose page would be
+    the plugin's own ``by-count`` index); such a slug gets a suffix like any other collision."""
     speaker_types = set(speaker_types)
     aliases = aliases or Aliases()
     slugify = slugify or (lambda s: re.sub(r"[^a-z0-9]+", "-", norm(s)).strip("-"))
@@ -618,9 +622,10 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     # slugs: unique and safe; the most mentioned of same-named identities gets the plain slug
     used: set[str] = set()
     for ident in sorted((i for i in root_identity.values() if i), key=lambda i: (-i.mentions, norm(i.name), i.type)):
-        base = safe_slug(slug_hint.get(id(ident)) or slugify(ident.name), ident.name)
+        hint = slug_hint.get(id(ident))         # an alias file's slug: slugified like a name
+        base = safe_slug((slugify(hint) if hint else "") or slugify(ident.name), ident.name)
         slug, n = base, 2
-        while slug in used:
+        while slug in used or slug_taken is not None and slug_taken(slug):
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
         ident.slug = slug

@@ -1,0 +1,73 @@
+"""Text and URLs from content made safe to write: one place for every page, feed and name.
+
+- :func:`xml_clean` removes the characters XML 1.0 forbids (C0 controls other than tab, line feed
+  and carriage return, lone surrogates, U+FFFE, U+FFFF). Feed writers refuse them
+  (``UnserializableContentError``) and HTML parsers report them; pages and feeds get the text
+  without them. JSON-LD keeps exact text (``jsonld.dumps`` writes them as ``\\uXXXX``).
+- :func:`strip_invisible` removes zero-width and bidi-control characters (Unicode category Cf,
+  plus the controls above) so that look-alike names compare and display as one.
+- :func:`is_http_url` says whether a URL from metadata may become a link (no ``javascript:``).
+- :func:`safe_striptags` is ``striptags`` that stays HTML: entity-escaped text in a title
+  (``&lt;script&gt;``) is decoded by Jinja's own filter into live markup; this one re-escapes it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+#: Characters outside XML 1.0's ``Char`` production.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_clean(value: Any) -> Any:
+    """``value`` without the characters XML 1.0 forbids; non-strings unchanged, Markup stays Markup."""
+    if not isinstance(value, str) or XML_FORBIDDEN.search(value) is None:
+        return value
+    cleaned = XML_FORBIDDEN.sub("", value)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
+
+
+def clean_output(value: Any) -> Any:
+    """Jinja ``finalize``: every printed value as text without XML-forbidden characters (objects
+    such as Pelican's ``Tag`` are printed through ``str`` anyway)."""
+    if value is None or isinstance(value, (int, float)):
+        return value
+    return xml_clean(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=1 << 14)
+def _has_invisible(text: str) -> bool:
+    return any(unicodedata.category(c) in ("Cf", "Cc") and c not in "\t\n\r" for c in text)
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without format characters (zero-width spaces and joiners, bidi overrides and
+    isolates, soft hyphens, BOM) and controls other than tab and line breaks."""
+    if text.isascii() and XML_FORBIDDEN.search(text) is None or not _has_invisible(text):
+        return text
+    return "".join(c for c in text if c in "\t\n\r" or unicodedata.category(c) not in ("Cf", "Cc"))
+
+
+def is_http_url(url: Any) -> bool:
+    """True for an absolute http(s) URL: the only URLs from metadata rendered as links."""
+    if not isinstance(url, str):
+        return False
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) \
+        and XML_FORBIDDEN.search(url) is None and not re.search(r"\s", url)
+
+
+def safe_striptags(value: Any) -> Markup:
+    """Jinja ``striptags`` whose result is still HTML: tags dropped, spaces collapsed, and the
+    text escaped again, so ``&lt;/title&gt;`` stays text wherever a theme prints it (``<title>``,
+    attributes). ``|e`` after it is a no-op (Markup); ``|safe`` keeps it escaped."""
+    return escape(Markup(str(value if value is not None else "")).striptags())
