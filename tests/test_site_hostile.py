@@ -119,3 +119,135 @@ def test_alias_file_slugs_are_slugified(tmp_path, slug, expected):
     index = BeautifulSoup(res.read("speakers/index.html"), "html.parser")
     links = {a.get_text(): a["href"] for a in index.select("tr.newsgraph-speaker a")}
     assert links["Jane Roe"] == f"/speakers/{expected}/"
+
+
+# --------------------------------------------------------------------------- 4. no script from content
+
+TITLE = "Vote &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &lt;/head&gt; &quot;row&quot; &amp; more"
+TITLE_TEXT = 'Vote </title><script>alert(1)</script> </head> "row" & more'
+HOSTILE = {
+    "vote": article(TITLE, """
+"We count every vote," said Jane Roe.
+
+"The count is slow," Bob Stone said.
+""", date="2020-03-02", source="javascript:alert(1)", license="CC BY 2.5",
+        license_url="JavaScript:alert(2)", tags="Votes &lt;script&gt;alert(3)&lt;/script&gt;"),
+}
+
+
+def only_jsonld_scripts(page: BeautifulSoup) -> bool:
+    return all(s.get("type") == "application/ld+json" for s in page.find_all("script"))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_entity_escaped_titles_stay_text_in_every_template(tmp_path, theme):
+    res = build(tmp_path, HOSTILE, theme=theme)
+    pages = html_pages(res)
+    assert any("speakers" in p.parts for p in pages)
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert only_jsonld_scripts(page), path
+        assert not page.select('[onerror], [onload]'), path
+        assert page.head.select_one("script#newsgraph-jsonld") is not None, path   # JSON-LD in the head
+        assert "ld+json" not in page.title.get_text(), path
+    article_page = BeautifulSoup(res.read("vote-titlescriptalert1script-head-row-more.html"), "html.parser")
+    assert TITLE_TEXT in article_page.title.get_text()
+    speaker = BeautifulSoup(res.read("speakers/jane-roe/index.html"), "html.parser")
+    assert TITLE_TEXT in speaker.get_text()          # the article's title, shown as text on the speaker page
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_metadata_urls_become_links_only_for_http(tmp_path, theme):
+    arts = dict(HOSTILE, ok=article("Fine source", '"All fine," said Ann Other.', source="https://example.com/a?b=1&c=2",
+                                    license="CC BY 2.5", license_url="https://creativecommons.org/licenses/by/2.5/"))
+    res = build(tmp_path, arts, theme=theme)
+    for path in html_pages(res):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for a in page.find_all(href=True):
+            assert not a["href"].strip().lower().startswith(("javascript:", "data:", "vbscript:")), (path, a)
+    if theme == DEMO:                                # the demo theme shows Source and License_url
+        ok = BeautifulSoup(res.read("fine-source.html"), "html.parser").select_one(".attribution")
+        assert ok.select_one('a[href="https://example.com/a?b=1&c=2"]') is not None
+        assert ok.select_one('a[rel="license"]')["href"] == "https://creativecommons.org/licenses/by/2.5/"
+        bad = BeautifulSoup(res.read("vote-titlescriptalert1script-head-row-more.html"), "html.parser")
+        line = bad.select_one(".attribution")
+        assert "javascript:alert(1)" in line.get_text() and not line.select("a")   # shown as text only
+
+
+def test_jsonld_lands_in_the_real_head_when_the_title_holds_head_markup(tmp_path):
+    """A theme printing the title as HTML in <title> and not calling newsgraph_jsonld(): the
+    inserted JSON-LD goes before the real </head>, not the "</head>" text inside <title>."""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "article.html").write_text(
+        '{% extends "!simple/article.html" %}{% block title %}{{ article.title }}{% endblock %}', encoding="utf-8")
+    arts = {"raw": article("Row over <b>signs</b> </head> <!-- and more", '"We count every vote," said Jane Roe.')}
+    res = build(tmp_path / "site", arts, theme="simple", settings={"THEME_TEMPLATES_OVERRIDES": [str(overrides)]})
+    html = res.read("row-over-signs-and-more.html")
+    # (read as a browser does: <title> is text up to the first "</title>"; html.parser is not exact here)
+    title_end = html.index("</title>")
+    assert "</head>" in html[:title_end]                      # the theme did print the raw title
+    start = html.index('<script type="application/ld+json" id="newsgraph-jsonld">')
+    assert html.count('id="newsgraph-jsonld"') == 1
+    assert title_end < start < html.index("<body")            # after the title, in the real head
+    body = html[start:].split(">", 1)[1].split("</script>", 1)[0]
+    assert json.loads(body)["@graph"]
+
+
+def test_invisible_characters_make_no_look_alike_speakers(tmp_path):
+    arts = {
+        "a": article("One", '"We count every vote," said Jane Roe.', date="2020-01-01"),
+        "b": article("Two", '"We count every ballot," said Ja\u200bne Roe.', date="2020-01-02"),
+        "c": article("Three", '"We count every chair," said Jane\u2060 Roe\u200d.', date="2020-01-03"),
+    }
+    aliases = "entities:\n  - name: \"Bob\u202e Stone\"\n    role: Council\u200b member\n"
+    res = build(tmp_path, arts, files={"aliases.yaml": aliases},
+                settings={"NEWSGRAPH_ALIASES": str(tmp_path / "aliases.yaml")})
+    speakers = sorted(p.name for p in (res.output / "speakers").iterdir() if p.is_dir() and p.name != "by-count")
+    assert speakers == ["jane-roe"]
+    index = BeautifulSoup(res.read("speakers/index.html"), "html.parser")
+    names = [a.get_text() for a in index.select("tr.newsgraph-speaker a")]
+    assert names == ["Jane Roe"]
+    page = BeautifulSoup(res.read("speakers/jane-roe/index.html"), "html.parser")
+    assert len(page.select("li.newsgraph-quote")) == 3
+
+
+# --------------------------------------------------------------------------- the helpers themselves
+
+def test_invisible_characters_are_cut_before_nlp_with_exact_offsets():
+    from newsgraph import text
+
+    src = "Ja\u200bne\u202e Roe\u2066 said\x07 no."
+    doc = text.from_plain(src)
+    assert doc.clean == "Jane Roe said no."
+    i = doc.clean.index("Roe said")
+    span = doc.span(0, i + len("Roe"))
+    assert (span.start, span.end) == (0, src.index("Roe") + 3) and span.text == src[:span.end]
+
+
+@pytest.mark.parametrize("html, found", [
+    ("<head><title>a </head> b</title></head><body>", True),
+    ("<head><!-- </head> --><script>x = '</head>'</script><style>/* </head> */</style></HEAD >", True),
+    ("<head><textarea></head></textarea></head>", True),
+    ("<head><title>x</title><body></head>", False),
+    ("<head><title>never closed </head>", False),
+])
+def test_head_end_skips_text_that_only_looks_like_the_end_of_the_head(html, found):
+    from newsgraph.jsonld import head_end
+
+    assert head_end(html) == (html.lower().rindex("</head") if found else None)
+
+
+def test_safe_helpers():
+    from markupsafe import Markup
+
+    from newsgraph.safe import clean_output, is_http_url, safe_striptags, strip_invisible, xml_clean
+
+    assert safe_striptags("&lt;/title&gt;<b>x</b> &amp; &quot;") == Markup("&lt;/title&gt;x &amp; &#34;")
+    assert xml_clean("a\x00b\x07c\ufffed\uffff\te\n") == "abcd\te\n"
+    assert isinstance(xml_clean(Markup("<i>\x07</i>")), Markup)
+    assert clean_output(3) == 3 and clean_output(None) is None
+    assert strip_invisible("Ja\u200bne\u202e Roe\u00ad") == "Jane Roe"
+    assert [is_http_url(u) for u in ("https://a.org/x", "HTTP://a.org", "javascript:alert(1)", " java\tscript:x",
+                                     "data:text/html,x", "//a.org", "https://a.org/\x07", "http:///x")] \
+        == [True, True, False, False, False, False, False, False]

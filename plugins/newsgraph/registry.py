@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup, escape
 
 from .model import ArticleResult, Quote, compact_pickle
+from .safe import strip_invisible
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,9 @@ _ARABIC_ARTICLE = re.compile(r"(?<=\s)[ae]l-(?=\w)", re.IGNORECASE)
 
 @functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
-    """Comparison key of a name: case-, accent-, punctuation- and article-insensitive."""
-    s = unicodedata.normalize("NFKD", name)
+    """Comparison key of a name: case-, accent-, punctuation- and article-insensitive, and blind
+    to invisible characters (a zero-width space or bidi override makes no look-alike twin)."""
+    s = unicodedata.normalize("NFKD", strip_invisible(name))
     if not s.isascii():
         s = "".join(c for c in s if not unicodedata.combining(c))
     s = _POSSESSIVE.sub("", s.casefold()).replace(".", "")
@@ -73,8 +75,8 @@ def norm(name: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def clean_display(name: str) -> str:
-    """A name as shown: single spaces, no leading "the", no trailing possessive."""
-    name = _LEADING_THE.sub("", _SPACES.sub(" ", name).strip())
+    """A name as shown: no invisible characters, single spaces, no leading "the", no trailing possessive."""
+    name = _LEADING_THE.sub("", _SPACES.sub(" ", strip_invisible(name)).strip())
     return _TRAILING_POSSESSIVE.sub("", name).strip()
 
 
@@ -269,7 +271,7 @@ def load_aliases(path: str | None) -> Aliases:
         raw = []
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or "_bad" in item \
-                or not item["name"].strip():
+                or not strip_invisible(item["name"]).strip():
             warn(f"entity entry {item!r} has no name or is not a mapping; skipped")
             continue
         same_as = []
@@ -284,7 +286,7 @@ def load_aliases(path: str | None) -> Aliases:
             warn(f"type {etype!r} of {item['name']!r} unknown; ignored")
             etype = None
         out.entries.append(AliasEntry(
-            name=item["name"].strip(), aliases=strs(item.get("aliases"), f"aliases of {item['name']!r}"),
+            name=strip_invisible(item["name"]).strip(), aliases=strs(item.get("aliases"), f"aliases of {item['name']!r}"),
             role=item.get("role") if isinstance(item.get("role"), str) else None, same_as=same_as,
             type=etype, slug=item.get("slug") if isinstance(item.get("slug"), str) else None))
     rename = data.get("rename") or {}
@@ -293,7 +295,7 @@ def load_aliases(path: str | None) -> Aliases:
         rename = {}
     for old, new in rename.items():
         if isinstance(old, str) and isinstance(new, str) and new.strip():
-            out.entries.append(AliasEntry(name=new.strip(), aliases=[old.strip()]))
+            out.entries.append(AliasEntry(name=strip_invisible(new).strip(), aliases=[old.strip()]))
         else:
             warn(f"rename {old!r} -> {new!r} skipped")
     out.ignore = strs(data.get("ignore"), "'ignore'")
