@@ -42,13 +42,14 @@ TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates"
 
 @dataclass
 class QuoteFeedItem:
-    """A quote shaped like the content objects Pelican's ``Writer.write_feed`` expects."""
+    """A quote shaped like the content objects Pelican's ``Writer.write_feed`` expects (its text
+    without XML-forbidden characters even when another plugin's writer is used)."""
 
     ref: QuoteRef
 
     @property
     def title(self) -> str:
-        return str(escape(f"{self.ref.speaker.name}: {_shorten(self.ref.text, 90)}"))
+        return xml_clean(str(escape(f"{self.ref.speaker.name}: {_shorten(self.ref.text, 90)}")))
 
     @property
     def url(self) -> str:
@@ -60,18 +61,18 @@ class QuoteFeedItem:
 
     @property
     def author(self) -> str:
-        return self.ref.speaker.name
+        return xml_clean(self.ref.speaker.name)
 
     @property
     def summary(self) -> str:
-        return str(escape(self.ref.text))
+        return xml_clean(str(escape(self.ref.text)))
 
     def get_content(self, siteurl: str) -> str:
         art = self.ref.article
         link = f"{siteurl}/{getattr(art, 'url', '')}" if siteurl else getattr(art, "url", "")
-        return str(Markup('<blockquote>{}</blockquote><p>{} quote, in <a href="{}">{}</a></p>').format(
+        return xml_clean(str(Markup('<blockquote>{}</blockquote><p>{} quote, in <a href="{}">{}</a></p>').format(
             self.ref.html, self.ref.kind.capitalize(), link,
-            Markup(getattr(art, "title", "") or "").striptags()))
+            Markup(getattr(art, "title", "") or "").striptags())))
 
 
 def _shorten(text: str, n: int) -> str:
@@ -116,7 +117,7 @@ class SpeakersGenerator(Generator):
             if ident.feed_save_as:
                 writer.write_feed([QuoteFeedItem(r) for r in ident.quotes], self.context,
                                   path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
-                                  feed_title=f"Quotes: {ident.name}")
+                                  feed_title=xml_clean(f"Quotes: {ident.name}"))
         if manifest is not None:
             logger.info("newsgraph: %d pages and feeds unchanged, not rewritten", manifest.skipped)
             manifest.save()
