@@ -255,3 +255,34 @@ def test_safe_helpers():
     assert [is_http_url(u) for u in ("https://a.org/x", "HTTP://a.org", "javascript:alert(1)", " java\tscript:x",
                                      "data:text/html,x", "//a.org", "https://a.org/\x07", "http:///x")] \
         == [True, True, False, False, False, False, False, False]
+
+
+BROWSER_PROBE = """
+const s = document.head.querySelectorAll('script[type="application/ld+json"]');
+return {title: document.title, inHead: s.length, doc: s.length ? JSON.parse(s[0].textContent) : null,
+        scripts: document.querySelectorAll('script:not([type="application/ld+json"])').length,
+        handlers: [...document.querySelectorAll('*')].filter(
+            el => [...el.attributes].some(a => a.name.startsWith('on'))).length};
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", THEMES)
+def test_hostile_titles_in_headless_chromium(tmp_path, theme):
+    """What a browser makes of the pages: no alert, no script but the JSON-LD, which is in the
+    real <head>; the title is the text as written."""
+    from browser_util import make_driver, open_page
+
+    res = build(tmp_path, HOSTILE, theme=theme, settings={"RELATIVE_URLS": True})
+    driver = make_driver()
+    try:
+        for rel in ["vote-titlescriptalert1script-head-row-more-onmouseoveralert4.html",
+                    "speakers/jane-roe/index.html", "index.html"]:
+            got = open_page(res.output / rel, driver=driver, evaluate=BROWSER_PROBE)
+            assert got.alerts == [], (rel, got.alerts)
+            assert got.value["scripts"] == 0 and got.value["handlers"] == 0, (rel, got.value)
+            assert got.value["inHead"] == 1 and got.value["doc"]["@graph"], rel
+        assert TITLE_TEXT in open_page(res.output / "vote-titlescriptalert1script-head-row-more-onmouseoveralert4.html",
+                                       driver=driver).title
+    finally:
+        driver.quit()
