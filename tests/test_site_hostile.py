@@ -81,6 +81,38 @@ def test_control_characters_in_speaker_feed_with_pelicans_feeds_off(tmp_path, sk
     ET.parse(res.output / "speakers" / "jane-roe" / "feed.atom.xml")
 
 
+B = "\x07\x00\ufffe\x1b\u200b\uffff"
+EVERY_FIELD = {"meta": f"""Title: Ti{B}tle
+Date: 2020-01-01
+Category: Lo{B}cal
+Author: Ann{B} Writer
+Tags: Bel{B}ls, Noise
+Summary: Sum{B}mary
+Newsgraph_topics_add: Har{B}bor Gang
+Newsgraph_ignore_speakers: Bob{B} Stone
+
+"We ring{B} the bell," said Jane Roe.
+
+"No," Bob Stone said{B}.
+"""}
+
+
+@pytest.mark.parametrize("theme", ["simple", DEMO])
+def test_control_characters_in_every_metadata_field_and_every_feed_type(tmp_path, theme):
+    res = build(tmp_path, EVERY_FIELD, theme=theme, settings={
+        "FEED_ALL_RSS": "feeds/all.rss.xml", "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml",
+        "CATEGORY_FEED_RSS": "feeds/{slug}.rss.xml", "AUTHOR_FEED_ATOM": "feeds/a-{slug}.atom.xml",
+        "AUTHOR_FEED_RSS": "feeds/a-{slug}.rss.xml", "TAG_FEED_RSS": "feeds/tag/{slug}.rss.xml"})
+    feeds = sorted(res.output.rglob("*.xml"))
+    assert len(feeds) >= 12
+    for feed in feeds:
+        ET.parse(feed)
+    for page in html_pages(res):
+        assert not FORBIDDEN.search(page.read_text(encoding="utf-8")), page
+    assert (res.output / "speakers" / "jane-roe" / "index.html").is_file()
+    assert not (res.output / "speakers" / "bob-stone").exists()        # ignored in metadata, as written
+
+
 SPEAKERS = {
     "count": article("Counting votes", """
 "We count every vote," said Jane Roe.
@@ -202,7 +234,8 @@ def test_invisible_characters_make_no_look_alike_speakers(tmp_path):
     arts = {
         "a": article("One", '"We count every vote," said Jane Roe.', date="2020-01-01"),
         "b": article("Two", '"We count every ballot," said Ja\u200bne Roe.', date="2020-01-02"),
-        "c": article("Three", '"We count every chair," said Jane\u2060 Roe\u200d.', date="2020-01-03"),
+        "c": article("Three", '"We count every chair," said Jane\u2060 Roe\u200d.', date="2020-01-03",
+                     newsgraph_topics_add="Har\u200bbor \u202eGang"),
     }
     aliases = "entities:\n  - name: \"Bob\u202e Stone\"\n    role: Council\u200b member\n"
     res = build(tmp_path, arts, files={"aliases.yaml": aliases},
@@ -214,6 +247,7 @@ def test_invisible_characters_make_no_look_alike_speakers(tmp_path):
     assert names == ["Jane Roe"]
     page = BeautifulSoup(res.read("speakers/jane-roe/index.html"), "html.parser")
     assert len(page.select("li.newsgraph-quote")) == 3
+    assert (res.output / "tag" / "harbor-gang.html").is_file()          # a topic added in metadata, too
 
 
 # --------------------------------------------------------------------------- the helpers themselves
