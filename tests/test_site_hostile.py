@@ -124,6 +124,17 @@ SPEAKERS = {
 }
 
 
+def test_a_speaker_slug_colliding_with_the_speaker_index_under_another_pattern_gets_a_suffix(tmp_path):
+    res = build(tmp_path, SPEAKERS, files={"aliases.yaml": "rename: {Jane Roe: Index}\n"}, settings={
+        "NEWSGRAPH_ALIASES": str(tmp_path / "aliases.yaml"), "NEWSGRAPH_SPEAKER_SAVE_AS": "speakers/{slug}.html",
+        "NEWSGRAPH_SPEAKER_URL": "speakers/{slug}.html", "NEWSGRAPH_SPEAKER_FEED_ATOM": "speakers/{slug}.atom.xml"})
+    index = BeautifulSoup(res.read("speakers/index.html"), "html.parser")
+    links = {a.get_text(): a["href"] for a in index.select("tr.newsgraph-speaker a")}
+    assert links["Index"] == "/speakers/index-2.html"
+    page = BeautifulSoup(res.read("speakers/index-2.html"), "html.parser")
+    assert page.select_one(".newsgraph-speaker-page h1").get_text() == "Index"
+
+
 @pytest.mark.parametrize("subs", [None, []])
 def test_speaker_and_alias_slugs_colliding_with_the_plugins_pages_get_a_suffix(tmp_path, subs):
     aliases = ("rename: {Jane Roe: By Count}\n"
@@ -166,7 +177,8 @@ HOSTILE = {
 
 "The count is slow," Bob Stone said.
 """, date="2020-03-02", source="javascript:alert(1)", license="CC BY 2.5",
-        license_url="JavaScript:alert(2)", tags="Votes &lt;script&gt;alert(3)&lt;/script&gt;"),
+        license_url="JavaScript:alert(2)", tags="Votes &lt;script&gt;alert(3)&lt;/script&gt;",
+        summary="Row &quot; onfocus=&quot;alert(5)&quot; autofocus x=&quot; &lt;script&gt;alert(6)&lt;/script&gt;"),
 }
 
 

@@ -350,7 +350,8 @@ def _aliases_path(settings: dict) -> str | None:
 
 
 def _norm_path(path: str) -> str:
-    return posixpath.normpath(str(path).replace(os.sep, "/").lstrip("/"))
+    """A comparable output path (case-folded: on a case-insensitive disk "By-Count" is "by-count")."""
+    return posixpath.normpath(str(path).replace(os.sep, "/").lstrip("/")).casefold()
 
 
 #: Pelican's own listing pages (when their template is in ``DIRECT_TEMPLATES``).
