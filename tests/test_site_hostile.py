@@ -297,6 +297,12 @@ def test_safe_helpers():
     assert xml_clean("a\x00b\x07c\ufffed\uffff\te\n") == "abcd\te\n"
     assert isinstance(xml_clean(Markup("<i>\x07</i>")), Markup)
     assert clean_output(3) == 3 and clean_output(None) is None
+    from newsgraph.safe import XML_FORBIDDEN, has_xml_forbidden
+    sample = [chr(c) for c in [*range(0x30), 0x85, 0xed, 0xd55c, 0xd7ff, 0xd800, 0xdfff, 0xe000, 0xfffd,
+                               0xfffe, 0xffff, 0x10000]]
+    for a in sample:                        # the byte-level check agrees with the XML 1.0 rule
+        for b in sample:
+            assert has_xml_forbidden("x" + a + b) == bool(XML_FORBIDDEN.search(a + b)), repr(a + b)
     assert strip_invisible("Ja\u200bne\u202e Roe\u00ad") == "Jane Roe"
     assert [is_http_url(u) for u in ("https://a.org/x", "HTTP://a.org", "javascript:alert(1)", " java\tscript:x",
                                      "data:text/html,x", "//a.org", "https://a.org/\x07", "http:///x")] \
