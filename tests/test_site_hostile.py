@@ -305,8 +305,9 @@ def test_safe_helpers():
             assert has_xml_forbidden("x" + a + b) == bool(XML_FORBIDDEN.search(a + b)), repr(a + b)
     assert strip_invisible("Ja\u200bne\u202e Roe\u00ad") == "Jane Roe"
     assert [is_http_url(u) for u in ("https://a.org/x", "HTTP://a.org", "javascript:alert(1)", " java\tscript:x",
-                                     "data:text/html,x", "//a.org", "https://a.org/\x07", "http:///x")] \
-        == [True, True, False, False, False, False, False, False]
+                                     "data:text/html,x", "//a.org", "https://a.org/\x07", "http:///x",
+                                     'https://a.org/" onclick="x')] \
+        == [True, True, False, False, False, False, False, False, False]
 
 
 BROWSER_PROBE = """

@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup, escape
 
 from .model import ArticleResult, Quote, compact_pickle
-from .safe import strip_invisible
+from .safe import is_http_url, strip_invisible
 
 logger = logging.getLogger(__name__)
 
@@ -276,7 +276,7 @@ def load_aliases(path: str | None) -> Aliases:
             continue
         same_as = []
         for url in strs(item.get("same_as", item.get("sameAs")), f"same_as of {item['name']!r}"):
-            if re.match(r"^https?://[^\s<>\"']+$", url):
+            if is_http_url(url):
                 same_as.append(url)
             else:
                 warn(f"same_as {url!r} of {item['name']!r} is not an http(s) URL; skipped")

@@ -62,9 +62,13 @@ def _has_invisible(text: str) -> bool:
 def strip_invisible(text: str) -> str:
     """``text`` without format characters (zero-width spaces and joiners, bidi overrides and
     isolates, soft hyphens, BOM) and controls other than tab and line breaks."""
-    if text.isascii() and XML_FORBIDDEN.search(text) is None or not _has_invisible(text):
+    if text.isascii() and text.isprintable() or not _has_invisible(text):
         return text
     return "".join(c for c in text if c in "\t\n\r" or unicodedata.category(c) not in ("Cf", "Cc"))
+
+
+#: Characters a URL from metadata never needs (and that only help break out of an attribute).
+_NOT_IN_URL = re.compile(r"[\s<>\"'`]")
 
 
 def is_http_url(url: Any) -> bool:
@@ -77,7 +81,7 @@ def is_http_url(url: Any) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) \
-        and XML_FORBIDDEN.search(url) is None and not re.search(r"\s", url)
+        and XML_FORBIDDEN.search(url) is None and not _NOT_IN_URL.search(url)
 
 
 def safe_striptags(value: Any) -> Markup:
