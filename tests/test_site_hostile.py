@@ -339,3 +339,18 @@ def test_hostile_titles_in_headless_chromium(tmp_path, theme):
                                        driver=driver).title
     finally:
         driver.quit()
+
+
+def test_striptags_stays_escaped_through_filter_chains_and_urlencodes_the_plain_text():
+    """Templates of other themes: |striptags then |safe, |truncate or |urlencode (share links)."""
+    from jinja2 import Environment
+
+    from newsgraph.safe import clean_output, safe_striptags, urlencode_plain
+
+    env = Environment(finalize=clean_output)
+    env.filters["striptags"] = safe_striptags
+    env.filters["urlencode"] = urlencode_plain(env.filters["urlencode"])
+    out = env.from_string('<title>{{ t|striptags }}</title><meta content="{{ t|striptags|safe|truncate(40) }}">'
+                          '<a href="https://x.example/share?text={{ t|striptags|urlencode }}">').render(t=TITLE)
+    assert "<script>" not in out and 'onmouseover="' not in out
+    assert "text=Vote%20%3C/title%3E%3Cscript%3Ealert%281%29" in out and "%26amp%3B" not in out

@@ -34,7 +34,7 @@ from pelican.utils import sanitised_join, slugify
 from . import registry as registry_mod
 from .cache import RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .model import ArticleResult
-from .safe import clean_output, safe_striptags
+from .safe import clean_output, safe_striptags, urlencode_plain
 from .settings import engine_options, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
@@ -85,6 +85,7 @@ def on_generator_init(generator) -> None:
         return
     generator.env.finalize = clean_output
     generator.env.filters["striptags"] = safe_striptags
+    generator.env.filters["urlencode"] = urlencode_plain(generator.env.filters["urlencode"])
     generator.context.setdefault("newsgraph_jsonld_done", set())
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
 

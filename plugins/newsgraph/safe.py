@@ -84,8 +84,21 @@ def is_http_url(url: Any) -> bool:
         and XML_FORBIDDEN.search(url) is None and not _NOT_IN_URL.search(url)
 
 
+class StrippedText(Markup):
+    """The result of :func:`safe_striptags`: plain text, held HTML-escaped."""
+
+
 def safe_striptags(value: Any) -> Markup:
     """Jinja ``striptags`` whose result is still HTML: tags dropped, spaces collapsed, and the
     text escaped again, so ``&lt;/title&gt;`` stays text wherever a theme prints it (``<title>``,
-    attributes). ``|e`` after it is a no-op (Markup); ``|safe`` keeps it escaped."""
-    return escape(Markup(str(value if value is not None else "")).striptags())
+    attributes). ``|e`` after it is a no-op (Markup); ``|safe`` keeps it escaped; ``|urlencode``
+    gets the plain text (see :func:`urlencode_plain`)."""
+    return StrippedText(escape(Markup(str(value if value is not None else "")).striptags()))
+
+
+def urlencode_plain(urlencode):
+    """Jinja's ``urlencode`` filter, given the plain text of a :func:`safe_striptags` result (a
+    share link's ``?text={{ title|striptags|urlencode }}`` must not carry ``&amp;``)."""
+    def run(value, *args, **kwargs):
+        return urlencode(value.unescape() if isinstance(value, StrippedText) else value, *args, **kwargs)
+    return run
