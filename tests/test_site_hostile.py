@@ -135,6 +135,15 @@ def test_a_speaker_slug_colliding_with_the_speaker_index_under_another_pattern_g
     assert page.select_one(".newsgraph-speaker-page h1").get_text() == "Index"
 
 
+def test_a_speaker_page_never_overwrites_an_article(tmp_path):
+    arts = dict(SPEAKERS, roe=article("Jane Roe", "A profile of the mayor.", date="2020-01-01"))
+    res = build(tmp_path, arts, settings={"NEWSGRAPH_SPEAKER_SAVE_AS": "{slug}.html", "NEWSGRAPH_SPEAKER_URL": "{slug}.html"})
+    assert "A profile of the mayor." in res.read("jane-roe.html")
+    index = BeautifulSoup(res.read("speakers/index.html"), "html.parser")
+    links = {a.get_text(): a["href"] for a in index.select("tr.newsgraph-speaker a")}
+    assert links["Jane Roe"] == "/jane-roe-2.html" and "We count every vote" in res.read("jane-roe-2.html")
+
+
 @pytest.mark.parametrize("subs", [None, []])
 def test_speaker_and_alias_slugs_colliding_with_the_plugins_pages_get_a_suffix(tmp_path, subs):
     aliases = ("rename: {Jane Roe: By Count}\n"

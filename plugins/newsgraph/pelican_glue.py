@@ -24,7 +24,7 @@ import posixpath
 import re
 import time
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pelican import signals
 from pelican.log import console
@@ -361,10 +361,11 @@ _DIRECT_SAVE_AS = {"index": ("INDEX_SAVE_AS", "index.html"), "tags": ("TAGS_SAVE
                    "authors": ("AUTHORS_SAVE_AS", "authors.html"), "archives": ("ARCHIVES_SAVE_AS", "archives.html")}
 
 
-def _reserved_paths(settings: dict) -> set[str]:
+def _reserved_paths(settings: dict, others: Iterable[str] = ()) -> set[str]:
     """Output files a speaker's page or feed must never be (nor be inside, nor contain): the
-    plugin's speaker indexes and Pelican's own listing pages."""
+    plugin's speaker indexes, Pelican's own listing pages and ``others`` (the articles' files)."""
     paths = [settings.get(k) for k in ("NEWSGRAPH_SPEAKERS_SAVE_AS", "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS")]
+    paths += others
     for name in settings.get("DIRECT_TEMPLATES") or ():
         key, default = _DIRECT_SAVE_AS.get(name, (f"{str(name).upper()}_SAVE_AS", f"{name}.html"))
         paths.append(settings.get(key, default))
@@ -375,10 +376,10 @@ def _speaker_patterns(settings: dict) -> list[str]:
     return [str(settings[k]) for k in ("NEWSGRAPH_SPEAKER_SAVE_AS", "NEWSGRAPH_SPEAKER_FEED_ATOM") if settings.get(k)]
 
 
-def _slug_taken(settings: dict) -> Callable[[str], bool]:
+def _slug_taken(settings: dict, others: Iterable[str] = ()) -> Callable[[str], bool]:
     """Whether a speaker slug's page or feed would collide with a reserved output file
     (:func:`_reserved_paths`): the same file, a file where a folder is needed, or the reverse."""
-    reserved = _reserved_paths(settings)
+    reserved = _reserved_paths(settings, others)
     reserved_dirs = {d for p in reserved for d in _parents(p)}
     patterns = _speaker_patterns(settings)
 
@@ -447,6 +448,7 @@ def on_pretaxonomy(generator) -> None:
         _empty(art)
     aliases_path = _aliases_path(settings)
     generator.context["newsgraph_aliases_path"] = aliases_path
+    generator.context["newsgraph_article_files"] = sorted({str(a.save_as) for a in articles if getattr(a, "save_as", "")})
     reg = site_registry(active, settings, generator.context, aliases_path)
     records = reg.records
 
@@ -505,7 +507,8 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     inputs = {**options, "fingerprint": cache.fingerprint, "pelican": getattr(pelican, "__version__", ""),
               "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
                                                     "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
-              "reserved": [sorted(_reserved_paths(settings)), *_speaker_patterns(settings)]}
+              "reserved": [sorted(_reserved_paths(settings, context.get("newsgraph_article_files", ()))),
+                           *_speaker_patterns(settings)]}
     use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True))
     # like Pelican's own cache: with CHECK_MODIFIED_METHOD "mtime" (its default) a source file
     # newer than its cache entry is analysed again, so `touch` forces it; else content only
@@ -531,7 +534,8 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
         reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
-                                 slug_taken=_slug_taken(settings), **options)
+                                 slug_taken=_slug_taken(settings, context.get("newsgraph_article_files", ())),
+                                 **options)
         for ident in {id(i): i for rec in records for i in rec.topics}.values():
             ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
     if use_cache and articles:
