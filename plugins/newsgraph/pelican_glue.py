@@ -34,7 +34,7 @@ from pelican.utils import sanitised_join, slugify
 from . import registry as registry_mod
 from .cache import RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .model import ArticleResult
-from .safe import clean_output, safe_striptags, urlencode_plain
+from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
 from .settings import engine_options, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
@@ -446,6 +446,7 @@ def on_pretaxonomy(generator) -> None:
     active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
     for art in articles:
         _empty(art)
+        _warn_forbidden_characters(art)
     aliases_path = _aliases_path(settings)
     generator.context["newsgraph_aliases_path"] = aliases_path
     generator.context["newsgraph_article_files"] = sorted({str(a.save_as) for a in articles if getattr(a, "save_as", "")})
@@ -479,6 +480,17 @@ def on_pretaxonomy(generator) -> None:
         art.newsgraph_about = rec.about
         art.newsgraph_mentions = rec.mentions
     generator.context["newsgraph_registry"] = reg
+
+
+def _warn_forbidden_characters(article) -> None:
+    """A warning naming the article when its text or metadata holds characters XML 1.0 forbids
+    (pages and feeds get the text without them; the build goes on)."""
+    texts = [getattr(article, "_content", None), getattr(article, "title", None),
+             *(getattr(article, "metadata", None) or {}).values()]
+    found = sorted({c for t in texts if isinstance(t, str) and has_xml_forbidden(t) for c in XML_FORBIDDEN.findall(t)})
+    if found:
+        logger.warning("newsgraph: %s: control or non-characters (%s) removed from pages and feeds",
+                       _label(article), ", ".join(f"U+{ord(c):04X}" for c in found))
 
 
 def site_registry(articles: list, settings: dict, context: dict, aliases_path: str | None) -> registry_mod.Registry:
