@@ -34,6 +34,7 @@ from pelican.paginator import Paginator
 from pelican.writers import Writer
 
 from .registry import Identity, QuoteRef, Registry
+from .safe import xml_clean
 
 logger = logging.getLogger(__name__)
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -41,13 +42,14 @@ TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates"
 
 @dataclass
 class QuoteFeedItem:
-    """A quote shaped like the content objects Pelican's ``Writer.write_feed`` expects."""
+    """A quote shaped like the content objects Pelican's ``Writer.write_feed`` expects (its text
+    without XML-forbidden characters even when another plugin's writer is used)."""
 
     ref: QuoteRef
 
     @property
     def title(self) -> str:
-        return str(escape(f"{self.ref.speaker.name}: {_shorten(self.ref.text, 90)}"))
+        return xml_clean(str(escape(f"{self.ref.speaker.name}: {_shorten(self.ref.text, 90)}")))
 
     @property
     def url(self) -> str:
@@ -59,18 +61,18 @@ class QuoteFeedItem:
 
     @property
     def author(self) -> str:
-        return self.ref.speaker.name
+        return xml_clean(self.ref.speaker.name)
 
     @property
     def summary(self) -> str:
-        return str(escape(self.ref.text))
+        return xml_clean(str(escape(self.ref.text)))
 
     def get_content(self, siteurl: str) -> str:
         art = self.ref.article
         link = f"{siteurl}/{getattr(art, 'url', '')}" if siteurl else getattr(art, "url", "")
-        return str(Markup('<blockquote>{}</blockquote><p>{} quote, in <a href="{}">{}</a></p>').format(
+        return xml_clean(str(Markup('<blockquote>{}</blockquote><p>{} quote, in <a href="{}">{}</a></p>').format(
             self.ref.html, self.ref.kind.capitalize(), link,
-            Markup(getattr(art, "title", "") or "").striptags()))
+            Markup(getattr(art, "title", "") or "").striptags())))
 
 
 def _shorten(text: str, n: int) -> str:
@@ -115,7 +117,7 @@ class SpeakersGenerator(Generator):
             if ident.feed_save_as:
                 writer.write_feed([QuoteFeedItem(r) for r in ident.quotes], self.context,
                                   path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
-                                  feed_title=f"Quotes: {ident.name}")
+                                  feed_title=xml_clean(f"Quotes: {ident.name}"))
         if manifest is not None:
             logger.info("newsgraph: %d pages and feeds unchanged, not rewritten", manifest.skipped)
             manifest.save()
@@ -370,10 +372,21 @@ class JsonldMemo:
 
 
 class NewsgraphWriter(Writer):
-    """Pelican's writer, noting every file written and which files each topic tag's page or feed
-    wrote (see OutputManifest)."""
+    """Pelican's writer, with every feed's text cleaned of characters XML 1.0 forbids (a control
+    character in an article, a title or a name must not stop the build), noting every file written
+    and which files each topic tag's page or feed wrote (see OutputManifest)."""
 
     _capture: str | None = None
+
+    def _create_new_feed(self, *args, **kwargs):
+        feed = super()._create_new_feed(*args, **kwargs)
+        _clean_feed_fields(feed.feed)
+        return feed
+
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, item)
+        if feed.items:
+            _clean_feed_fields(feed.items[-1])
 
     def _open_w(self, filename, encoding, override=False):
         manifest = self._manifest_obj
@@ -416,6 +429,15 @@ class NewsgraphWriter(Writer):
             return write(*args, **kwargs)
         finally:
             self._capture = None
+
+
+def _clean_feed_fields(fields: dict) -> None:
+    """A feedgenerator feed's or item's text fields (and category lists) without XML-forbidden characters."""
+    for key, value in fields.items():
+        if isinstance(value, str):
+            fields[key] = xml_clean(value)
+        elif isinstance(value, (list, tuple)):
+            fields[key] = type(value)(xml_clean(v) for v in value)     # categories: strings
 
 
 def tag_feed_paths(settings: dict, slug: str) -> list[str]:
@@ -496,7 +518,8 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "settings.py", "templates")
+RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "settings.py", "safe.py",
+                  "templates")
 
 
 def site_signature(settings: dict, context: dict) -> str:

@@ -95,6 +95,11 @@ def dumps(data: Any) -> str:
             text = text.replace("\u2028", "\\u2028")
         if "\u2029" in text:
             text = text.replace("\u2029", "\\u2029")
+        # noncharacters XML forbids: escaped, so the page has none and the JSON keeps them
+        if "\ufffe" in text:
+            text = text.replace("\ufffe", "\\ufffe")
+        if "\uffff" in text:
+            text = text.replace("\uffff", "\\uffff")
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -899,7 +904,31 @@ def render_for_context(ctx: Any) -> Markup:
     return script_tag(data) if data is not None else Markup("")
 
 
-_HEAD_END = re.compile(r"</head\s*>", re.I)
+#: What the head-end scan steps over: comments and elements whose text is not markup (a title
+#: holding "</head>" as text must not be taken for the end of the head).
+_HEAD_SCAN = re.compile(r"<!--|<(title|textarea|script|style|noscript|xmp|iframe|noembed|noframes)\b[^>]*>"
+                        r"|</head\s*>|<body\b", re.I)
+
+
+def head_end(html: str) -> int | None:
+    """Offset of the real ``</head>`` tag of ``html`` (None when there is none before ``<body``),
+    skipping comments and the text of ``<title>``, ``<script>``, ``<style>``… as a browser does."""
+    pos = 0
+    while True:
+        m = _HEAD_SCAN.search(html, pos)
+        if m is None or m.group().lower().startswith("<body"):
+            return None
+        token = m.group().lower()
+        if token.startswith("</head"):
+            return m.start()
+        if token == "<!--":
+            close = html.find("-->", m.end())
+        else:
+            end = re.compile(r"</%s[\s/>]" % m.group(1), re.I).search(html, m.end())
+            close = end.start() if end else -1
+        if close < 0:
+            return None
+        pos = close + 1
 
 
 def ensure_in_file(path: str, context: Any) -> bool:
@@ -916,12 +945,12 @@ def ensure_in_file(path: str, context: Any) -> bool:
     except (OSError, UnicodeDecodeError) as exc:
         logger.warning("newsgraph: cannot add JSON-LD to %s: %s", path, exc)
         return False
-    m = _HEAD_END.search(html)
-    if m is None or SCRIPT_OPEN in html[: m.start()]:
+    end = head_end(html)
+    if end is None or SCRIPT_OPEN in html[:end]:
         return False
     tag = render_for_context(context)
     if not tag:
         return False
     with open(path, "w", encoding="utf-8") as f:
-        f.write(html[: m.start()] + str(tag) + "\n" + html[m.start():])
+        f.write(html[:end] + str(tag) + "\n" + html[end:])
     return True

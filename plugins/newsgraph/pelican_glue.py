@@ -20,10 +20,11 @@ import gc
 import hashlib
 import logging
 import os
+import posixpath
 import re
 import time
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pelican import signals
 from pelican.log import console
@@ -33,6 +34,7 @@ from pelican.utils import sanitised_join, slugify
 from . import registry as registry_mod
 from .cache import RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .model import ArticleResult
+from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
 from .settings import engine_options, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
@@ -67,17 +69,23 @@ def get_generators(pelican):
 
 
 def get_writer(pelican):
-    """Pelican's writer that notes which files the plugin's topic tags wrote (unchanged ones are skipped)."""
-    if not enabled(pelican.settings) or not pelican.settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
+    """Pelican's writer that cleans every feed of characters XML forbids and notes which files the
+    plugin's topic tags wrote (unchanged ones are skipped)."""
+    if not enabled(pelican.settings):
         return None
     from .generator import NewsgraphWriter
     return NewsgraphWriter
 
 
 def on_generator_init(generator) -> None:
-    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module)."""
+    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module), and
+    every template's output made safe: each printed value without the characters XML 1.0 forbids
+    (``finalize``), ``striptags`` that keeps entity-escaped text escaped (see :mod:`safe`)."""
     if not enabled(generator.settings):
         return
+    generator.env.finalize = clean_output
+    generator.env.filters["striptags"] = safe_striptags
+    generator.env.filters["urlencode"] = urlencode_plain(generator.env.filters["urlencode"])
     generator.context.setdefault("newsgraph_jsonld_done", set())
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
 
@@ -342,6 +350,58 @@ def _aliases_path(settings: dict) -> str | None:
     return path
 
 
+def _norm_path(path: str) -> str:
+    """A comparable output path (case-folded: on a case-insensitive disk "By-Count" is "by-count")."""
+    return posixpath.normpath(str(path).replace(os.sep, "/").lstrip("/")).casefold()
+
+
+#: Pelican's own listing pages (when their template is in ``DIRECT_TEMPLATES``).
+_DIRECT_SAVE_AS = {"index": ("INDEX_SAVE_AS", "index.html"), "tags": ("TAGS_SAVE_AS", "tags.html"),
+                   "categories": ("CATEGORIES_SAVE_AS", "categories.html"),
+                   "authors": ("AUTHORS_SAVE_AS", "authors.html"), "archives": ("ARCHIVES_SAVE_AS", "archives.html")}
+
+
+def _reserved_paths(settings: dict, others: Iterable[str] = ()) -> set[str]:
+    """Output files a speaker's page or feed must never be (nor be inside, nor contain): the
+    plugin's speaker indexes, Pelican's own listing pages and ``others`` (the articles' files)."""
+    paths = [settings.get(k) for k in ("NEWSGRAPH_SPEAKERS_SAVE_AS", "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS")]
+    paths += others
+    for name in settings.get("DIRECT_TEMPLATES") or ():
+        key, default = _DIRECT_SAVE_AS.get(name, (f"{str(name).upper()}_SAVE_AS", f"{name}.html"))
+        paths.append(settings.get(key, default))
+    return {_norm_path(p) for p in paths if p}
+
+
+def _speaker_patterns(settings: dict) -> list[str]:
+    return [str(settings[k]) for k in ("NEWSGRAPH_SPEAKER_SAVE_AS", "NEWSGRAPH_SPEAKER_FEED_ATOM") if settings.get(k)]
+
+
+def _slug_taken(settings: dict, others: Iterable[str] = ()) -> Callable[[str], bool]:
+    """Whether a speaker slug's page or feed would collide with a reserved output file
+    (:func:`_reserved_paths`): the same file, a file where a folder is needed, or the reverse."""
+    reserved = _reserved_paths(settings, others)
+    reserved_dirs = {d for p in reserved for d in _parents(p)}
+    patterns = _speaker_patterns(settings)
+
+    def taken(slug: str) -> bool:
+        for pattern in patterns:
+            path = _norm_path(pattern.format(slug=slug))
+            if path in reserved or path in reserved_dirs:
+                return True
+            if any(d in reserved for d in _parents(path)):
+                return True
+        return False
+    return taken
+
+
+def _parents(path: str) -> Iterator[str]:
+    """The folders ``path`` is in, innermost first ("a/b/c.html" -> "a/b", "a")."""
+    parent = posixpath.dirname(path)
+    while parent:
+        yield parent
+        parent = posixpath.dirname(parent)
+
+
 #: A slug of word characters and hyphens only: never a separator, never a dot.
 _PLAIN_SLUG = re.compile(r"[\w-]+")
 
@@ -386,8 +446,10 @@ def on_pretaxonomy(generator) -> None:
     active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
     for art in articles:
         _empty(art)
+        _warn_forbidden_characters(art)
     aliases_path = _aliases_path(settings)
     generator.context["newsgraph_aliases_path"] = aliases_path
+    generator.context["newsgraph_article_files"] = sorted({str(a.save_as) for a in articles if getattr(a, "save_as", "")})
     reg = site_registry(active, settings, generator.context, aliases_path)
     records = reg.records
 
@@ -420,6 +482,17 @@ def on_pretaxonomy(generator) -> None:
     generator.context["newsgraph_registry"] = reg
 
 
+def _warn_forbidden_characters(article) -> None:
+    """A warning naming the article when its text or metadata holds characters XML 1.0 forbids
+    (pages and feeds get the text without them; the build goes on)."""
+    texts = [getattr(article, "_content", None), getattr(article, "title", None),
+             *(getattr(article, "metadata", None) or {}).values()]
+    found = sorted({c for t in texts if isinstance(t, str) and has_xml_forbidden(t) for c in XML_FORBIDDEN.findall(t)})
+    if found:
+        logger.warning("newsgraph: %s: control or non-characters (%s) removed from pages and feeds",
+                       _label(article), ", ".join(f"U+{ord(c):04X}" for c in found))
+
+
 def site_registry(articles: list, settings: dict, context: dict, aliases_path: str | None) -> registry_mod.Registry:
     """The analysed site: every article's result and the registry built from them.
 
@@ -445,7 +518,9 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
                    topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]))
     inputs = {**options, "fingerprint": cache.fingerprint, "pelican": getattr(pelican, "__version__", ""),
               "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
-                                                    "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")]}
+                                                    "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
+              "reserved": [sorted(_reserved_paths(settings, context.get("newsgraph_article_files", ()))),
+                           *_speaker_patterns(settings)]}
     use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True))
     # like Pelican's own cache: with CHECK_MODIFIED_METHOD "mtime" (its default) a source file
     # newer than its cache entry is analysed again, so `touch` forces it; else content only
@@ -470,7 +545,9 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     aliases = registry_mod.load_aliases(aliases_path)    # (its warnings: when the registry is built)
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
-        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings), **options)
+        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
+                                 slug_taken=_slug_taken(settings, context.get("newsgraph_article_files", ())),
+                                 **options)
         for ident in {id(i): i for rec in records for i in rec.topics}.values():
             ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
     if use_cache and articles:

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup, escape
 
 from .model import ArticleResult, Quote, compact_pickle
+from .safe import is_http_url, strip_invisible
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,9 @@ _ARABIC_ARTICLE = re.compile(r"(?<=\s)[ae]l-(?=\w)", re.IGNORECASE)
 
 @functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
-    """Comparison key of a name: case-, accent-, punctuation- and article-insensitive."""
-    s = unicodedata.normalize("NFKD", name)
+    """Comparison key of a name: case-, accent-, punctuation- and article-insensitive, and blind
+    to invisible characters (a zero-width space or bidi override makes no look-alike twin)."""
+    s = unicodedata.normalize("NFKD", strip_invisible(name))
     if not s.isascii():
         s = "".join(c for c in s if not unicodedata.combining(c))
     s = _POSSESSIVE.sub("", s.casefold()).replace(".", "")
@@ -73,8 +75,8 @@ def norm(name: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def clean_display(name: str) -> str:
-    """A name as shown: single spaces, no leading "the", no trailing possessive."""
-    name = _LEADING_THE.sub("", _SPACES.sub(" ", name).strip())
+    """A name as shown: no invisible characters, single spaces, no leading "the", no trailing possessive."""
+    name = _LEADING_THE.sub("", _SPACES.sub(" ", strip_invisible(name)).strip())
     return _TRAILING_POSSESSIVE.sub("", name).strip()
 
 
@@ -269,12 +271,12 @@ def load_aliases(path: str | None) -> Aliases:
         raw = []
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or "_bad" in item \
-                or not item["name"].strip():
+                or not strip_invisible(item["name"]).strip():
             warn(f"entity entry {item!r} has no name or is not a mapping; skipped")
             continue
         same_as = []
         for url in strs(item.get("same_as", item.get("sameAs")), f"same_as of {item['name']!r}"):
-            if re.match(r"^https?://[^\s<>\"']+$", url):
+            if is_http_url(url):
                 same_as.append(url)
             else:
                 warn(f"same_as {url!r} of {item['name']!r} is not an http(s) URL; skipped")
@@ -284,7 +286,7 @@ def load_aliases(path: str | None) -> Aliases:
             warn(f"type {etype!r} of {item['name']!r} unknown; ignored")
             etype = None
         out.entries.append(AliasEntry(
-            name=item["name"].strip(), aliases=strs(item.get("aliases"), f"aliases of {item['name']!r}"),
+            name=strip_invisible(item["name"]).strip(), aliases=strs(item.get("aliases"), f"aliases of {item['name']!r}"),
             role=item.get("role") if isinstance(item.get("role"), str) else None, same_as=same_as,
             type=etype, slug=item.get("slug") if isinstance(item.get("slug"), str) else None))
     rename = data.get("rename") or {}
@@ -293,7 +295,7 @@ def load_aliases(path: str | None) -> Aliases:
         rename = {}
     for old, new in rename.items():
         if isinstance(old, str) and isinstance(new, str) and new.strip():
-            out.entries.append(AliasEntry(name=new.strip(), aliases=[old.strip()]))
+            out.entries.append(AliasEntry(name=strip_invisible(new).strip(), aliases=[old.strip()]))
         else:
             warn(f"rename {old!r} -> {new!r} skipped")
     out.ignore = strs(data.get("ignore"), "'ignore'")
@@ -418,9 +420,13 @@ SPEAKER_TYPES = ("Person", "Organization", "Group", "Place")
 def build(records: list[ArticleRecord], aliases: Aliases | None = None,
           slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True,
           speaker_types: Iterable[str] = SPEAKER_TYPES, topic_types: Iterable[str] = (),
-          topic_min_mentions: int = 2, topic_salient_only: bool = False) -> Registry:
+          topic_min_mentions: int = 2, topic_salient_only: bool = False,
+          slug_taken: Callable[[str], bool] | None = None) -> Registry:
     """Merge the entities of all ``records`` into site identities, attribute their quotes and
-    pick each article's topics (see :func:`topics`; none unless ``topic_types``)."""
+    pick each article's topics (see :func:`topics`; none unless ``topic_types``).
+
+    ``slug_taken(slug)``: True for a slug the site already uses otherwise (e.g. whose page would be
+    the plugin's own ``by-count`` index); such a slug gets a suffix like any other collision."""
     speaker_types = set(speaker_types)
     aliases = aliases or Aliases()
     slugify = slugify or (lambda s: re.sub(r"[^a-z0-9]+", "-", norm(s)).strip("-"))
@@ -618,9 +624,10 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     # slugs: unique and safe; the most mentioned of same-named identities gets the plain slug
     used: set[str] = set()
     for ident in sorted((i for i in root_identity.values() if i), key=lambda i: (-i.mentions, norm(i.name), i.type)):
-        base = safe_slug(slug_hint.get(id(ident)) or slugify(ident.name), ident.name)
+        hint = slug_hint.get(id(ident))         # an alias file's slug: slugified like a name
+        base = safe_slug((slugify(hint) if hint else "") or slugify(ident.name), ident.name)
         slug, n = base, 2
-        while slug in used:
+        while slug in used or slug_taken is not None and slug_taken(slug):
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
         ident.slug = slug

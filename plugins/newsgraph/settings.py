@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from .safe import strip_invisible
+
 #: Every setting the plugin reads, with its default (``None`` entries are computed in set_defaults).
 DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_MODEL": None,                  # spaCy pipeline name or path; None = en_core_web_sm
@@ -61,7 +63,8 @@ def engine_options(settings: dict) -> dict[str, Any]:
 
 
 def split_list(value: Any) -> list[str]:
-    """Article metadata ``A; B`` (or a list, or comma-separated) -> ``["A", "B"]``."""
+    """Article metadata ``A; B`` (or a list, or comma-separated) -> ``["A", "B"]`` (names without
+    invisible characters: "Har\u200bbor Gang" is "Harbor Gang")."""
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
@@ -69,7 +72,8 @@ def split_list(value: Any) -> list[str]:
     else:
         text = str(value)
         items = text.split(";") if ";" in text else text.split(",")
-    return [i.strip() for i in items if i.strip()]
+    items = [strip_invisible(i).strip() for i in items]
+    return [i for i in items if i]
 
 
 def is_off(value: Any) -> bool:

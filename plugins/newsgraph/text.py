@@ -98,6 +98,19 @@ class TextDoc:
 
 # --------------------------------------------------------------------------- building a TextDoc
 
+#: Characters with no visible form that would split or disguise a word for the NLP ("Ja\u200bne
+#: Roe", a bidi override inside a name): format characters (zero-width spaces and joiners, bidi
+#: marks, overrides and isolates, soft hyphen, BOM) and control characters that are not spacing.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+                       "\ufeff\ufff9-\ufffb\x00-\x08\x0e-\x1b\x7f]+")
+
+
+def invisible_cuts(text: str) -> list[tuple[int, int, str]]:
+    """Runs of :data:`INVISIBLE` characters as cuts (the NLP reads the text without them;
+    offsets still point into the source)."""
+    return [(m.start(), m.end(), "invisible characters") for m in INVISIBLE.finditer(text)]
+
+
 def _build(source: str, blocks_src: list[tuple[int, int, str]], removed: list[tuple[int, int, str]],
            embeds: list[Embed] | None = None) -> TextDoc:
     """Cut ``removed`` out of ``source`` into the clean text, recording the offset map."""
@@ -181,7 +194,7 @@ def from_plain(text: str, rules: "Boilerplate | None" = None) -> TextDoc:
         else:
             removed.append((m.start(), m.end(), "embedded tweet"))
     blocks = [(m.start(), m.end(), "p") for m in re.finditer(r"\S(?:.*\S)?(?:\n(?![ \t]*\n).*\S)*", text)]
-    removed += rules.find(text, [(s, e) for s, e, _ in blocks])
+    removed += rules.find(text, [(s, e) for s, e, _ in blocks]) + invisible_cuts(text)
     return _build(text, blocks, removed, embeds)
 
 
@@ -221,7 +234,7 @@ def from_html(html: str, rules: "Boilerplate | None" = None) -> TextDoc:
                 removed.append((start, end, "embedded tweet"))
                 kind = "embed"
         blocks.append((start, end, kind))
-    removed += rules.find(source, [(s, e) for s, e, k in blocks if k != "embed"])
+    removed += rules.find(source, [(s, e) for s, e, k in blocks if k != "embed"]) + invisible_cuts(source)
     return _build(source, blocks, removed, embeds)
 
 
