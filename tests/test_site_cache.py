@@ -107,22 +107,30 @@ def test_warm_build_skips_unchanged_plugin_pages_but_output_is_identical(cold):
     assert _snapshot(res.output) == before
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garble", "delete"])
+@pytest.mark.parametrize("damage", ["truncate", "garble", "flip-text", "flip-index", "delete"])
 def test_a_damaged_jsonld_memo_only_means_rendering_the_jsonld_again(tmp_path, damage, monkeypatch):
     from newsgraph import pelican_glue
 
     theme = str(Path(__file__).resolve().parent.parent / "theme")     # calls newsgraph_jsonld()
     cold = tmp_path
-    build(cold, ARTICLES, theme=theme)
-    before = _snapshot(cold / "output")
+    build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)    # (same settings:
+    before = _snapshot(cold / "output")                                                #  same site signature)
     (memo,) = (cold / "cache" / "newsgraph").glob("jsonld-*.bin")
     data = memo.read_bytes()
-    head, _, body = data.partition(b"\n")
-    assert body and b'"index"' in head
+    head, _, rest = data.partition(b"\n")
+    meta, _, body = rest.partition(b"\n")
+    assert body and b'"index"' in meta
+    top = len(head) + 1 + len(meta) + 1
     if damage == "truncate":
-        memo.write_bytes(data[: len(head) + 1 + len(body) // 2])
+        memo.write_bytes(data[: top + len(body) // 2])
     elif damage == "garble":
-        memo.write_bytes(head + b"\n" + b"\xff" * len(body))
+        memo.write_bytes(data[:top] + b"\xff" * len(body))
+    elif damage == "flip-text":                   # one character of one page's JSON-LD: still valid UTF-8
+        i = top + body.index(b"Raj Patel")
+        memo.write_bytes(data[:i] + b"Raj Petel" + data[i + 9:])
+    elif damage == "flip-index":                  # one digit of the index: still valid JSON
+        i = len(head) + 1 + meta.index(b", 1") + 2
+        memo.write_bytes(data[:i] + (b"2" if data[i:i + 1] != b"2" else b"3") + data[i + 1:])
     else:
         memo.unlink()
     renders = []
@@ -132,9 +140,11 @@ def test_a_damaged_jsonld_memo_only_means_rendering_the_jsonld_again(tmp_path, d
         render = real()
         return lambda *a, **k: renders.append(1) or render(*a, **k)
     monkeypatch.setattr(pelican_glue, "_jsonld_renderer", counting)
-    build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
+    res = build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
     assert renders                                   # the damaged entries were rendered again
-    assert _snapshot(cold / "output") == before      # to the same text
+    assert _snapshot(cold / "output") == before      # to the same text, never the damaged one
+    reported = [w for w in res.warnings if str(memo) in w and "damaged" in w]
+    assert len(reported) == (0 if damage == "delete" else 1)
     renders.clear()
     build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
     assert not renders                               # and stored again
