@@ -296,3 +296,47 @@ def test_topic_tag_slugs_kept_in_the_cached_registry_follow_pelicans_tag_slug_se
     res = build(tmp_path, arts, settings={**keep, "TAG_REGEX_SUBSTITUTIONS": subs})
     assert (res.output / "tag" / "port-gang.html").exists()
     assert 'href="/tag/port-gang.html"' in res.read("gang-blamed.html")
+
+
+def test_a_registry_cache_edited_in_place_is_reported_and_never_used(cold):
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    build(cold, ARTICLES, settings=keep)
+    stored = cold / "cache" / "newsgraph" / "registry.pickle"
+    data = stored.read_bytes()
+    assert b"moving again" in data
+    stored.write_bytes(data.replace(b"moving again", b"mowing again"))    # still a valid pickle
+    res = build(cold, ARTICLES, settings=keep)
+    assert any(str(stored) in w and "damaged" in w and "checksum" in w for w in res.warnings)
+    assert "mowing" not in res.read("speakers/raj-patel/index.html")
+    assert "moving again" in res.read("speakers/raj-patel/index.html")
+    assert b"moving again" in stored.read_bytes()                          # rebuilt and stored again
+
+
+@pytest.mark.parametrize("registry_cache", [True, False])
+def test_an_article_that_fails_analysis_is_remembered_as_failed_for_its_content(tmp_path, monkeypatch,
+                                                                                 registry_cache):
+    from newsgraph.extract import Engine
+
+    real = Engine.analyse
+    analysed = []
+
+    def analyse(self, tdoc, doc, title):
+        analysed.append(title)
+        if "Exploding" in title:
+            raise RuntimeError("engine bug on this text")
+        return real(self, tdoc, doc, title)
+    monkeypatch.setattr(Engine, "analyse", analyse)
+    bad = article("Exploding budget", '"It will not add up," said Mayor Tom Ruiz.')
+    name = f"bad-{registry_cache}"          # (Pelican's log filter drops a warning seen before in the process)
+    arts = dict(ARTICLES, **{name: bad})
+    settings = {"NEWSGRAPH_REGISTRY_CACHE": registry_cache}
+    res = build(tmp_path, arts, settings=settings)
+    assert any(f"{name}.md" in w and "analysis failed" in w and "engine bug" in w for w in res.warnings)
+    assert "Exploding budget" in analysed and "Ann Lee" in res.read("speakers/index.html")
+    analysed.clear()
+    res = build(tmp_path, arts, settings=settings)            # warm: not retried, still reported
+    assert analysed == []
+    assert res.stats == (0, 4, 3)
+    assert any(f"{name}.md" in w and "earlier build" in w and "engine bug" in w for w in res.warnings)
+    res = build(tmp_path, dict(arts, **{name: bad.replace("add up", "balance")}), settings=settings)
+    assert analysed == ["Exploding budget"]                   # its content changed: tried again

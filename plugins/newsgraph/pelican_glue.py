@@ -127,11 +127,25 @@ def on_finalized(pelican) -> None:
 _FROZEN: list[bool] = []
 
 
+def _forget_pelicans_memos() -> None:
+    """Empty Pelican's memo of ``Content.get_content`` / ``get_summary`` (``pelican.utils.memoized``:
+    one dict per method, keyed by the article itself, never emptied). In a long-running
+    ``pelican --autoreload`` it keeps every earlier build's articles alive -- and through each
+    article's context, that build's whole site (registry, results, pages): tens of MB a rebuild."""
+    from pelican.contents import Content
+
+    for name in ("get_content", "get_summary"):
+        memo = getattr(vars(Content).get(name), "cache", None)
+        if isinstance(memo, dict):
+            memo.clear()
+
+
 def _thaw() -> None:
-    """Let the garbage collector see the last build's objects again (see :func:`_long_lived`).
-    Done when the next build starts (with the full collection that frees the last build's
+    """Let the garbage collector see the last build's objects again (see :func:`_long_lived`) and
+    free them. Done when the next build starts (with the full collection that frees the last build's
     garbage), not when one ends: for a one-off ``pelican content`` that collection would traverse
     every object just before the process exits (~0.2 s on a large site)."""
+    _forget_pelicans_memos()
     if _FROZEN:
         _FROZEN.clear()
         gc.unfreeze()
