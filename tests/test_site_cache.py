@@ -340,3 +340,18 @@ def test_an_article_that_fails_analysis_is_remembered_as_failed_for_its_content(
     assert any(f"{name}.md" in w and "earlier build" in w and "engine bug" in w for w in res.warnings)
     res = build(tmp_path, dict(arts, **{name: bad.replace("add up", "balance")}), settings=settings)
     assert analysed == ["Exploding budget"]                   # its content changed: tried again
+
+
+def test_a_damaged_output_manifest_is_reported_and_everything_rendered_again(cold):
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    build(cold, ARTICLES, settings=keep)
+    before = _snapshot(cold / "output")
+    (manifest,) = (cold / "cache" / "newsgraph").glob("pages-*.json")
+    data = manifest.read_bytes()
+    manifest.write_bytes(data.replace(b"raj-patel", b"raj-pakel", 1))            # still valid JSON
+    page = cold / "output" / "speakers" / "raj-patel" / "index.html"
+    written = page.stat().st_mtime_ns
+    res = build(cold, ARTICLES, settings=keep)
+    assert any(str(manifest) in w and "damaged" in w for w in res.warnings)
+    assert page.stat().st_mtime_ns != written                                    # not trusted: rendered
+    assert _snapshot(res.output) == before

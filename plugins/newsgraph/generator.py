@@ -175,6 +175,12 @@ def _pages(ident: Identity, settings: dict, per_page: int | None):
 _UNFINISHED: list = []
 
 
+def until_finished(state):
+    """Note ``state`` (with ``save()`` and ``discard()``) to be stored when this build finishes."""
+    _UNFINISHED.append(state)
+    return state
+
+
 def finish_build() -> None:
     """The build has finished: store its output manifest and JSON-LD memo (only now: an
     interrupted build must never leave a record saying its half-written outputs are current)."""
@@ -271,8 +277,7 @@ class OutputManifest:
         if not settings.get("NEWSGRAPH_SKIP_UNCHANGED", True) or context.get("newsgraph_registry") is None:
             return None
         if "newsgraph_manifest" not in context:
-            context["newsgraph_manifest"] = manifest = cls(settings, context, output_path)
-            _UNFINISHED.append(manifest)
+            context["newsgraph_manifest"] = until_finished(cls(settings, context, output_path))
         return context["newsgraph_manifest"]
 
     def unchanged(self, key: str) -> bool:

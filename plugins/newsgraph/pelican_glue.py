@@ -87,12 +87,11 @@ def _jsonld_memo(generator):
     ctx = generator.context
     memo = ctx.get("newsgraph_jsonld_memo")
     if memo is None:
-        from .generator import _UNFINISHED, JsonldMemo, OutputManifest
+        from .generator import JsonldMemo, OutputManifest, until_finished
         manifest = OutputManifest.of(generator.settings, ctx, generator.output_path)
         if manifest is None:
             return None
-        memo = ctx["newsgraph_jsonld_memo"] = JsonldMemo(manifest)
-        _UNFINISHED.append(memo)
+        memo = ctx["newsgraph_jsonld_memo"] = until_finished(JsonldMemo(manifest))
     return memo
 
 
