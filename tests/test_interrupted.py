@@ -92,3 +92,23 @@ def test_an_edit_killed_during_analysis_then_reverted_gives_the_clean_output(tmp
     killed_build(tmp_path, EDITED, "analysed:1")
     res = build(tmp_path, ARTICLES, settings=KEEP)
     assert snapshot(res.output) == clean
+
+
+def test_ctrl_c_while_writing_speaker_pages_then_a_revert_in_the_same_process(tmp_path, clean, monkeypatch):
+    """Ctrl-C (or an exception an ``--autoreload`` loop catches) inside this process: the build's
+    state is never stored, and the next build renders the plugin's pages again."""
+    from newsgraph.generator import SpeakersGenerator
+
+    build(tmp_path, ARTICLES, settings=KEEP)
+    real = SpeakersGenerator._write_speaker
+
+    def interrupted(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(SpeakersGenerator, "_write_speaker", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(tmp_path, EDITED, settings=KEEP)
+    monkeypatch.setattr(SpeakersGenerator, "_write_speaker", real)
+    res = build(tmp_path, ARTICLES, settings=KEEP)
+    assert "did not finish" in res.log
+    assert snapshot(res.output) == clean
