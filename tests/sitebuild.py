@@ -109,6 +109,12 @@ def build(tmp_path, articles: dict[str, str], settings: dict | None = None, them
     overrides.update(settings or {})
     pelican_settings = read_settings(path=None, override=overrides)
 
+    # each build is a separate run: Pelican's log filter would drop a message any earlier build in
+    # this process logged (it dedups process-wide), so forget what it has seen
+    from pelican.log import LimitFilter
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
     handler = _Collect()
     root = logging.getLogger()
     old_level = root.level

@@ -298,3 +298,17 @@ def test_people_sharing_a_surname_or_first_name_stay_apart_across_articles():
     by = {s.name: [r.text for r in s.quotes] for s in reg.speakers}
     # a bare surname in an article of its own goes to the most mentioned of the namesakes
     assert by == {"Hillary Clinton": ["Bare.", "Hers."], "Bill Clinton": ["His."], "Twitter": ["Policy."]}
+
+
+def test_find_by_name_is_an_index_lookup_not_a_scan_of_the_registry(monkeypatch):
+    records = [rec(art(f"a{i}", 1), [ent(f"p{i}", f"Person Number{i} Jones{i}")], [quote(f"p{i}")])
+               for i in range(200)]
+    reg = registry.build(records)
+    assert len(reg) == 200
+    calls = []
+    real = registry.norm
+    monkeypatch.setattr(registry, "norm", lambda s: calls.append(s) or real(s))
+    for i in (0, 123, 199):
+        assert reg.find(f"person number{i} JONES{i}").name == f"Person Number{i} Jones{i}"
+    assert reg.find("Nobody Here") is None
+    assert len(calls) == 4                               # one normalisation per lookup, whatever the size

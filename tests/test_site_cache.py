@@ -107,22 +107,30 @@ def test_warm_build_skips_unchanged_plugin_pages_but_output_is_identical(cold):
     assert _snapshot(res.output) == before
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garble", "delete"])
+@pytest.mark.parametrize("damage", ["truncate", "garble", "flip-text", "flip-index", "delete"])
 def test_a_damaged_jsonld_memo_only_means_rendering_the_jsonld_again(tmp_path, damage, monkeypatch):
     from newsgraph import pelican_glue
 
     theme = str(Path(__file__).resolve().parent.parent / "theme")     # calls newsgraph_jsonld()
     cold = tmp_path
-    build(cold, ARTICLES, theme=theme)
-    before = _snapshot(cold / "output")
+    build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)    # (same settings:
+    before = _snapshot(cold / "output")                                                #  same site signature)
     (memo,) = (cold / "cache" / "newsgraph").glob("jsonld-*.bin")
     data = memo.read_bytes()
-    head, _, body = data.partition(b"\n")
-    assert body and b'"index"' in head
+    head, _, rest = data.partition(b"\n")
+    meta, _, body = rest.partition(b"\n")
+    assert body and b'"index"' in meta
+    top = len(head) + 1 + len(meta) + 1
     if damage == "truncate":
-        memo.write_bytes(data[: len(head) + 1 + len(body) // 2])
+        memo.write_bytes(data[: top + len(body) // 2])
     elif damage == "garble":
-        memo.write_bytes(head + b"\n" + b"\xff" * len(body))
+        memo.write_bytes(data[:top] + b"\xff" * len(body))
+    elif damage == "flip-text":                   # one character of one page's JSON-LD: still valid UTF-8
+        i = top + body.index(b"Raj Patel")
+        memo.write_bytes(data[:i] + b"Raj Petel" + data[i + 9:])
+    elif damage == "flip-index":                  # one digit of the index: still valid JSON
+        i = len(head) + 1 + meta.index(b", 1") + 2
+        memo.write_bytes(data[:i] + (b"2" if data[i:i + 1] != b"2" else b"3") + data[i + 1:])
     else:
         memo.unlink()
     renders = []
@@ -132,9 +140,11 @@ def test_a_damaged_jsonld_memo_only_means_rendering_the_jsonld_again(tmp_path, d
         render = real()
         return lambda *a, **k: renders.append(1) or render(*a, **k)
     monkeypatch.setattr(pelican_glue, "_jsonld_renderer", counting)
-    build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
+    res = build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
     assert renders                                   # the damaged entries were rendered again
-    assert _snapshot(cold / "output") == before      # to the same text
+    assert _snapshot(cold / "output") == before      # to the same text, never the damaged one
+    reported = [w for w in res.warnings if str(memo) in w and "damaged" in w]
+    assert len(reported) == (0 if damage == "delete" else 1)
     renders.clear()
     build(cold, ARTICLES, settings={"DELETE_OUTPUT_DIRECTORY": False}, theme=theme)
     assert not renders                               # and stored again
@@ -286,3 +296,62 @@ def test_topic_tag_slugs_kept_in_the_cached_registry_follow_pelicans_tag_slug_se
     res = build(tmp_path, arts, settings={**keep, "TAG_REGEX_SUBSTITUTIONS": subs})
     assert (res.output / "tag" / "port-gang.html").exists()
     assert 'href="/tag/port-gang.html"' in res.read("gang-blamed.html")
+
+
+def test_a_registry_cache_edited_in_place_is_reported_and_never_used(cold):
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    build(cold, ARTICLES, settings=keep)
+    stored = cold / "cache" / "newsgraph" / "registry.pickle"
+    data = stored.read_bytes()
+    assert b"moving again" in data
+    stored.write_bytes(data.replace(b"moving again", b"mowing again"))    # still a valid pickle
+    res = build(cold, ARTICLES, settings=keep)
+    assert any(str(stored) in w and "damaged" in w and "checksum" in w for w in res.warnings)
+    assert "mowing" not in res.read("speakers/raj-patel/index.html")
+    assert "moving again" in res.read("speakers/raj-patel/index.html")
+    assert b"moving again" in stored.read_bytes()                          # rebuilt and stored again
+
+
+@pytest.mark.parametrize("registry_cache", [True, False])
+def test_an_article_that_fails_analysis_is_remembered_as_failed_for_its_content(tmp_path, monkeypatch,
+                                                                                 registry_cache):
+    from newsgraph.extract import Engine
+
+    real = Engine.analyse
+    analysed = []
+
+    def analyse(self, tdoc, doc, title):
+        analysed.append(title)
+        if "Exploding" in title:
+            raise RuntimeError("engine bug on this text")
+        return real(self, tdoc, doc, title)
+    monkeypatch.setattr(Engine, "analyse", analyse)
+    bad = article("Exploding budget", '"It will not add up," said Mayor Tom Ruiz.')
+    name = f"bad-{registry_cache}"          # (Pelican's log filter drops a warning seen before in the process)
+    arts = dict(ARTICLES, **{name: bad})
+    settings = {"NEWSGRAPH_REGISTRY_CACHE": registry_cache}
+    res = build(tmp_path, arts, settings=settings)
+    assert any(f"{name}.md" in w and "analysis failed" in w and "engine bug" in w for w in res.warnings)
+    assert "Exploding budget" in analysed and "Ann Lee" in res.read("speakers/index.html")
+    analysed.clear()
+    res = build(tmp_path, arts, settings=settings)            # warm: not retried, still reported
+    assert analysed == []
+    assert res.stats == (0, 4, 3)
+    assert any(f"{name}.md" in w and "earlier build" in w and "engine bug" in w for w in res.warnings)
+    res = build(tmp_path, dict(arts, **{name: bad.replace("add up", "balance")}), settings=settings)
+    assert analysed == ["Exploding budget"]                   # its content changed: tried again
+
+
+def test_a_damaged_output_manifest_is_reported_and_everything_rendered_again(cold):
+    keep = {"DELETE_OUTPUT_DIRECTORY": False}
+    build(cold, ARTICLES, settings=keep)
+    before = _snapshot(cold / "output")
+    (manifest,) = (cold / "cache" / "newsgraph").glob("pages-*.json")
+    data = manifest.read_bytes()
+    manifest.write_bytes(data.replace(b"raj-patel", b"raj-pakel", 1))            # still valid JSON
+    page = cold / "output" / "speakers" / "raj-patel" / "index.html"
+    written = page.stat().st_mtime_ns
+    res = build(cold, ARTICLES, settings=keep)
+    assert any(str(manifest) in w and "damaged" in w for w in res.warnings)
+    assert page.stat().st_mtime_ns != written                                    # not trusted: rendered
+    assert _snapshot(res.output) == before

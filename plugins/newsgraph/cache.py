@@ -6,7 +6,10 @@ The fingerprint covers the engine version, the result schema version, the spaCy 
 name/version (read from the installed package's ``meta.json`` -- the model is *not* loaded)
 and every setting that changes results. Entries live in ``<cache>/<fingerprint>/<key>.json``;
 each file is a JSON header line (key, checksum of the payload) followed by the payload, so a
-truncated or edited entry is detected, reported and recomputed. No Pelican import here.
+truncated or edited entry is detected, reported and recomputed. An article whose analysis failed
+gets an entry too (:class:`Failure`), so a rebuild does not retry it until its content changes.
+The registry cache (and :func:`write_checked` files) carry the same kind of checksum. No Pelican
+import here.
 """
 from __future__ import annotations
 
@@ -82,7 +85,16 @@ class CacheStats:
     hits: int = 0
     misses: int = 0
     outdated: int = 0              # entries older than their article's source file (``touch``)
+    failed: int = 0                # entries remembering a failed analysis (counted in ``hits`` too)
     corrupt: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A cache entry saying the analysis of this content failed (and why): not retried until the
+    content, the engine, the model or a result-changing setting changes."""
+
+    reason: str
 
 
 class ResultCache:
@@ -97,9 +109,9 @@ class ResultCache:
     def path(self, key: str) -> str:
         return os.path.join(self.folder, key + ".json")
 
-    def get(self, key: str, label: str = "", not_before: int | None = None) -> ArticleResult | None:
-        """The cached result, or None (missing; older than ``not_before`` (mtime in ns); or corrupt:
-        warned about, naming entry and article)."""
+    def get(self, key: str, label: str = "", not_before: int | None = None) -> ArticleResult | Failure | None:
+        """The cached result (a :class:`Failure` when the analysis failed), or None (missing; older
+        than ``not_before`` (mtime in ns); or corrupt: warned about, naming entry and article)."""
         path = self.path(key)
         try:
             with open(path, "rb") as f:
@@ -123,6 +135,14 @@ class ResultCache:
         if not sep or hashlib.sha256(payload).hexdigest() != head.get("sha256") \
                 or len(payload) != head.get("size"):
             return self._bad(path, label, "truncated or modified (checksum mismatch)")
+        if head.get("failed"):
+            try:
+                reason = str(json.loads(payload)["reason"])
+            except (ValueError, KeyError, TypeError) as exc:
+                return self._bad(path, label, f"unusable failure record ({exc})")
+            self.stats.hits += 1
+            self.stats.failed += 1
+            return Failure(reason)
         try:
             result = ArticleResult.from_dict(json.loads(payload))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -145,20 +165,18 @@ class ResultCache:
             return None
         return st.st_size, st.st_mtime_ns
 
-    def put(self, key: str, result: ArticleResult) -> None:
+    def put(self, key: str, result: ArticleResult | Failure) -> None:
         """Write atomically (a crash never leaves a half-written entry under the real name)."""
-        payload = json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
-        header = json.dumps({"format": FORMAT, "key": key, "size": len(payload),
-                             "sha256": hashlib.sha256(payload).hexdigest()}).encode()
+        failed = isinstance(result, Failure)
+        data = {"reason": result.reason} if failed else result.to_dict()
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        head = {"format": FORMAT, "key": key, "size": len(payload), "sha256": hashlib.sha256(payload).hexdigest()}
+        if failed:
+            head["failed"] = True
         try:
-            os.makedirs(self.folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(header + b"\n" + payload)
-            os.replace(tmp, self.path(key))
+            write_atomic(self.path(key), [json.dumps(head).encode(), b"\n", payload])
         except OSError as exc:
             logger.warning("newsgraph: cannot write cache entry %s: %s", self.path(key), exc)
-
 
     def prune(self, keep: set[str], generations: int = 2) -> int:
         """Delete this fingerprint's entries whose key is not in ``keep`` (edited or deleted
@@ -195,9 +213,93 @@ class ResultCache:
         return removed
 
 
+# --------------------------------------------------------------------------- checked files
+
+
+def write_atomic(path: str, parts: list[bytes]) -> None:
+    """Write ``parts`` to a temp file beside ``path``, then rename it over ``path``: a crash or a
+    kill never leaves a half-written file under the real name. Raises OSError."""
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.writelines(parts)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class Damaged(ValueError):
+    """A cache file that fails its checksum or cannot be parsed (the reason is the message)."""
+
+
+def write_checked(path: str, fmt: str, payload: bytes) -> None:
+    """``payload`` behind a JSON header line with its format, size and SHA-256, written atomically
+    (read back with :func:`read_checked`). Raises OSError."""
+    head = {"format": fmt, "size": len(payload), "sha256": hashlib.sha256(payload).hexdigest()}
+    write_atomic(path, [json.dumps(head).encode(), b"\n", payload])
+
+
+def read_checked(path: str, fmt: str) -> bytes | None:
+    """The payload of a :func:`write_checked` file; None when there is none or it is of another
+    format (an older version's: not an error). Raises :class:`Damaged` when it is truncated or
+    modified, OSError when unreadable."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except FileNotFoundError:
+        return None
+    header, sep, payload = raw.partition(b"\n")
+    try:
+        head = json.loads(header)
+    except ValueError:
+        raise Damaged("unreadable header") from None
+    if not isinstance(head, dict):
+        raise Damaged("unreadable header")
+    if head.get("format") != fmt:
+        return None
+    if not sep or len(payload) != head.get("size") or hashlib.sha256(payload).hexdigest() != head.get("sha256"):
+        raise Damaged("truncated or modified (checksum mismatch)")
+    return payload
+
+
+class _HashingReader:
+    """A binary file wrapper hashing (SHA-256) and counting every byte read through it: lets
+    ``pickle`` load straight from the file while the checksum is verified (no second pass)."""
+
+    def __init__(self, f):
+        self.f = f
+        self.sha = hashlib.sha256()
+        self.size = 0
+
+    def _seen(self, data) -> None:
+        self.sha.update(data)
+        self.size += len(data)
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.f.read(n)
+        self._seen(data)
+        return data
+
+    def readinto(self, buf) -> int:
+        n = self.f.readinto(buf)
+        self._seen(memoryview(buf)[:n])
+        return n
+
+    def readline(self, n: int = -1) -> bytes:
+        data = self.f.readline(n)
+        self._seen(data)
+        return data
+
+
 # --------------------------------------------------------------------------- site registry
 
-REGISTRY_FORMAT = "newsgraph-registry/1"
+REGISTRY_FORMAT = "newsgraph-registry/2"
 
 
 @functools.lru_cache(maxsize=None)
@@ -238,8 +340,9 @@ class RegistryCache:
 
     Stored with :mod:`pickle` in ``<cache>/registry.pickle`` (one file, like Pelican's own content
     cache), with the articles left out (``persistent_id``) and put back from this build's articles
-    on load, so the registry refers to this build's objects. Any problem reading it means a
-    rebuild (warned about when the file is damaged).
+    on load, so the registry refers to this build's objects. The header line carries the inputs'
+    key and the pickle's size and SHA-256 (verified while it is read): a damaged file is reported
+    and never used; any problem reading it means a rebuild.
     """
 
     def __init__(self, root: str, key: str):
@@ -254,26 +357,33 @@ class RegistryCache:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            logger.warning("newsgraph: registry cache %s unreadable (%s); rebuilt", self.path, exc)
-            return None
+            return self._damaged(f"unreadable ({exc})")
         with f:
             try:
-                if json.loads(f.readline()) != {"format": REGISTRY_FORMAT, "key": self.key}:
-                    return None
+                head = json.loads(f.readline())
             except (OSError, ValueError) as exc:
-                logger.warning("newsgraph: registry cache %s unreadable (%s); rebuilt", self.path, exc)
-                return None
-            # straight from the file: no copy of the whole file in memory first
-            unpickler = pickle.Unpickler(f)
+                return self._damaged(f"unreadable header ({exc})")
+            if not isinstance(head, dict):
+                return self._damaged("unreadable header")
+            if head.get("format") != REGISTRY_FORMAT or head.get("key") != self.key:
+                return None                         # another site state or version: not an error
+            # straight from the file (no copy of the whole file in memory), hashed as it is read
+            reader = _HashingReader(f)
+            unpickler = pickle.Unpickler(reader)
             unpickler.persistent_load = articles.__getitem__      # (a C call for each article reference)
             try:
                 reg = unpickler.load()
+                reader.read()                       # (anything after the pickle counts too)
             except Exception as exc:  # truncated or damaged file: any unpickling error
-                logger.warning("newsgraph: registry cache %s damaged (%s: %s); rebuilt", self.path,
-                               type(exc).__name__, exc)
-                return None
+                return self._damaged(f"{type(exc).__name__}: {exc}")
+            if reader.size != head.get("size") or reader.sha.hexdigest() != head.get("sha256"):
+                return self._damaged("truncated or modified (checksum mismatch)")
         logger.debug("newsgraph: site registry from cache")
         return reg
+
+    def _damaged(self, why: str) -> None:
+        logger.warning("newsgraph: registry cache %s damaged: %s; not used, rebuilt", self.path, why)
+        return None
 
     def save(self, reg) -> None:
         import io
@@ -286,11 +396,9 @@ class RegistryCache:
         pickler.persistent_id = lambda obj: refs.get(id(obj))
         try:
             pickler.dump(reg)
-            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path) or ".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(json.dumps({"format": REGISTRY_FORMAT, "key": self.key}).encode() + b"\n")
-                f.write(buf.getvalue())
-            os.replace(tmp, self.path)
+            data = buf.getbuffer()
+            head = {"format": REGISTRY_FORMAT, "key": self.key, "size": len(data),
+                    "sha256": hashlib.sha256(data).hexdigest()}
+            write_atomic(self.path, [json.dumps(head).encode(), b"\n", data])
         except Exception as exc:  # unpicklable article data, full disk…: just no cache next time
             logger.warning("newsgraph: cannot write registry cache %s: %s", self.path, exc)

@@ -33,8 +33,10 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.writers import Writer
 
+from .cache import Damaged, read_checked, write_atomic, write_checked
 from .registry import Identity, QuoteRef, Registry
 from .safe import xml_clean
+from .settings import exit_point
 
 logger = logging.getLogger(__name__)
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -118,9 +120,9 @@ class SpeakersGenerator(Generator):
                 writer.write_feed([QuoteFeedItem(r) for r in ident.quotes], self.context,
                                   path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
                                   feed_title=xml_clean(f"Quotes: {ident.name}"))
-        if manifest is not None:
+            exit_point("speaker-page")
+        if manifest is not None:                # (stored when the whole build has finished)
             logger.info("newsgraph: %d pages and feeds unchanged, not rewritten", manifest.skipped)
-            manifest.save()
         logger.info("newsgraph: %d speaker pages written, %d unchanged", len(speakers) - skipped, skipped)
 
     def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
@@ -170,6 +172,31 @@ def _pages(ident: Identity, settings: dict, per_page: int | None):
     return [paginator.page(n) for n in range(1, paginator.num_pages + 1)]
 
 
+#: Build state to store once the build has finished (:func:`finish_build`): this build's
+#: :class:`OutputManifest` and :class:`JsonldMemo` (their ``save``; ``discard`` if it never finishes).
+_UNFINISHED: list = []
+
+
+def until_finished(state):
+    """Note ``state`` (with ``save()`` and ``discard()``) to be stored when this build finishes."""
+    _UNFINISHED.append(state)
+    return state
+
+
+def finish_build() -> None:
+    """The build has finished: store its output manifest and JSON-LD memo (only now: an
+    interrupted build must never leave a record saying its half-written outputs are current)."""
+    while _UNFINISHED:
+        _UNFINISHED.pop(0).save()
+
+
+def discard_unfinished() -> None:
+    """A new build starts: drop the state of one that never finished (an exception in a
+    long-running ``pelican --autoreload``), unsaved; its outputs are re-rendered (see the journal)."""
+    while _UNFINISHED:
+        _UNFINISHED.pop().discard()
+
+
 class OutputManifest:
     """Skips re-rendering the plugin's own outputs when nothing they are made from changed.
 
@@ -180,33 +207,79 @@ class OutputManifest:
     settings, the alias file, and the theme's and the plugin's rendering files (mtime and size). Anything a template could
     show is in the signature, so any change re-renders everything; a missing output file
     re-renders that output. One per build, in ``context["newsgraph_manifest"]``; stored in
-    ``NEWSGRAPH_CACHE_PATH/pages-<output folder hash>.json``.
+    ``NEWSGRAPH_CACHE_PATH/pages-<output folder hash>.json`` (with a checksum) when the build has
+    finished (:func:`finish_build`).
+
+    Interruptions: before the first output file is (re)written, a journal
+    ``pages-<hash>.journal`` is created, and each file is noted in it before it is written; it is
+    removed only after the manifest of a finished build is stored. A journal found at the start
+    of a build means the last one stopped half-way (crash, kill, Ctrl-C, time-out): then no
+    output counts as unchanged, and the files it lists count as the plugin's for stale-file
+    removal. So an interrupted build never leaves a stored manifest vouching for outputs it changed.
     """
+
+    FORMAT = "newsgraph-pages/2"
 
     def __init__(self, settings: dict, context: dict, output_path: str):
         out = os.path.abspath(output_path)
         self.output = out
         self.path = os.path.join(settings["NEWSGRAPH_CACHE_PATH"],
                                  "pages-%s.json" % hashlib.sha256(out.encode()).hexdigest()[:12])
+        self.journal_path = self.path[:-len(".json")] + ".journal"
         self.site = site_signature(settings, context)
-        try:
-            with open(self.path, encoding="utf-8") as f:
-                old = json.load(f)
-            self.previous = dict(old["outputs"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            old, self.previous = {}, {}
-        self.old = self.previous if old.get("site") == self.site else {}
+        old = self._load()
+        self.previous: dict[str, list] = old.get("outputs") or {}
+        interrupted = self._interrupted_files()
+        self.interrupted = interrupted is not None
+        if self.interrupted:
+            logger.warning("newsgraph: the last build into %s did not finish; all of the plugin's pages and "
+                           "feeds are rendered again", out)
+            self.previous = dict(self.previous, **{"(interrupted build)": interrupted})
+        self.old = self.previous if old.get("site") == self.site and not self.interrupted else {}
         self.new: dict[str, list] = {}
         self.written: set[str] = set()        # every file written in this build (any writer call)
         self._listings: dict[str, set[str]] = {}
+        self._journal: Any = None             # open while this build writes outputs
         self.skipped = 0
+
+    def _load(self) -> dict:
+        """The stored manifest ({} when there is none, or when damaged: warned about)."""
+        try:
+            payload = read_checked(self.path, self.FORMAT)
+            old = json.loads(payload) if payload is not None else {}
+            if not isinstance(old, dict) or not isinstance(old.get("outputs", {}), dict):
+                raise Damaged("not a manifest")
+            return old
+        except (Damaged, ValueError, OSError) as exc:
+            logger.warning("newsgraph: output manifest %s damaged (%s); not used, all of the plugin's pages "
+                           "rendered again", self.path, exc)
+            return {}
+
+    def _interrupted_files(self) -> list[str] | None:
+        """The files a build that did not finish noted in its journal; None when there is none."""
+        try:
+            with open(self.journal_path, "rb") as f:
+                lines = f.read().splitlines()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return []
+        files = []
+        for line in lines:
+            try:
+                rel = json.loads(line)
+            except ValueError:          # (a line cut short by the interruption)
+                continue
+            if isinstance(rel, str):
+                files.append(rel)
+        return files
 
     @classmethod
     def of(cls, settings: dict, context: dict, output_path: str) -> "OutputManifest | None":
         if not settings.get("NEWSGRAPH_SKIP_UNCHANGED", True) or context.get("newsgraph_registry") is None:
             return None
         if "newsgraph_manifest" not in context:
-            context["newsgraph_manifest"] = cls(settings, context, output_path)
+            context["newsgraph_manifest"] = until_finished(cls(settings, context, output_path))
         return context["newsgraph_manifest"]
 
     def unchanged(self, key: str) -> bool:
@@ -236,21 +309,47 @@ class OutputManifest:
         return name in names
 
     def wrote(self, key: str, path: str) -> None:
+        """``path`` is about to be written for ``key``: noted, in the journal first."""
         if key in self.new:
-            self.new[key].append(os.path.relpath(path, self.output))
+            rel = os.path.relpath(path, self.output)
+            self._note(rel)
+            self.new[key].append(rel)
+
+    def _note(self, rel: str) -> None:
+        """Append ``rel`` to the journal (created on the first write of the build), flushed to the
+        OS before the file is written: it survives the process being killed."""
+        try:
+            if self._journal is None:
+                os.makedirs(os.path.dirname(self.journal_path), exist_ok=True)
+                self._journal = open(self.journal_path, "a", encoding="utf-8")
+            self._journal.write(json.dumps(rel) + "\n")
+            self._journal.flush()
+        except OSError as exc:
+            logger.warning("newsgraph: cannot write %s: %s", self.journal_path, exc)
 
     def save(self) -> None:
+        """The build has finished: remove stale outputs, store the manifest, remove the journal."""
         self.remove_stale()
-        if self.new == self.old:           # nothing rewritten: the stored manifest is current
-            return
+        if self.new != self.old or self.interrupted:
+            try:
+                write_checked(self.path, self.FORMAT,
+                              json.dumps({"site": self.site, "outputs": self.new}).encode())
+            except OSError as exc:
+                logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
+                return                      # (the journal stays: the next build renders everything)
+        self.discard()
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            tmp = self.path + ".tmp"
-            with open(tmp, "w", encoding="utf-8") as f:
-                json.dump({"site": self.site, "outputs": self.new}, f)
-            os.replace(tmp, self.path)
+            os.remove(self.journal_path)
+        except FileNotFoundError:
+            pass
         except OSError as exc:
-            logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
+            logger.warning("newsgraph: cannot remove %s: %s", self.journal_path, exc)
+
+    def discard(self) -> None:
+        """Close the journal (left on disk: this build's outputs stay unvouched for)."""
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
 
     def remove_stale(self) -> None:
         """Delete the plugin's outputs of the last build that this build no longer makes: pages
@@ -284,12 +383,14 @@ class JsonldMemo:
 
     A page's JSON-LD is made from the page's own data and the site (every input of which is in
     :func:`site_signature`), so with an unchanged signature it is the same text as last time.
-    Keyed by output file; stored next to the manifest as ``jsonld-<output folder hash>.bin``: a
-    JSON header line (format, site signature, ``{key: [offset, length]}``) and the texts in UTF-8,
-    each read and decoded only when its page is rendered (nothing is loaded up front).
+    Keyed by output file; stored next to the manifest as ``jsonld-<output folder hash>.bin`` when
+    the build has finished: a JSON header line (format, size and SHA-256 of the next line), a JSON
+    line (site signature, ``{key: [offset, length, checksum]}``) and the texts in UTF-8, each read,
+    checked and decoded only when its page is rendered (nothing is loaded up front). A damaged
+    file or entry is reported and rendered again, never used.
     """
 
-    FORMAT = "newsgraph-jsonld/2"
+    FORMAT = "newsgraph-jsonld/3"
 
     def __init__(self, manifest: "OutputManifest"):
         self.path = os.path.join(os.path.dirname(manifest.path),
@@ -300,68 +401,91 @@ class JsonldMemo:
         self.index: dict[str, list] = {}
         self.file: Any = None                    # the last build's file, open while pages render
         self.start = 0
+        self.damaged = 0
         try:
             f = open(self.path, "rb")
         except OSError:
             return
         try:
-            head = json.loads(f.readline())
-            usable = head.get("format") == self.FORMAT and head.get("site") == self.site \
-                and isinstance(head.get("index"), dict)
-        except (OSError, ValueError, AttributeError):  # truncated or foreign: render all
-            usable = False
-        if usable:
-            self.index, self.start, self.file = head["index"], f.tell(), f
+            meta = self._read_meta(f)
+        except (OSError, Damaged) as exc:
+            self._warn(f"{exc}; all JSON-LD rendered again")
+            meta = None
+        if meta is not None and meta.get("site") == self.site:
+            self.index, self.start, self.file = meta["index"], f.tell(), f
         else:
             f.close()
+
+    def _read_meta(self, f) -> dict | None:
+        """The site signature and index (None: another format); raises Damaged."""
+        try:
+            head = json.loads(f.readline())
+        except ValueError:
+            raise Damaged("unreadable header") from None
+        if not isinstance(head, dict):
+            raise Damaged("unreadable header")
+        if head.get("format") != self.FORMAT:
+            return None                             # an older version's memo: not an error
+        size = head.get("size")
+        raw = f.read(size) if isinstance(size, int) and size >= 0 else b""
+        if len(raw) != size or _digest(raw, 64) != head.get("sha256") or f.read(1) != b"\n":
+            raise Damaged("truncated or modified (checksum mismatch)")
+        meta = json.loads(raw)
+        if not isinstance(meta, dict) or not isinstance(meta.get("index"), dict):
+            raise Damaged("not a JSON-LD memo")
+        return meta
+
+    def _warn(self, why: str) -> None:
+        logger.warning("newsgraph: JSON-LD memo %s damaged (%s)", self.path, why)
 
     def get(self, key: str, render) -> str:
         """Last build's text for ``key``, else ``str(render())``."""
         raw = self._stored(key)
         if raw is not None:
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-            else:
-                self.new[key] = None
-                return text
+            self.new[key] = None
+            return raw.decode("utf-8")
         text = self.new[key] = str(render())
         return text
 
     def _stored(self, key: str) -> bytes | None:
+        """The stored text of ``key`` when it passes its checksum (a damaged one is reported)."""
         where = self.index.get(key)
-        if self.file is None or not (isinstance(where, list) and len(where) == 2):
+        if self.file is None or not (isinstance(where, list) and len(where) == 3):
             return None
         try:
             self.file.seek(self.start + int(where[0]))
             raw = self.file.read(int(where[1]))
         except (OSError, ValueError, TypeError):
-            return None
-        return raw if len(raw) == where[1] else None
+            raw = b""
+        if len(raw) == where[1] and _digest(raw) == where[2]:
+            try:
+                raw.decode("utf-8")
+                return raw
+            except UnicodeDecodeError:
+                pass
+        self.damaged += 1
+        if self.damaged == 1:
+            self._warn(f"the entry for {key} fails its checksum; damaged entries are rendered again")
+        del self.index[key]                  # (reported once; rendered, then stored afresh)
+        return None
 
     def save(self) -> None:
         unchanged = set(self.new) == set(self.index) and all(v is None for v in self.new.values())
         if not unchanged:
             parts = [(key, self._stored(key) if text is None else text.encode("utf-8"))
                      for key, text in self.new.items()]
-        if self.file is not None:
-            self.file.close()
-            self.file = None
+        self.discard()
         if unchanged:                       # same site, same pages: the stored file is current
             return
         parts = [(key, data) for key, data in parts if data is not None]   # (unreadable: rendered next time)
         index, pos = {}, 0
         for key, data in parts:
-            index[key] = [pos, len(data)]
+            index[key] = [pos, len(data), _digest(data)]
             pos += len(data)
+        meta = json.dumps({"site": self.site, "index": index}).encode()
+        head = json.dumps({"format": self.FORMAT, "size": len(meta), "sha256": _digest(meta, 64)}).encode()
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            tmp = self.path + ".tmp"
-            with open(tmp, "wb") as f:
-                f.write(json.dumps({"format": self.FORMAT, "site": self.site, "index": index}).encode() + b"\n")
-                f.writelines(data for _key, data in parts)
-            os.replace(tmp, self.path)
+            write_atomic(self.path, [head, b"\n", meta, b"\n", *(data for _key, data in parts)])
         except OSError as exc:
             logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
         for older in (".pickle", ".json"):     # earlier versions' memo of this output folder
@@ -369,6 +493,17 @@ class JsonldMemo:
                 os.remove(self.path[:-len(".bin")] + older)
             except OSError:
                 pass
+
+    def discard(self) -> None:
+        """Close the last build's file (the build is over, or never finished: nothing stored)."""
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
+def _digest(data: bytes, n: int = 16) -> str:
+    """The first ``n`` hex digits of ``data``'s SHA-256 (16: plenty to detect damage)."""
+    return hashlib.sha256(data).hexdigest()[:n]
 
 
 class NewsgraphWriter(Writer):
@@ -429,6 +564,7 @@ class NewsgraphWriter(Writer):
             return write(*args, **kwargs)
         finally:
             self._capture = None
+            exit_point("topic-page")
 
 
 def _clean_feed_fields(fields: dict) -> None:

@@ -38,7 +38,6 @@ import json
 import logging
 import os
 import re
-import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
@@ -779,28 +778,23 @@ def _speakers_crumb(site: Site, ctx: Any) -> Crumb:
     return Crumb("Speakers", site.abs(url) if save_as else None)
 
 
-_topic_index: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
-
-
 def _find_topic(registry: Any, tag: Any) -> Any:
-    """The registry identity whose topic tag is ``tag`` (None for a plain tag); indexed once per registry."""
+    """The registry identity whose topic tag is ``tag`` (None for a plain tag).
+
+    The registry's own index (``by_topic_slug``): no module-level memo, which would keep every
+    build's registry alive in a long-running process (``pelican --autoreload``) -- the registry
+    reaches the articles, whose context holds the registry again."""
     if registry is None:
         return None
-    try:
-        index = _topic_index.get(registry)
-    except TypeError:  # not weak-referenceable
-        index = None
-    if index is None:
-        index = {}
-        for ident in getattr(registry, "identities", None) or []:
-            t = getattr(ident, "tag", None)
-            if t is not None:
-                index.setdefault(str(getattr(t, "slug", t)), ident)
-        try:
-            _topic_index[registry] = index
-        except TypeError:
-            pass
-    return index.get(str(getattr(tag, "slug", tag)))
+    slug = str(getattr(tag, "slug", tag))
+    find = getattr(registry, "by_topic_slug", None)
+    if find is not None:
+        return find(slug)
+    for ident in getattr(registry, "identities", None) or []:      # (any registry-like object)
+        t = getattr(ident, "tag", None)
+        if t is not None and str(getattr(t, "slug", t)) == slug:
+            return ident
+    return None
 
 
 def graph_for_context(ctx: Any) -> dict[str, Any] | None:

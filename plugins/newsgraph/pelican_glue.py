@@ -32,10 +32,10 @@ from pelican.urlwrappers import Tag
 from pelican.utils import sanitised_join, slugify
 
 from . import registry as registry_mod
-from .cache import RegistryCache, ResultCache, content_key, fingerprint, registry_key
+from .cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .model import ArticleResult
 from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
-from .settings import engine_options, is_off, set_defaults, split_list
+from .settings import engine_options, exit_point, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
 PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
@@ -90,21 +90,16 @@ def on_generator_init(generator) -> None:
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
 
 
-#: JSON-LD memos of the builds in progress (saved when the build finishes).
-_MEMOS: list = []
-
-
 def _jsonld_memo(generator):
     """The build's :class:`generator.JsonldMemo` (None when unchanged outputs are not skipped)."""
     ctx = generator.context
     memo = ctx.get("newsgraph_jsonld_memo")
     if memo is None:
-        from .generator import JsonldMemo, OutputManifest
+        from .generator import JsonldMemo, OutputManifest, until_finished
         manifest = OutputManifest.of(generator.settings, ctx, generator.output_path)
         if manifest is None:
             return None
-        memo = ctx["newsgraph_jsonld_memo"] = JsonldMemo(manifest)
-        _MEMOS.append(memo)
+        memo = ctx["newsgraph_jsonld_memo"] = until_finished(JsonldMemo(manifest))
     return memo
 
 
@@ -129,19 +124,35 @@ def _jsonld_global(render, generator=None):
 
 
 def on_finalized(pelican) -> None:
-    """Save the JSON-LD memos of the build that just finished."""
-    while _MEMOS:
-        _MEMOS.pop().save()
+    """The build has finished: store its output manifest and JSON-LD memo (only now)."""
+    if enabled(pelican.settings):
+        from .generator import finish_build
+        exit_point("finalized")
+        finish_build()
 
 
 _FROZEN: list[bool] = []
 
 
+def _forget_pelicans_memos() -> None:
+    """Empty Pelican's memo of ``Content.get_content`` / ``get_summary`` (``pelican.utils.memoized``:
+    one dict per method, keyed by the article itself, never emptied). In a long-running
+    ``pelican --autoreload`` it keeps every earlier build's articles alive -- and through each
+    article's context, that build's whole site (registry, results, pages): tens of MB a rebuild."""
+    from pelican.contents import Content
+
+    for name in ("get_content", "get_summary"):
+        memo = getattr(vars(Content).get(name), "cache", None)
+        if isinstance(memo, dict):
+            memo.clear()
+
+
 def _thaw() -> None:
-    """Let the garbage collector see the last build's objects again (see :func:`_long_lived`).
-    Done when the next build starts (with the full collection that frees the last build's
+    """Let the garbage collector see the last build's objects again (see :func:`_long_lived`) and
+    free them. Done when the next build starts (with the full collection that frees the last build's
     garbage), not when one ends: for a one-off ``pelican content`` that collection would traverse
     every object just before the process exits (~0.2 s on a large site)."""
+    _forget_pelicans_memos()
     if _FROZEN:
         _FROZEN.clear()
         gc.unfreeze()
@@ -220,46 +231,64 @@ def article_key(article) -> str:
 
 
 def analyse(articles: list, keys: dict[int, str], cache: ResultCache, settings: dict,
-            sources: dict[int, int | None] | None = None) -> dict[int, ArticleResult]:
-    """``{id(article): result}`` for every article: from the cache, or analysed together in batches.
+            sources: dict[int, int | None] | None = None) -> tuple[dict[int, ArticleResult], dict[str, str]]:
+    """``{id(article): result}`` for every article: from the cache, or analysed together in batches,
+    and ``{label: reason}`` of the articles whose analysis failed (now or, for the same content, in
+    an earlier build: remembered, not retried). Each result is cached as soon as it is made, so a
+    build interrupted during analysis keeps what it analysed.
 
     ``sources``: each article's source-file mtime (ns); a cache entry older than it is not used.
     """
     results: dict[int, ArticleResult] = {}
+    failures: dict[str, str] = {}
     todo: list[tuple[Any, str]] = []
-    failed = 0
     sources = sources or {}
     with _long_lived():
         for art in articles:
             cached = cache.get(keys[id(art)], _label(art), not_before=sources.get(id(art)))
-            if cached is not None:
+            if isinstance(cached, Failure):
+                results[id(art)] = ArticleResult()
+                failures[_label(art)] = cached.reason
+                logger.warning("newsgraph: %s: analysis failed in an earlier build (%s); not retried "
+                               "until the article changes; no quotes or topics for it", _label(art), cached.reason)
+            elif cached is not None:
                 results[id(art)] = cached
             else:
                 todo.append((art, keys[id(art)]))
+
+    def keep(art, key: str, result: ArticleResult | None, failure: str | None) -> None:
+        """One article done: its result (or failure) into the cache at once."""
+        if result is None:             # (warned about) empty; remembered when the article itself failed
+            results[id(art)] = ArticleResult()
+            if failure is not None:
+                failures[_label(art)] = failure
+                cache.put(key, Failure(failure))
+            return
+        results[id(art)] = result
+        for w in result.warnings:
+            logger.warning("newsgraph: %s: %s", _label(art), w)
+        cache.put(key, result)
+        exit_point("analysed")
+
     if todo:
-        for (art, key), result in zip(todo, _extract(todo, engine_options(settings), settings)):
-            if result is None:          # analysis failed (warned about): empty, not cached
-                results[id(art)] = ArticleResult()
-                failed += 1
-                continue
-            results[id(art)] = result
-            for w in result.warnings:
-                logger.warning("newsgraph: %s: %s", _label(art), w)
-            cache.put(key, result)
-    _report(len(todo), len(articles), cache.stats.hits, failed, len(cache.stats.corrupt), cache.stats.outdated)
+        _extract(todo, engine_options(settings), settings, keep)
+    _report(len(todo), len(articles), cache.stats.hits - cache.stats.failed, len(failures),
+            len(cache.stats.corrupt), cache.stats.outdated, cache.stats.failed)
     if settings.get("NEWSGRAPH_CACHE_PRUNE", True):
         removed = cache.prune(set(keys.values()))
         if removed:
             logger.info("newsgraph: %d stale cache entries removed", removed)
-    return results
+    return results, failures
 
 
-def _report(analysed: int, total: int, cached: int, failed: int = 0, corrupt: int = 0, touched: int = 0) -> None:
+def _report(analysed: int, total: int, cached: int, failed: int = 0, corrupt: int = 0, touched: int = 0,
+            remembered: int = 0) -> None:
     msg = f"newsgraph: {analysed} of {total} articles analysed, {cached} from cache"
     if touched:
         msg += f" ({touched} unchanged but touched: source file newer than its cache entry)"
     if failed:
-        msg += f" ({failed} failed, see warnings)"
+        msg += f" ({failed} failed, see warnings"
+        msg += f"; {remembered} of them in an earlier build, not retried)" if remembered else ")"
     if corrupt:
         msg += f" ({corrupt} corrupt cache entries replaced)"
     logger.debug(msg)
@@ -278,11 +307,14 @@ def _plain_title(article) -> str:
     return Markup(getattr(article, "title", "") or "").striptags()
 
 
-def _extract(todo: list[tuple[Any, str]], options: dict, settings: dict) -> list[ArticleResult | None]:
-    """All ``todo`` articles through the engine in one ``nlp.pipe`` stream.
+def _extract(todo: list[tuple[Any, str]], options: dict, settings: dict, keep) -> None:
+    """All ``todo`` articles through the engine in one ``nlp.pipe`` stream; each ``(article, key)``
+    is handed to ``keep(article, key, result, failure)`` as soon as it is done.
 
     If the engine raises, the results so far are kept and the rest is bisected until the failing
-    article is found (warned about; None for it), so one bad article never stops the build.
+    article is found (warned about; ``result`` None, ``failure`` its reason), so one bad article
+    never stops the build. When the model cannot load, every article gets None and no failure
+    (the articles are not at fault: they are analysed again next time).
     """
     from .extract import ArticleInput, Engine, EngineConfig
 
@@ -298,31 +330,36 @@ def _extract(todo: list[tuple[Any, str]], options: dict, settings: dict) -> list
             state["last"] = now
             console.print(f"newsgraph: analysed {state['done']}/{total} articles ({now - start:.0f} s)")
 
-    def run(items: list[tuple[Any, str]]) -> list[ArticleResult | None]:
-        out: list[ArticleResult | None] = []
+    def run(items: list[tuple[Any, str]]) -> None:
+        done = 0
         inputs = [ArticleInput(text=getattr(a, "_content", None) or "", format="html",
                                title=_plain_title(a), id=_label(a)) for a, _ in items]
         try:
             for r in engine.extract_many(inputs, batch_size=int(settings["NEWSGRAPH_BATCH_SIZE"]),
                                          n_process=int(settings["NEWSGRAPH_WORKERS"] or 1),
                                          progress=progress):
-                out.append(r)
-            return out
+                keep(*items[done], r, None)
+                done += 1
         except Exception as exc:
-            rest = items[len(out):]
+            rest = items[done:]
             if len(rest) == 1:
-                logger.warning("newsgraph: %s: analysis failed (%s: %s); no quotes or topics for it",
-                               _label(rest[0][0]), type(exc).__name__, exc)
-                return out + [None]
+                why = f"{type(exc).__name__}: {exc}"
+                logger.warning("newsgraph: %s: analysis failed (%s); no quotes or topics for it",
+                               _label(rest[0][0]), why)
+                keep(*rest[0], None, why)
+                return
             half = len(rest) // 2
-            return out + run(rest[:half]) + run(rest[half:])
+            run(rest[:half])
+            run(rest[half:])
 
     try:
         engine.nlp  # loads the model: only now that something needs analysing
     except Exception as exc:
         logger.error("newsgraph: cannot load the spaCy pipeline (%s); %d articles not analysed", exc, total)
-        return [None] * total
-    return run(todo)
+        for art, key in todo:
+            keep(art, key, None, None)
+        return
+    run(todo)
 
 
 # --------------------------------------------------------------------------- registry, tags
@@ -438,6 +475,8 @@ def on_pretaxonomy(generator) -> None:
     if not enabled(settings):
         return
     _thaw()
+    from .generator import discard_unfinished
+    discard_unfinished()                # (the state of a build that raised half-way: never stored)
     set_defaults(settings)
     articles = list(generator.articles) + list(getattr(generator, "translations", []))
     for other in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations"):
@@ -539,9 +578,13 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
         with _long_lived():
             reg = stored(entry_stamps()).load(articles)
         if reg is not None:
-            _report(0, len(articles), len(articles))
+            failures = getattr(reg, "analysis_failures", None) or {}
+            for label, why in failures.items():
+                logger.warning("newsgraph: %s: analysis failed in an earlier build (%s); not retried "
+                               "until the article changes; no quotes or topics for it", label, why)
+            _report(0, len(articles), len(articles) - len(failures), len(failures), remembered=len(failures))
             return reg
-    results = analyse(articles, keys, cache, settings, sources) if articles else {}
+    results, failures = analyse(articles, keys, cache, settings, sources) if articles else ({}, {})
     aliases = registry_mod.load_aliases(aliases_path)    # (its warnings: when the registry is built)
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
     with _long_lived():
@@ -550,9 +593,10 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
                                  **options)
         for ident in {id(i): i for rec in records for i in rec.topics}.values():
             ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
+        reg.analysis_failures = failures                          # (warned about again when reused)
     if use_cache and articles:
         now = entry_stamps()
-        if all(now):                # only when every result is in the result cache (none failed)
+        if all(now):                # only when every result (or failure) is in the result cache
             stored(now).save(reg)
     return reg
 

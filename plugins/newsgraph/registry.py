@@ -329,15 +329,34 @@ class Registry:
         self.identities = identities
         self.records = records
         self._by_key = {i.key: i for i in identities}
+        # every name and alias (normalised) -> the first identity having it: O(1) ``find``
+        self._by_name: dict[str, Identity] = {}
+        for i in identities:
+            for n in (i.name, *i.aliases):
+                self._by_name.setdefault(norm(n), i)
+        self._by_topic_slug: dict[str, Identity] | None = None
         self.speakers = sorted((i for i in identities if i.is_speaker), key=lambda i: i.sort_key)
+        #: label -> reason of the articles whose analysis failed (set by the site layer)
+        self.analysis_failures: dict[str, str] = {}
 
     def get(self, key: str) -> Identity | None:
         return self._by_key.get(key)
 
     def find(self, name: str) -> Identity | None:
-        """An identity by any of its names."""
-        k = norm(name)
-        return next((i for i in self.identities if k in (norm(n) for n in [i.name, *i.aliases])), None)
+        """An identity by any of its names (the first in ``identities`` order)."""
+        return self._by_name.get(norm(name))
+
+    def by_topic_slug(self, slug: str) -> Identity | None:
+        """The identity whose topic tag has this slug (indexed on first use, once the site layer
+        has given identities their tags; kept on the registry, so it goes when the registry does)."""
+        if self._by_topic_slug is None:
+            index: dict[str, Identity] = {}
+            for ident in self.identities:
+                tag = getattr(ident, "tag", None)
+                if tag is not None:
+                    index.setdefault(str(getattr(tag, "slug", tag)), ident)
+            self._by_topic_slug = index
+        return self._by_topic_slug.get(slug)
 
     def __iter__(self):
         return iter(self.identities)

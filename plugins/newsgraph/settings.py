@@ -79,3 +79,24 @@ def split_list(value: Any) -> list[str]:
 def is_off(value: Any) -> bool:
     """Metadata switch: ``off``/``false``/``no``/``0`` -> True."""
     return str(value).strip().lower() in ("off", "false", "no", "0", "none")
+
+
+#: Test-only fault injection (see :func:`exit_point`): ``NAME`` or ``NAME:N`` (the N-th time).
+EXIT_AT_ENV = "NEWSGRAPH_TEST_EXIT_AT"
+_exit_counts: dict[str, int] = {}
+
+
+def exit_point(name: str) -> None:
+    """TEST-ONLY fault injection: end the process at once (``os._exit``, like ``kill -9``: no
+    cleanup, no ``finally``) when the environment variable ``NEWSGRAPH_TEST_EXIT_AT`` names this
+    point (``"speaker-page"``, or ``"speaker-page:2"`` for its second time). The fault-injection
+    tests use it to interrupt a build at a precise step; never set it otherwise."""
+    wanted = os.environ.get(EXIT_AT_ENV)
+    if not wanted:
+        return
+    point, _, nth = wanted.partition(":")
+    if point != name:
+        return
+    _exit_counts[name] = _exit_counts.get(name, 0) + 1
+    if _exit_counts[name] >= int(nth or 1):
+        os._exit(75)
