@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import attribution, entities, indirect, nlp as nlp_mod, quotes as quotes_mod, text as text_mod
+from . import attribution, entities, indirect, interviews, nlp as nlp_mod, quotes as quotes_mod, text as text_mod
 from .model import ENGINE_VERSION, ArticleResult, Quote, Span  # noqa: F401 (ENGINE_VERSION re-exported)
 
 
@@ -54,11 +54,14 @@ class Engine:
     def analyse(self, tdoc: text_mod.TextDoc, doc: Doc, title: str = "") -> ArticleResult:
         """Run the rule stages on a parsed clean text; results in source offsets."""
         index = entities.extract_entities(doc, title)
-        ctx = attribution.make_context(doc, index, _paragraphs(tdoc, doc.text))
+        paras = _paragraphs(tdoc, doc.text)
+        ctx = attribution.make_context(doc, index, paras)
         headings = [(b.start, b.end) for b in tdoc.blocks if b.kind == "heading"]
         quotes = _outside(attribution.attribute(doc, index, context=ctx), headings)
         if self.config.indirect:
             quotes += _outside(indirect.find_indirect(doc, index, quotes, context=ctx), headings)
+        transcript = interviews.find_transcript(tdoc.clean, paras, index, title, headings)
+        quotes = interviews.replace_in_transcript(quotes, transcript, tdoc.clean)
         quotes.sort(key=lambda q: q.start)
         entities.mark_speakers(index, quotes)
         result = ArticleResult(quotes=quotes, entities=index.entities)
