@@ -97,3 +97,26 @@ def test_quotes_around_the_transcript_keep_their_speakers_and_quotes_inside_answ
     assert by["He told me “keep cou"] == "Helena Vasquez"
     assert not any(q.text.startswith("keep counting") for q in r.quotes)
     assert interviews.find_transcript(r.quotes[0].text, [], None) is None   # no paragraphs, no transcript
+
+
+def test_a_real_interview_built_into_a_site_puts_the_answers_on_the_interviewees_page(tmp_path):
+    """A Wikinews interview from the demo content (CC BY 2.5): ((WN)) questions, "NG:" answers."""
+    import re
+
+    from bs4 import BeautifulSoup
+    from sitebuild import ROOT, build
+
+    src = next((ROOT / "content" / "wikinews").glob("*natasha-gownaris.md")).read_text(encoding="utf-8")
+    answers = re.findall(r"^(?:NG|Natasha Gownaris): (\S+(?: \S+){5})", src, re.M)
+    questions = re.findall(r"^\(\((?:WN|Wikinews)\)\)\s+(\S+(?: \S+){4})", src, re.M)
+    assert len(answers) >= 10 and len(questions) >= 10
+    res = build(tmp_path, {"penguins": src}, settings={"NEWSGRAPH_QUOTES_PER_PAGE": 100})
+    page = BeautifulSoup(res.read("speakers/natasha-gownaris/index.html"), "html.parser")
+    shown = " ".join(li.get_text(" ", strip=True) for li in page.select("li.newsgraph-quote"))
+    shown = re.sub(r"\s+", " ", shown)
+    for words in answers:
+        assert words in shown
+    for words in questions:
+        assert words not in shown
+    speakers = {p.name for p in (res.output / "speakers").iterdir() if p.is_dir()}
+    assert not speakers & {"wikinews", "wn"}          # the publication asks; it is quoted nowhere
