@@ -62,6 +62,7 @@ class Engine:
             quotes += _outside(indirect.find_indirect(doc, index, quotes, context=ctx), headings)
         transcript = interviews.find_transcript(tdoc.clean, paras, index, title, headings)
         quotes = interviews.replace_in_transcript(quotes, transcript, tdoc.clean)
+        quotes = [q for q in quotes if not _written_on_a_thing(q, tdoc.clean)]
         quotes.sort(key=lambda q: q.start)
         entities.mark_speakers(index, quotes)
         result = ArticleResult(quotes=quotes, entities=index.entities)
@@ -99,6 +100,14 @@ def _outside(quotes: list[Quote], headings: list[tuple[int, int]]) -> list[Quote
         return quotes
     return [q for q in quotes
             if not any(hs < s.end and s.start < he for s in q.contents for hs, he in headings)]
+
+
+def _written_on_a_thing(q: Quote, clean: str) -> bool:
+    """A quotation read off a sign or banner (``quotes.inscription``) is nobody's speech."""
+    if q.kind == "indirect":
+        return False
+    first = (q.marked or q.contents)[0]
+    return quotes_mod.inscription(clean, first.start)
 
 
 def _to_source(result: ArticleResult, tdoc: text_mod.TextDoc) -> ArticleResult:
