@@ -85,6 +85,18 @@ def test_questions_without_answers_and_narrative_between_them_are_nobodys(extrac
     assert all(name(r, q) is None for q in r.quotes)
 
 
+def test_a_stray_label_in_a_one_on_one_interview_is_the_interviewees(extract):
+    text = ("The Daily Ledger spoke with marine biologist Helena Vasquez about the reef survey.\n\n"
+            "((DL))  How long did the survey take?\n\n"
+            "((Helena Vasquez))  Nearly three years.\n\n"
+            "((DL))  Who paid for it?\n\n"
+            "((HX))  The regional government, mostly.\n\n"
+            "((DL))  Will you go back?\n\n"
+            "((Helena Vasquez))  Next spring.\n")
+    r = extract(text)
+    assert answers(r, "Helena Vasquez") == ["Nearly three years.", "The regional government, mostly.", "Next spring."]
+
+
 def test_quotes_around_the_transcript_keep_their_speakers_and_quotes_inside_answers_are_the_answer(extract):
     text = ("“The reef is coming back,” said Mark Ellison, the park director, on Tuesday.\n\n"
             "((WN))  What did the director tell you?\n\n"

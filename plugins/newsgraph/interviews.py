@@ -205,12 +205,32 @@ def _credit(turns: list[Turn], index: EntityIndex, title: str) -> None:
             e = named[name_key(t.label)] = _speaker(t.label, index)
         t.speaker = e
         index.add(e.name, "Person", Span(t.label_span[0], t.label_span[1], t.label))
+    _stray_labels_to_the_interviewee(turns)
     default = _title_person(index, title)
-    if default is None and len({e.id for e in named.values()}) == 1:
-        default = next(iter(named.values()))
+    people = {t.speaker.id: t.speaker for t in turns if t.speaker is not None}
+    if default is None and len(people) == 1:
+        default = next(iter(people.values()))
     for t in turns:
         if not t.interviewer and t.speaker is None:
             t.speaker = default
+
+
+def _stray_labels_to_the_interviewee(turns: list[Turn]) -> None:
+    """In a one-on-one interview, a label used once that names nobody the story mentions
+    (a typo, "((AN))" among forty "((Aparna Garg))") is the interviewee's."""
+    labels = [t.label_span for t in turns if t.label]
+    count: dict[str, int] = {}
+    for t in turns:
+        if t.speaker is not None:
+            count[t.speaker.id] = count.get(t.speaker.id, 0) + 1
+    main = [t.speaker for t in turns if t.speaker is not None and count[t.speaker.id] >= MIN_TURNS]
+    if len({e.id for e in main}) != 1:
+        return
+    for t in turns:
+        e = t.speaker
+        if e is not None and count[e.id] == 1 and all(
+                any(ls <= s.start and s.end <= le for ls, le in labels) for s in e.spans):
+            t.speaker = main[0]
 
 
 def _speaker(label: str, index: EntityIndex) -> Entity:
