@@ -1,5 +1,4 @@
 """Interview transcripts: every answer is the interviewee's quote, by full name; questions are nobody's."""
-from newsgraph import interviews
 from quote_helpers import name, said_by
 
 
@@ -108,7 +107,6 @@ def test_quotes_around_the_transcript_keep_their_speakers_and_quotes_inside_answ
     assert by["The reef is coming b"] == "Mark Ellison"
     assert by["He told me “keep cou"] == "Helena Vasquez"
     assert not any(q.text.startswith("keep counting") for q in r.quotes)
-    assert interviews.find_transcript(r.quotes[0].text, [], None) is None   # no paragraphs, no transcript
 
 
 def test_a_real_interview_built_into_a_site_puts_the_answers_on_the_interviewees_page(tmp_path):

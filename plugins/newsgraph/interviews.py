@@ -77,7 +77,7 @@ class Transcript:
                 continue
             ls, le = t.label_span
             out.append(Quote(kind="direct", contents=[Span(s, e, text[s:e]) for s, e in t.paras],
-                             cue=Span(ls, le, text[ls:le]), sources=[Span(ls, le, text[ls:le])],
+                             cue=Span(ls, le, text[ls:le]), sources=[Span(ls, le, text[ls:le])] if le > ls else [],
                              speaker=t.speaker.id))
         return out
 
@@ -112,8 +112,9 @@ def _labelled_paragraphs(text: str, paras: list[tuple[int, int]], index: EntityI
                          ) -> dict[int, tuple[str, int, int]]:
     """Paragraph index -> (label, label start, answer start) for paragraphs that open with a label.
 
-    ``((Label))`` always counts; ``Label:`` and initials only when the label is a known role word,
-    names or abbreviates a person of the article, or opens at least two paragraphs."""
+    ``((Label))`` and role words always count; ``Label:`` when it names a person of the article or
+    opens at least two paragraphs; bare initials when they open two paragraphs and abbreviate the
+    name of one person of the article. "Update:", "Note:"… never count."""
     found: dict[int, tuple[str, int, int, str]] = {}
     for i, (ps, pe) in enumerate(paras):
         for form, rx in (("paren", PAREN_LABEL), ("colon", COLON_LABEL), ("initials", INITIALS_LABEL)):
