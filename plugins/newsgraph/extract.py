@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import attribution, entities, indirect, nlp as nlp_mod, quotes as quotes_mod, text as text_mod
+from . import attribution, entities, indirect, interviews, nlp as nlp_mod, quotes as quotes_mod, text as text_mod
 from .model import ENGINE_VERSION, ArticleResult, Quote, Span  # noqa: F401 (ENGINE_VERSION re-exported)
 
 
@@ -54,11 +54,15 @@ class Engine:
     def analyse(self, tdoc: text_mod.TextDoc, doc: Doc, title: str = "") -> ArticleResult:
         """Run the rule stages on a parsed clean text; results in source offsets."""
         index = entities.extract_entities(doc, title)
-        ctx = attribution.make_context(doc, index, _paragraphs(tdoc, doc.text))
+        paras = _paragraphs(tdoc, doc.text)
+        ctx = attribution.make_context(doc, index, paras)
         headings = [(b.start, b.end) for b in tdoc.blocks if b.kind == "heading"]
         quotes = _outside(attribution.attribute(doc, index, context=ctx), headings)
         if self.config.indirect:
             quotes += _outside(indirect.find_indirect(doc, index, quotes, context=ctx), headings)
+        transcript = interviews.find_transcript(tdoc.clean, paras, index, title, headings)
+        quotes = interviews.replace_in_transcript(quotes, transcript, tdoc.clean)
+        quotes = [q for q in quotes if not _written_on_a_thing(q, tdoc.clean)]
         quotes.sort(key=lambda q: q.start)
         entities.mark_speakers(index, quotes)
         result = ArticleResult(quotes=quotes, entities=index.entities)
@@ -96,6 +100,14 @@ def _outside(quotes: list[Quote], headings: list[tuple[int, int]]) -> list[Quote
         return quotes
     return [q for q in quotes
             if not any(hs < s.end and s.start < he for s in q.contents for hs, he in headings)]
+
+
+def _written_on_a_thing(q: Quote, clean: str) -> bool:
+    """A quotation read off a sign or banner (``quotes.inscription``) is nobody's speech."""
+    if q.kind == "indirect":
+        return False
+    first = (q.marked or q.contents)[0]
+    return quotes_mod.inscription(clean, first.start)
 
 
 def _to_source(result: ArticleResult, tdoc: text_mod.TextDoc) -> ArticleResult:

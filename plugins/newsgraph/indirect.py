@@ -55,6 +55,9 @@ XCOMP_CUES = frozenset("""
 #: (Evaluative verbs such as praise / criticize / endorse are attributions too, but their
 #: objects are mostly names: more false positives than finds.)
 DOBJ_CUES = frozenset("announce deny dispute reject propose question".split())
+#: Objects of those cues that are nobody's words: "announced the winners", "named the squad".
+NOT_SAID_OBJECTS = frozenset("""winner finalist nominee shortlist squad team lineup line-up cast roster
+name recipient laureate champion successor date venue schedule fixture""".split())
 
 #: Verbs with a prepositional content: "called for X", "argued for X".
 PREP_CUES = {"call": {"for", "on"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
@@ -226,8 +229,13 @@ def _content_child(verb: Token) -> list[Token]:
                 out = [c]
                 break
     if not out and lemma in DOBJ_CUES:
-        out = [c for c in verb.children if c.dep_ == "dobj"]
+        out = [c for c in verb.children if c.dep_ == "dobj" and not _not_said(c)]
     return out
+
+
+def _not_said(obj: Token) -> bool:
+    """An object that names people or a date, not a statement ("announced the winners")."""
+    return obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in ("PERSON", "DATE")
 
 
 def _cue_range(verb: Token) -> tuple[int, int]:

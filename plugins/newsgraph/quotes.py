@@ -29,6 +29,13 @@ _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _ELISION_RE = re.compile(r"(?:til|tis|twas|em|cause|bout|n|s|round|\d\d)\b", re.I)
 _OPEN_BEFORE = set(" \t\n([{―—–-/") | {""}
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?―—–-…/") | {""}
+#: Things that carry words nobody in the story speaks: "a banner read “…”", "placards reading “…”".
+INSCRIPTION_NOUNS = ("signs?|banners?|placards?|posters?|billboards?|plaques?|inscriptions?|graffiti|slogans?|"
+                     "t-?shirts?|shirts?|stickers?|murals?|flags?|hats?|caps?|badges?|tattoos?|headlines?|captions?")
+_INSCRIPTION_BEFORE = re.compile(
+    r"\b(?:" + INSCRIPTION_NOUNS + r")\b[^.!?\"“”«»\n]{0,40}?\b(?:that |which )?(?:read|reads|reading|said|says|"
+    r"saying|bore|bearing|proclaim(?:ed|ing|s)?|declar(?:ed|ing|es)|with the words|emblazoned with|printed with)"
+    r"\s*[:,]?\s*(?:''|[\"“«‘'])?$", re.I)
 
 
 @dataclass
@@ -75,6 +82,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             sub = s + m.end()
         res.append((sub, e))
     return [(s, e) for s, e in res if text[s:e].strip()]
+
+
+def inscription(text: str, start: int) -> bool:
+    """The quotation whose words start at ``start`` is written on a thing (a sign, a banner, a
+    T-shirt): a slogan, not speech."""
+    return _INSCRIPTION_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
 def _direction(text: str, i: int, j: int) -> int:

@@ -342,6 +342,10 @@ CREDIT_LINES = (
     # a caption ending with its credit in parentheses: "X speaks in Y. (JANE ROE/AFP/Getty Images)"
     r"[A-Z\"“].{10,300}\((?:[^()]{0,80}/\s*)?(?:Getty\s+Images|AP\s+Photo|AFP|Reuters|EPA|Shutterstock)"
     r"[^()]{0,60}\)\.?",
+    # a caption ending with its credit, the label often glued to it by a converted page:
+    # "Jorgensen in July 2020.Image: Jo Jorgensen for President." / "… at half time. (Image: A. Smith)"
+    r"[A-Z0-9\"“].{0,250}?(?:[a-z.)]|\s\(?)(?:Image|Photo|Picture|Photograph|Video|Credit)s?:[ \t]*"
+    r"(?:[^\W\d_a-z@][^:]{0,80}|unknown\.?)\)?",
 )
 
 #: A related-link widget glued into a sentence (see ``Boilerplate.widgets``).
