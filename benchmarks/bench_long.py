@@ -18,9 +18,12 @@ from __future__ import annotations
 import argparse
 import cProfile
 import glob
+import hashlib
 import io
+import json
 import os
 import pstats
+import re
 import sys
 import time
 
@@ -30,8 +33,10 @@ CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "doj-press-releases", "co
 TARGET = 1.3
 
 
-def long_article(folder: str = CORPUS, words: int = 42_000):
-    """One ArticleInput of DOJ releases joined until about ``words`` words (None: no corpus)."""
+def long_article(folder: str = CORPUS, words: int = 42_000, sentence_paragraphs: bool = False):
+    """One ArticleInput of DOJ releases joined until about ``words`` words (None: no corpus);
+    ``sentence_paragraphs``: every sentence a paragraph of its own (~3,000 short paragraphs for
+    42k words, the shape of a long live blog or transcript)."""
     from newsgraph.extract import ArticleInput
     from newsgraph.markdown_meta import split_metadata
 
@@ -41,7 +46,10 @@ def long_article(folder: str = CORPUS, words: int = 42_000):
             break
         with open(path, encoding="utf-8", errors="replace") as f:
             meta, body = split_metadata(f.read())
-        parts.append(f"## {meta.get('title', os.path.basename(path))}\n\n{body.strip()}\n")
+        body = body.strip()
+        if sentence_paragraphs:
+            body = re.sub(r'(?<=[.!?])(["\u201d]?) +(?=["\u201c]?[A-Z])', "\\1\n\n", body)
+        parts.append(f"## {meta.get('title', os.path.basename(path))}\n\n{body}\n")
         n += len(body.split())
     if not parts:
         return None
@@ -52,6 +60,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=CORPUS)
     ap.add_argument("--words", type=int, default=42_000, help="article length in words (default 42000)")
+    ap.add_argument("--sentence-paragraphs", action="store_true",
+                    help="one paragraph per sentence (~3,000 paragraphs at 42k words)")
     ap.add_argument("--repeat", type=int, default=3, help="interleaved runs; the best is kept")
     ap.add_argument("--model", default=None)
     ap.add_argument("--profile", action="store_true", help="also profile one engine run (cProfile)")
@@ -63,7 +73,7 @@ def main(argv=None) -> int:
     from newsgraph import nlp as nlp_mod
     from newsgraph.extract import Engine, EngineConfig
 
-    art = long_article(args.corpus, args.words)
+    art = long_article(args.corpus, args.words, args.sentence_paragraphs)
     if art is None:
         print("bench_long: no .md files in the corpus; skipping.")
         return 0
@@ -84,8 +94,9 @@ def main(argv=None) -> int:
         c0 = time.process_time()
         result = engine.extract(art)
         engine_t.append(time.process_time() - c0)
+        digest = hashlib.sha256(json.dumps(result.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
         print(f"  run {r + 1}: spaCy {spacy_t[-1]:.2f}s cpu, engine {engine_t[-1]:.2f}s cpu "
-              f"({len(result.quotes)} quotes, {len(result.entities)} entities)")
+              f"({len(result.quotes)} quotes, {len(result.entities)} entities, results {digest})")
     s, e = min(spacy_t), min(engine_t)
     ratio = e / s
     print(f"best of {len(spacy_t)} runs, CPU time:")
