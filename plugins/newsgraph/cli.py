@@ -133,7 +133,7 @@ def read_or_warn(path: str, args) -> tuple[ArticleInput | None, str | None]:
     try:
         art, why = read_article(path, args.format, args.max_bytes)
     except Exception as exc:  # noqa: BLE001 - a bad file never costs the other files' results
-        art, why = None, f"unreadable ({type(exc).__name__}: {exc})"
+        art, why = None, f"unreadable ({type(exc).__name__}: {str(exc)[:200]})"
     if art is None:
         warn(path, f"{why}; empty result")
     return art, why
@@ -166,7 +166,7 @@ def cmd_extract(args) -> int:
                 try:
                     line = result_line(path, art, r) if r is not None else None
                 except Exception as exc:  # noqa: BLE001 - never lose the other files' lines
-                    warn(path, f"result unusable ({type(exc).__name__}: {exc}); empty result")
+                    warn(path, f"result unusable ({type(exc).__name__}: {str(exc)[:200]}); empty result")
                 if line is None:
                     line, failed = empty_line(path, "extraction failed"), True
                 else:
