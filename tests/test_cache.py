@@ -120,3 +120,46 @@ def test_prune_keeps_used_entries_and_the_last_used_generations(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"{2:016x}", "f" * 16, "registry.pickle", "notes"])
     assert [p.name for p in (tmp_path / ("f" * 16)).iterdir()] == ["keep.json"]
     assert cur.get("keep") is not None
+
+
+def _load_in_thread(load):
+    """Run ``load`` with a hang guard (no timing is measured)."""
+    import threading
+
+    got = []
+    t = threading.Thread(target=lambda: got.append(load()), daemon=True)
+    t.start()
+    t.join(60)
+    return t, got
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_registry_cache_or_entry_that_is_a_fifo_is_refused(tmp_path, caplog):
+    from newsgraph.cache import RegistryCache
+
+    os.mkfifo(tmp_path / "registry.pickle")
+    t, got = _load_in_thread(lambda: RegistryCache(str(tmp_path), "k").load([]))
+    if t.is_alive():                            # today's bug: open() waits for a writer; release it
+        os.close(os.open(tmp_path / "registry.pickle", os.O_WRONLY | os.O_NONBLOCK))
+        t.join(10)
+    assert got == [None] and "not a regular file (a FIFO or pipe)" in caplog.text
+
+    c = ResultCache(str(tmp_path), "fp")
+    key = content_key("t", "x")
+    os.makedirs(c.folder)
+    os.mkfifo(c.path(key))
+    t, got = _load_in_thread(lambda: c.get(key, "a.md"))
+    if t.is_alive():
+        os.close(os.open(c.path(key), os.O_WRONLY | os.O_NONBLOCK))
+        t.join(10)
+    assert got == [None] and "a.md" in caplog.text and "FIFO" in caplog.text
+
+
+def test_a_registry_cache_that_is_a_device_is_refused(tmp_path, caplog):
+    from newsgraph.cache import RegistryCache
+
+    if not os.path.exists("/dev/null") or not hasattr(os, "symlink"):
+        pytest.skip("no /dev/null")
+    os.symlink("/dev/null", tmp_path / "registry.pickle")     # (not /dev/zero: endless if read)
+    assert RegistryCache(str(tmp_path), "k").load([]) is None
+    assert "not a regular file (a device)" in caplog.text

@@ -189,3 +189,80 @@ def test_seed_article_through_the_cli(capsys):
     assert not any(b in n for n in names for b in banned)
     assert not any(n in ("Thursday", "August", "last month") for n in names)
     assert {s["name"] for s in line["speakers"]} >= {"Jeff Sessions", "Trump"}
+
+
+# --------------------------------------------------------------------------- bounded resources
+
+def test_a_fifo_or_a_device_is_refused_without_waiting_and_the_run_goes_on(tmp_path):
+    """A FIFO nobody writes to would block ``open`` for ever, ``/dev/zero`` would be read for
+    ever: both are refused up front (the timeout is only a hang guard)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "ok.txt"
+    good.write_text("\u201cWe will appeal,\u201d Attorney General Jane Whitfield said.", encoding="utf-8")
+    paths = [fifo, good] + ([os.devnull] if os.path.exists(os.devnull) else [])
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "plugins"))
+    proc = subprocess.run([sys.executable, "-m", "newsgraph.cli", "extract", *map(str, paths)],
+                          capture_output=True, env=env, timeout=300)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    lines = [json.loads(x) for x in proc.stdout.decode("utf-8").splitlines()]
+    assert [ln["doc"] for ln in lines] == [os.path.splitext(os.path.basename(str(p)))[0] for p in paths]
+    assert lines[0]["error"] == "not a regular file (a FIFO or pipe)" and str(fifo) in err
+    assert lines[1]["quotes"][0]["speaker"]["name"] == "Jane Whitfield"
+    if len(paths) > 2:
+        assert lines[2]["error"] == "not a regular file (a device)" and os.devnull in err
+
+
+@pytest.mark.parametrize("option", ["--batch-size", "--workers", "--max-bytes"])
+def test_a_count_below_one_is_a_clear_usage_error(capsys, files, option):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract", option, "0", str(files["good"])])
+    assert exc.value.code == 2
+    assert f"{option}: must be at least 1 (got 0)" in capsys.readouterr().err
+
+
+def test_files_over_max_bytes_are_refused_stdin_included(capsys, files, monkeypatch):
+    size = files["good"].stat().st_size
+    rc, (line,), err = run(capsys, "--max-bytes", size - 1, files["good"])
+    assert line["error"] == f"too large (over {size - 1} bytes)" and str(files["good"]) in err
+    rc, (line,), err = run(capsys, "--max-bytes", size, files["good"])
+    assert "error" not in line and line["quotes"]
+
+    import io
+
+    class Stdin:                       # a pipe with more than the limit: read no further than it
+        buffer = io.BytesIO(b"The council met. " * 1000)
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    rc, (line,), err = run(capsys, "--max-bytes", 1000, "-")
+    assert line == {"doc": "stdin", "quotes": [], "entities": [], "speakers": [],
+                    "error": "too large (over 1 kB)"}
+    assert Stdin.buffer.tell() == 1001
+
+
+def test_a_file_whose_reading_fails_unexpectedly_costs_only_its_own_result(capsys, tmp_path, monkeypatch):
+    real = cli.html_title
+
+    def fragile(html):
+        if "BREAKS THE PARSER" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html)
+
+    monkeypatch.setattr(cli, "html_title", fragile)
+    good = tmp_path / "a.html"
+    good.write_text("<title>Budget</title><p>\u201cYes,\u201d Mayor Lisa Tran said.</p>", encoding="utf-8")
+    bad = tmp_path / "b.html"
+    bad.write_text("<p>BREAKS THE PARSER</p>", encoding="utf-8")
+    rc, lines, err = run(capsys, bad, good)
+    assert [ln["doc"] for ln in lines] == ["b", "a"]
+    assert lines[0]["error"].startswith("unreadable (RecursionError") and str(bad) in err
+    assert lines[1]["quotes"][0]["speaker"]["name"] == "Lisa Tran"
+
+
+def test_warnings_print_bounded_text(capsys):
+    cli.warn("x.txt", "extraction failed: " + "A" * 100_000)
+    err = capsys.readouterr().err
+    assert err.startswith("newsgraph: warning: x.txt: extraction failed: AAA") and len(err) <= 400

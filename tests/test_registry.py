@@ -312,3 +312,75 @@ def test_find_by_name_is_an_index_lookup_not_a_scan_of_the_registry(monkeypatch)
         assert reg.find(f"person number{i} JONES{i}").name == f"Person Number{i} Jones{i}"
     assert reg.find("Nobody Here") is None
     assert len(calls) == 4                               # one normalisation per lookup, whatever the size
+
+
+# --------------------------------------------------------------------------- bounded resources
+BILLION_LAUGHS = """\
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+entities: [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+"""
+
+
+def test_a_billion_laughs_alias_file_is_rejected_quickly(tmp_path):
+    """300 bytes of nested YAML aliases would expand to 387 million strings once walked (or
+    printed in a warning): refused with a short warning. Run in a child process with a memory
+    cap and a timeout, which only guard against a hang; they measure nothing."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "aliases.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    assert len(BILLION_LAUGHS) < 400
+    code = ("import logging, resource, sys\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))\n"
+            "logging.basicConfig(level=logging.WARNING, format='%(message)s')\n"
+            "from newsgraph import registry\n"
+            "a = registry.load_aliases(sys.argv[1])\n"
+            "print(len(a.entries), len(a.ignore))\n")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    pytest.importorskip("resource")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=os.path.join(root, "plugins")))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["0", "0"]
+    (warning,) = proc.stderr.splitlines()
+    assert str(path) in warning and "YAML aliases" in warning and len(warning) < 400
+
+
+def test_alias_file_warnings_quote_bad_values_briefly(tmp_path, caplog):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"entities": [["word"] * 20000, [[["deep"]]]], "rename": {"Old": ["x"] * 9999},
+                                "k" * 5000: 1}), encoding="utf-8")
+    assert registry.load_aliases(str(path)).entries == []
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 4 and all(str(path) in ln and len(ln) < 300 + len(str(path)) + 60 for ln in lines)
+
+
+def test_an_alias_file_that_is_a_fifo_or_too_large_is_refused(tmp_path, caplog, monkeypatch):
+    import os
+    import threading
+
+    big = tmp_path / "big.yaml"
+    big.write_text("ignore: [x]\n" + "# padding\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(registry, "MAX_ALIAS_BYTES", 100)
+    assert registry.load_aliases(str(big)).ignore == []
+    assert "too large (over 100 bytes)" in caplog.text
+    if not hasattr(os, "mkfifo"):
+        return
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    got = []
+    t = threading.Thread(target=lambda: got.append(registry.load_aliases(str(fifo))), daemon=True)
+    t.start()
+    t.join(60)                                  # a hang guard only
+    if t.is_alive():                            # today's bug: open() waits for a writer; release it
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        t.join(10)
+    assert got and got[0].entries == [] and "not a regular file (a FIFO or pipe)" in caplog.text

@@ -120,9 +120,9 @@ class _Unit:
 class _Context:
     """Per-document look-ups, computed once (keeps the stage linear in the text size)."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, paras: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, index: EntityIndex, paras: list[tuple[int, int]], text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.index = index
         self.paras = paras
         self.para_starts = [s for s, _ in paras]
@@ -138,6 +138,7 @@ class _Context:
         self.genders: dict[str, str | None] = {}
         self._things: dict[int, bool] = {}      # mention start -> used as a thing (see _as_thing)
         self.marked: list[Marked] = []
+        self._by_text: dict[str, list[int]] | None = None   # token text -> token indices (same_text)
 
     def add_mention(self, start: int, end: int, ent: Entity) -> None:
         """A mention found after the context was built (a name the NER missed)."""
@@ -146,6 +147,15 @@ class _Context:
             return
         self.mentions.insert(i, (start, end, ent))
         self.mention_starts.insert(i, start)
+
+    def same_text(self, tok: Token) -> list[Token]:
+        """The document's tokens with the same text as ``tok``, in order (a word index built on the
+        first call, not a pass over every token per call)."""
+        if self._by_text is None:
+            self._by_text = {}
+            for t in self.doc:
+                self._by_text.setdefault(t.text, []).append(t.i)
+        return [self.doc[i] for i in self._by_text.get(tok.text, ())]
 
     def para_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
@@ -165,7 +175,9 @@ class _Context:
         j = i - 1
         best = None
         # mentions starting inside the range, and one starting before it that overlaps
-        for s, e, ent in ([self.mentions[j]] if j >= 0 else []) + self.mentions[i:]:
+        # (by index: a slice of the rest of the list would copy it, on every call)
+        for k in range(max(j, 0), len(self.mentions)):
+            s, e, ent = self.mentions[k]
             if s >= end:
                 break
             if s < end and start < e and (types is None or ent.type in types):
@@ -239,11 +251,14 @@ class _Context:
         return bool(t is not None and self.quoted[t.i])
 
 
-def make_context(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None = None) -> _Context:
-    """The per-document look-ups ``resolve_source`` needs, built once (pass as ``context=``)."""
-    paras = paras if paras is not None else paragraphs(doc.text)
-    ctx = _Context(doc, index, paras)
-    ctx.marked = find_marked(doc.text, paras)
+def make_context(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None = None,
+                 text: str | None = None) -> _Context:
+    """The per-document look-ups ``resolve_source`` needs, built once (pass as ``context=``;
+    ``text``: ``doc.text`` when the caller has it, as spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
+    paras = paras if paras is not None else paragraphs(text)
+    ctx = _Context(doc, index, paras, text)
+    ctx.marked = find_marked(text, paras)
     for m in ctx.marked:
         for s, e in m.spans:
             for t in ctx.tokens(s, e):
@@ -321,9 +336,9 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         name_toks = _name_tokens(root)
         if name_toks:
             s, e_ = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1])
-            name = doc.text[s:e_]
+            name = doc[name_toks[0].i:name_toks[-1].i + 1].text    # (not doc.text: rebuilt per access)
             if name.lower() not in PRONOUNS and any(c.isupper() for c in name):
-                found = index.find(name) or index.add(name, _new_name_type(name_toks), Span(s, e_, name))
+                found = index.find(name) or index.add(name, _new_name_type(ctx, name_toks), Span(s, e_, name))
                 ctx.add_mention(s, e_, found)
                 return found.id
     # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
@@ -345,7 +360,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     return None
 
 
-def _new_name_type(toks: list[Token]) -> str:
+def _new_name_type(ctx: _Context, toks: list[Token]) -> str:
     """Type of a speaker's name NER missed: a person, unless a one-word name reads as a thing: a
     disease ("H1N1": a condition, never a speaker), with digits ("TVN24"), after "the" ("The
     Verge"), or used as one in the article ("on Facebook")."""
@@ -356,7 +371,7 @@ def _new_name_type(toks: list[Token]) -> str:
     if typed != "Person":
         return typed
     if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
-            or any(u.text == t.text and used_as_thing([u]) for u in t.doc):
+            or any(used_as_thing([u]) for u in ctx.same_text(t)):
         return "Organization"
     return "Person"
 
@@ -523,8 +538,10 @@ def _source_span(doc: Doc, head: Token) -> SpacySpan:
         else:
             break
     # never across a line break (a headline or a credit line glued before the sentence)
-    nl = doc.text.rfind("\n", doc[start].idx, head.idx)
+    # (the tokens' own text, doc.text[doc[start].idx:head.idx]: doc.text is rebuilt per access)
+    nl = doc[start:head.i].text_with_ws.rfind("\n")
     if nl >= 0:
+        nl += doc[start].idx
         while start < head.i and doc[start].idx <= nl:
             start += 1
     for k in range(start, head.i):
@@ -562,8 +579,8 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
               context: _Context | None = None) -> list[Quote]:
     """Direct and partial quotes with cue, source and speaker, in clean offsets
     (``context``: ``make_context(doc, index, paras)`` when the caller already built it)."""
-    text = doc.text
     ctx = context or make_context(doc, index, paras)
+    text = ctx.text
     paras = ctx.paras
     marked = ctx.marked
     units: list[_Unit] = []

@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from .files import open_regular
 from .model import DEFAULT_MODELS, ENGINE_VERSION, SCHEMA_VERSION, ArticleResult
 
 logger = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ class ResultCache:
         than ``not_before`` (mtime in ns); or corrupt: warned about, naming entry and article)."""
         path = self.path(key)
         try:
-            with open(path, "rb") as f:
+            with open_regular(path) as f:      # (a FIFO or device here is refused, not waited on)
                 if not_before is not None and os.fstat(f.fileno()).st_mtime_ns < not_before:
                     self.stats.misses += 1
                     self.stats.outdated += 1
@@ -353,7 +354,7 @@ class RegistryCache:
         import pickle
 
         try:
-            f = open(self.path, "rb")
+            f = open_regular(self.path)         # (a FIFO or device here is refused, not waited on)
         except FileNotFoundError:
             return None
         except OSError as exc:

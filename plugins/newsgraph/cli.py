@@ -4,8 +4,11 @@ Each line follows ``../shared/eval/FORMAT.md`` (``doc``, ``quotes``) plus ``titl
 ``entities`` (without mention spans) and ``speakers``. A ``.txt`` file is read as is (offsets
 into its text as Python reads it: UTF-8, universal newlines); ``.md``/``.html`` go through the
 text stage (offsets into the text stage's block text). A file that cannot be used (missing,
-unreadable, a directory, binary, not UTF-8, empty) gives a warning on stderr naming the file and
-the reason, and an empty result line with an ``error`` key; the run goes on. ``-`` reads stdin.
+unreadable, a directory, a FIFO or device, larger than ``--max-bytes``, binary, not UTF-8, empty)
+gives a warning on stderr naming the file and the reason, and an empty result line with an
+``error`` key; the run goes on. ``-`` reads stdin (also at most ``--max-bytes``). Files are read
+and analysed one chunk (``--batch-size`` x ``--workers`` files) at a time, so memory stays bounded
+however many files are given.
 """
 from __future__ import annotations
 
@@ -17,15 +20,20 @@ import sys
 from typing import Iterator
 
 from .extract import ArticleInput, Engine, EngineConfig, quote_to_eval
+from .files import NotRegular, TooLarge, read_bounded, read_regular
 from .model import ArticleResult
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
-#: Files larger than this are refused (a news article is a few tens of kB).
+#: Default for ``--max-bytes``: larger files are refused (a news article is a few tens of kB).
 MAX_BYTES = 5_000_000
+#: Longest warning printed (the reason may quote an engine error or the file's content).
+MAX_WARNING = 300
 
 
 def warn(path: str, why: str) -> None:
+    if len(why) > MAX_WARNING:
+        why = why[:MAX_WARNING - 1] + "\u2026"
     print(f"newsgraph: warning: {path}: {why}", file=sys.stderr)
 
 
@@ -53,20 +61,16 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
     return text, None
 
 
-def read_article(path: str, fmt: str | None = None) -> tuple[ArticleInput | None, str | None]:
-    """(input, None) or (None, reason the file cannot be used)."""
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-    else:
-        if os.path.isdir(path):
-            return None, "is a directory"
-        try:
-            if os.path.getsize(path) > MAX_BYTES:
-                return None, f"too large (over {MAX_BYTES // 1_000_000} MB)"
-            with open(path, "rb") as f:
-                raw = f.read()
-        except OSError as exc:
-            return None, f"unreadable ({exc.strerror or exc})"
+def read_article(path: str, fmt: str | None = None,
+                 max_bytes: int = MAX_BYTES) -> tuple[ArticleInput | None, str | None]:
+    """(input, None) or (None, reason the file cannot be used). Never waits on a FIFO or reads a
+    device (refused), never reads more than ``max_bytes`` + 1 bytes."""
+    try:
+        raw = read_bounded(sys.stdin.buffer, max_bytes) if path == "-" else read_regular(path, max_bytes)
+    except (NotRegular, TooLarge) as exc:
+        return None, str(exc)
+    except OSError as exc:
+        return None, f"unreadable ({exc.strerror or exc})"
     text, why = decode(raw)
     if text is None:
         return None, why
@@ -124,39 +128,64 @@ def result_line(path: str, art: ArticleInput, r: ArticleResult) -> dict:
             "speakers": [{"id": e.id, "name": e.name, "type": e.type, "role": e.role} for e in r.speakers]}
 
 
+def read_or_warn(path: str, args) -> tuple[ArticleInput | None, str | None]:
+    """``read_article``, with any failure (even an unexpected error in a parser) one warning."""
+    try:
+        art, why = read_article(path, args.format, args.max_bytes)
+    except Exception as exc:  # noqa: BLE001 - a bad file never costs the other files' results
+        art, why = None, f"unreadable ({type(exc).__name__}: {str(exc)[:200]})"
+    if art is None:
+        warn(path, f"{why}; empty result")
+    return art, why
+
+
 def cmd_extract(args) -> int:
-    arts: list[tuple[str, ArticleInput | None, str | None]] = []
-    for path in args.files:
-        art, why = read_article(path, args.format)
-        if art is None:
-            warn(path, f"{why}; empty result")
-        arts.append((path, art, why))
-    good = [(p, a) for p, a, _ in arts if a is not None]
-    failed = any(a is None for _, a, _ in arts)
-    results = iter(())
-    if good:
-        engine = Engine(EngineConfig(model=args.model, boilerplate=tuple(args.boilerplate or ())))
-        try:
-            engine.nlp  # load the pipeline once, up front: a missing model is one clear error
-        except (OSError, ImportError, ValueError) as exc:
-            print(f"newsgraph: error: cannot load the spaCy pipeline: {exc}", file=sys.stderr)
-            return 2
-        results = run_engine(engine, [a for _, a in good], args.batch_size, args.workers, [p for p, _ in good])
+    engine: Engine | None = None
+    failed = False
     out = sys.stdout
-    for path, art, why in arts:
-        if art is None:
-            line = empty_line(path, why or "unusable file")
-        else:
-            r = next(results)
-            if r is None:
-                line, failed = empty_line(path, "extraction failed"), True
-            else:
-                line = result_line(path, art, r)
-                for w in r.warnings:
-                    warn(path, w)
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        out.flush()
+    step = args.batch_size * args.workers
+    for i in range(0, len(args.files), step):          # one chunk of files in memory at a time
+        arts = [(path, *read_or_warn(path, args)) for path in args.files[i:i + step]]
+        good = [(p, a) for p, a, _ in arts if a is not None]
+        failed = failed or len(good) < len(arts)
+        results = iter(())
+        if good:
+            if engine is None:
+                engine = Engine(EngineConfig(model=args.model, boilerplate=tuple(args.boilerplate or ())))
+                try:
+                    engine.nlp  # load the pipeline once, up front: a missing model is one clear error
+                except (OSError, ImportError, ValueError) as exc:
+                    print(f"newsgraph: error: cannot load the spaCy pipeline: {exc}", file=sys.stderr)
+                    return 2
+            results = run_engine(engine, [a for _, a in good], args.batch_size, args.workers,
+                                 [p for p, _ in good])
+        for path, art, why in arts:
+            line = empty_line(path, why or "unusable file") if art is None else None
+            if art is not None:
+                r = next(results)
+                try:
+                    line = result_line(path, art, r) if r is not None else None
+                except Exception as exc:  # noqa: BLE001 - never lose the other files' lines
+                    warn(path, f"result unusable ({type(exc).__name__}: {str(exc)[:200]}); empty result")
+                if line is None:
+                    line, failed = empty_line(path, "extraction failed"), True
+                else:
+                    for w in r.warnings:
+                        warn(path, w)
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            out.flush()
     return 1 if (args.strict and failed) else 0
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1, else a usage error saying so."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {n})")
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,8 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--format", choices=("text", "markdown", "html"), default=None,
                     help="read every file as this format (default: by extension; unknown = text)")
     ex.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm)")
-    ex.add_argument("--workers", type=int, default=1, help="spaCy worker processes")
-    ex.add_argument("--batch-size", type=int, default=32)
+    ex.add_argument("--workers", type=positive_int, default=1, help="spaCy worker processes")
+    ex.add_argument("--batch-size", type=positive_int, default=32,
+                    help="texts per spaCy batch (and files read per chunk: batch size x workers)")
+    ex.add_argument("--max-bytes", type=positive_int, default=MAX_BYTES,
+                    help=f"refuse files larger than this (default {MAX_BYTES:,} bytes)")
     ex.add_argument("--boilerplate", action="append", metavar="REGEX",
                     help="extra regex for text to cut before NLP (repeatable)")
     ex.add_argument("--strict", action="store_true", help="exit 1 when a file could not be used")

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -53,16 +54,17 @@ class Engine:
 
     def analyse(self, tdoc: text_mod.TextDoc, doc: Doc, title: str = "") -> ArticleResult:
         """Run the rule stages on a parsed clean text; results in source offsets."""
-        index = entities.extract_entities(doc, title)
-        paras = _paragraphs(tdoc, doc.text)
-        ctx = attribution.make_context(doc, index, paras)
+        text = tdoc.clean          # == doc.text, which spaCy rebuilds from the tokens on every access
+        index = entities.extract_entities(doc, title, text=text)
+        paras = _paragraphs(tdoc, text)
+        ctx = attribution.make_context(doc, index, paras, text=text)
         headings = [(b.start, b.end) for b in tdoc.blocks if b.kind == "heading"]
         quotes = _outside(attribution.attribute(doc, index, context=ctx), headings)
         if self.config.indirect:
             quotes += _outside(indirect.find_indirect(doc, index, quotes, context=ctx), headings)
-        transcript = interviews.find_transcript(tdoc.clean, paras, index, title, headings)
-        quotes = interviews.replace_in_transcript(quotes, transcript, tdoc.clean)
-        quotes = [q for q in quotes if not _written_on_a_thing(q, tdoc.clean)]
+        transcript = interviews.find_transcript(text, paras, index, title, headings)
+        quotes = interviews.replace_in_transcript(quotes, transcript, text)
+        quotes = [q for q in quotes if not _written_on_a_thing(q, text)]
         quotes.sort(key=lambda q: q.start)
         entities.mark_speakers(index, quotes)
         result = ArticleResult(quotes=quotes, entities=index.entities)
@@ -98,8 +100,19 @@ def _outside(quotes: list[Quote], headings: list[tuple[int, int]]) -> list[Quote
     """Quotes none of whose contents lie in a heading (a headline is not a source of quotes)."""
     if not headings:
         return quotes
-    return [q for q in quotes
-            if not any(hs < s.end and s.start < he for s in q.contents for hs, he in headings)]
+    merged: list[tuple[int, int]] = []          # sorted, disjoint: one binary search per span
+    for hs, he in sorted(headings):
+        if merged and hs < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], he))
+        else:
+            merged.append((hs, he))
+    headings, ends = merged, [he for _, he in merged]
+
+    def in_heading(s: Span) -> bool:
+        k = bisect.bisect_right(ends, s.start)      # the first heading ending after the span starts
+        return k < len(headings) and headings[k][0] < s.end
+
+    return [q for q in quotes if not any(in_heading(s) for s in q.contents)]
 
 
 def _written_on_a_thing(q: Quote, clean: str) -> bool:

@@ -440,7 +440,7 @@ def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan
 def find_indirect(doc: Doc, index: EntityIndex, taken: list[Quote], context=None) -> list[Quote]:
     """Reported-speech quotes whose contents and cue do not overlap the ``taken`` quotes
     (``context``: the document's ``attribution.make_context``, shared with the quote stage)."""
-    text = doc.text
+    text = context.text if context is not None else doc.text
     busy = bytearray(len(text) + 1)
     for q in taken:
         for s in q.contents:

@@ -33,6 +33,7 @@ from pelican.utils import sanitised_join, slugify
 
 from . import registry as registry_mod
 from .cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
+from .files import open_regular
 from .model import ArticleResult
 from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
 from .settings import engine_options, exit_point, is_off, set_defaults, split_list
@@ -606,7 +607,7 @@ def _file_digest(path: str | None) -> str | None:
     if not path:
         return None
     try:
-        with open(path, "rb") as f:
+        with open_regular(path) as f:           # (a FIFO or device: "missing", not waited on)
             return hashlib.sha256(f.read()).hexdigest()
     except OSError:
         return "missing"

@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import re
+import reprlib
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from .files import NotRegular, TooLarge, read_regular
 from .model import ArticleResult, Quote, compact_pickle
 from .safe import is_http_url, strip_invisible
 
@@ -207,6 +209,40 @@ class Aliases:
     ignore: list[str] = field(default_factory=list)
 
 
+#: Largest alias file read (an editor's file is a few kB).
+MAX_ALIAS_BYTES = 5_000_000
+#: Values quoted in warnings are cut to about this many characters, nested ones to a few items.
+_WARN_REPR = reprlib.Repr()
+_WARN_REPR.maxlevel, _WARN_REPR.maxstring, _WARN_REPR.maxother = 3, 80, 80
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """Text for a warning, cut to ``limit`` characters."""
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+def _brief(value: Any) -> str:
+    """A bounded ``repr`` for a warning: never the whole of a huge or deeply nested value."""
+    return _short(_WARN_REPR.repr(value))
+
+
+def _load_yaml(text: str) -> Any:
+    """``yaml.safe_load`` without anchors and aliases (``&a`` / ``*a``): an alias file has no use
+    for them, and a few hundred bytes of nested aliases ("billion laughs") expand to billions of
+    values once anything walks the data."""
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(
+                    None, None, "YAML aliases (*name) are not supported in an alias file",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+
+    return yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_aliases(path: str | None) -> Aliases:
     """Read a YAML/JSON alias file; on any problem warn (naming the file) and use what is valid.
 
@@ -225,19 +261,20 @@ def load_aliases(path: str | None) -> Aliases:
     if not path:
         return Aliases()
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
+        text = read_regular(path, MAX_ALIAS_BYTES).decode("utf-8")
         if os.path.splitext(path)[1].lower() in (".yml", ".yaml"):
-            import yaml
-            data = yaml.safe_load(text)
+            data = _load_yaml(text)
         else:
             data = json.loads(text)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (NotRegular, TooLarge) as exc:
         logger.warning("newsgraph: alias file %s unusable (%s); ignored", path, exc)
+        return Aliases()
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        logger.warning("newsgraph: alias file %s unusable (%s); ignored", path, _short(str(exc)))
         return Aliases()
     except Exception as exc:  # yaml.YAMLError and friends
         logger.warning("newsgraph: alias file %s unusable (%s); ignored", path,
-                       str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+                       _short(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
         return Aliases()
     if data is None:
         return Aliases()
@@ -246,7 +283,7 @@ def load_aliases(path: str | None) -> Aliases:
         return Aliases()
 
     def warn(msg: str) -> None:
-        logger.warning("newsgraph: alias file %s: %s", path, msg)
+        logger.warning("newsgraph: alias file %s: %s", path, _short(msg, 300))
 
     def strs(v: Any, what: str) -> list[str]:
         if v is None:
@@ -261,7 +298,7 @@ def load_aliases(path: str | None) -> Aliases:
     out = Aliases()
     for key in data:
         if key not in ("entities", "rename", "ignore"):
-            warn(f"unknown section {key!r} skipped")
+            warn(f"unknown section {_brief(key)} skipped")
     raw = data.get("entities") or []
     if isinstance(raw, dict):
         raw = [dict(v or {}, name=k) if isinstance(v, dict) or v is None else {"name": k, "_bad": v}
@@ -272,7 +309,7 @@ def load_aliases(path: str | None) -> Aliases:
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or "_bad" in item \
                 or not strip_invisible(item["name"]).strip():
-            warn(f"entity entry {item!r} has no name or is not a mapping; skipped")
+            warn(f"entity entry {_brief(item)} has no name or is not a mapping; skipped")
             continue
         same_as = []
         for url in strs(item.get("same_as", item.get("sameAs")), f"same_as of {item['name']!r}"):
@@ -297,7 +334,7 @@ def load_aliases(path: str | None) -> Aliases:
         if isinstance(old, str) and isinstance(new, str) and new.strip():
             out.entries.append(AliasEntry(name=strip_invisible(new).strip(), aliases=[old.strip()]))
         else:
-            warn(f"rename {old!r} -> {new!r} skipped")
+            warn(f"rename {_brief(old)} -> {_brief(new)} skipped")
     out.ignore = strs(data.get("ignore"), "'ignore'")
     return out
 
