@@ -191,7 +191,7 @@ def test_seed_sessions_quotations(site):
     assert "Let’s dismantle MS-13" in texts and "partnership of common interests" in texts
     art = C.nodes_of_type(doc, "NewsArticle")[0]
     assert {"@id": person["@id"]} in art["about"]
-    assert all(ids[q["isPartOf"]["@id"]] is art for q in quotes)
+    assert all(q["isPartOf"] == art["mainEntityOfPage"] for q in quotes)   # its WebPage, as on speaker pages
     # the speaker page: same @id, CollectionPage about him, the same quotations
     sp = doc_of(out, "speakers/jeff-sessions/index.html")
     spids = C.nodes_by_id(sp)

@@ -57,6 +57,20 @@ def enabled(settings: dict) -> bool:
 def on_initialized(pelican) -> None:
     if enabled(pelican.settings):
         set_defaults(pelican.settings)
+        _check_hosts(pelican.settings)
+
+
+def _check_hosts(settings: dict) -> None:
+    """Warn when a published site (absolute ``SITEURL``) would put JSON-LD or feed URLs on another host."""
+    from urllib.parse import urlsplit
+    site = str(settings.get("SITEURL") or "")
+    if not urlsplit(site).netloc:
+        return
+    for key in ("NEWSGRAPH_SITEURL", "FEED_DOMAIN"):
+        other = str(settings.get(key) or "")
+        if urlsplit(other).netloc and urlsplit(other).netloc != urlsplit(site).netloc:
+            logger.warning("newsgraph: %s (%s) is on another host than SITEURL (%s); "
+                           "set it to SITEURL or leave it unset", key, other, site)
 
 
 def get_generators(pelican):
@@ -67,8 +81,9 @@ def get_generators(pelican):
 
 
 def get_writer(pelican):
-    """Pelican's writer that notes which files the plugin's topic tags wrote (unchanged ones are skipped)."""
-    if not enabled(pelican.settings) or not pelican.settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
+    """Pelican's writer with absolute feed links and ids, noting which files the plugin's topic tags
+    wrote (unchanged ones are skipped)."""
+    if not enabled(pelican.settings):
         return None
     from .generator import NewsgraphWriter
     return NewsgraphWriter
@@ -80,6 +95,8 @@ def on_generator_init(generator) -> None:
         return
     generator.context.setdefault("newsgraph_jsonld_done", set())
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
+    from .seo import render_meta
+    generator.env.globals["newsgraph_meta"] = render_meta
 
 
 #: JSON-LD memos of the builds in progress (saved when the build finishes).
