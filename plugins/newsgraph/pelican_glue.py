@@ -216,6 +216,7 @@ def _meta(article, key: str) -> Any:
 
 def _empty(article) -> None:
     article.newsgraph = ArticleResult()
+    article.newsgraph_marked = set()
     article.newsgraph_quotes = []
     article.newsgraph_speakers = []
     article.newsgraph_about = []
@@ -403,6 +404,8 @@ def on_pretaxonomy(generator) -> None:
     active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
     for art in articles:
         _empty(art)
+        if getattr(art, "newsgraph_source_content", None) is not None:   # an article object reused
+            art._content = art.newsgraph_source_content                  # (Pelican's generator cache)
     aliases_path = _aliases_path(settings)
     generator.context["newsgraph_aliases_path"] = aliases_path
     reg = site_registry(active, settings, generator.context, aliases_path)
@@ -434,7 +437,26 @@ def on_pretaxonomy(generator) -> None:
         art.newsgraph_speakers = rec.speakers
         art.newsgraph_about = rec.about
         art.newsgraph_mentions = rec.mentions
+        if settings.get("NEWSGRAPH_MARK_QUOTES", True):
+            mark_quotes_in_body(art)
     generator.context["newsgraph_registry"] = reg
+
+
+def mark_quotes_in_body(article) -> None:
+    """Anchor and mark the article's quotes in its own HTML (see :mod:`anchors`); the numbers of the
+    quotes marked go to ``article.newsgraph_marked``. The HTML as read stays in
+    ``newsgraph_source_content`` (what the analysis and its cache key read)."""
+    from .anchors import mark_quotes
+    refs = sorted(getattr(article, "newsgraph_quotes", None) or [], key=lambda r: (r.quote.start, r.n))
+    article.newsgraph_marked = set()
+    if not refs:
+        return
+    source = getattr(article, "_content", None) or ""
+    result = mark_quotes(source, [(r.n, [c.text for c in r.quote.contents]) for r in refs])
+    if result.marked:
+        article.newsgraph_source_content = source
+        article._content = result.html
+        article.newsgraph_marked = result.marked
 
 
 def site_registry(articles: list, settings: dict, context: dict, aliases_path: str | None) -> registry_mod.Registry:

@@ -37,6 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
     "NEWSGRAPH_PROGRESS_EVERY": 10.0,         # seconds between progress lines on long runs
+    "NEWSGRAPH_MARK_QUOTES": True,            # anchor (id="quote-<n>") and mark each quote in the article body
     "NEWSGRAPH_META": True,                   # canonical link, description, og:/twitter: tags (newsgraph_meta())
     "NEWSGRAPH_DESCRIPTION_LENGTH": 160,      # characters of an article's meta description
     "NEWSGRAPH_TWITTER_SITE": None,           # the site's @handle for twitter:site
