@@ -58,6 +58,7 @@ jsonld-check-publish: publish
 
 content: $(STAMP)
 	$(BIN)/python scripts/wikinews_to_markdown.py
+	$(BIN)/python scripts/seed_to_markdown.py
 
 clean:
 	rm -rf output cache .pytest_cache
