@@ -268,3 +268,13 @@ def test_description_skips_credits_widgets_and_the_title():
     lead = seo.clean_lead(html, "Sessions calls on police", limit=80)
     assert lead.startswith("Attorney General Jeff Sessions called on police to act against the gang.")
     assert "Camille" not in lead and "O'Rourke" not in lead and len(lead) <= 80 and lead.endswith("…")
+
+
+def test_a_theme_without_newsgraph_meta_gets_the_tags_inserted(tmp_path):
+    res = build(tmp_path, {"fires": ARTICLES["fires"]}, settings=PUBLISH)      # Pelican's notmyidea theme
+    head = BeautifulSoup(res.read("2020/mayor-blames-gang-for-fires/index.html"), "html.parser").head
+    assert head.select_one('link[rel="canonical"]')["href"] == SITEURL + "/2020/mayor-blames-gang-for-fires/"
+    assert head.select_one('meta[property="og:url"]')["content"] == SITEURL + "/2020/mayor-blames-gang-for-fires/"
+    assert len(head.select('meta[name="description"]')) == 1                   # the theme's own is kept
+    speaker = BeautifulSoup(res.read("speakers/jane-roe/index.html"), "html.parser").head
+    assert len(speaker.select('link[rel="canonical"]')) == 1

@@ -94,6 +94,7 @@ def on_generator_init(generator) -> None:
     if not enabled(generator.settings):
         return
     generator.context.setdefault("newsgraph_jsonld_done", set())
+    generator.context.setdefault("newsgraph_meta_done", set())
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
     from .seo import render_meta
     generator.env.globals["newsgraph_meta"] = render_meta
@@ -175,8 +176,17 @@ def _long_lived() -> Iterator[None]:
 
 
 def on_content_written(path: str, context: dict | None = None) -> None:
-    """JSON-LD for pages whose theme does not call ``newsgraph_jsonld()`` (inserted in the file)."""
-    if not context or not enabled(context) or not context.get("NEWSGRAPH_JSONLD", True):
+    """JSON-LD and head tags for pages whose theme does not call ``newsgraph_jsonld()`` or
+    ``newsgraph_meta()`` (inserted in the file)."""
+    if not context or not enabled(context):
+        return
+    if context.get("output_file") not in (context.get("newsgraph_meta_done") or ()):
+        from .seo import ensure_in_file as ensure_meta
+        try:
+            ensure_meta(path, context)
+        except Exception as exc:  # never crash the build over head tags
+            logger.warning("newsgraph: meta tags not added to %s: %s", path, exc)
+    if not context.get("NEWSGRAPH_JSONLD", True):
         return
     if context.get("output_file") in (context.get("newsgraph_jsonld_done") or ()):
         return

@@ -227,23 +227,54 @@ def meta_tags(f: PageFacts) -> list[Markup]:
     return tags
 
 
-def render_meta(ctx: Any) -> Markup:
-    """The page's canonical link and meta tags ("" when ``NEWSGRAPH_META`` is off). Never raises:
-    a failure is logged as a warning naming the page."""
+def meta_markup(ctx: Any, skip: Iterable[str] = ()) -> Markup:
+    """The page's canonical link and meta tags ("" when ``NEWSGRAPH_META`` is off), leaving out
+    tags containing any of ``skip``. Never raises: a failure is logged as a warning naming the page."""
     if J.is_off(J._get(ctx, "NEWSGRAPH_META", True)):
         return Markup("")
     try:
-        return Markup("\n  ").join(meta_tags(PageFacts(ctx)))
+        tags = [t for t in meta_tags(PageFacts(ctx)) if not any(k in t for k in skip)]
     except Exception as exc:  # never crash the build over head tags
         logger.warning("newsgraph: no meta tags for %s: %s: %s", J._where(ctx), type(exc).__name__, exc)
         return Markup("")
+    return Markup("\n  ").join(tags)
 
 
-try:  # Jinja2 comes with Pelican
-    from jinja2 import pass_context
-    render_meta = pass_context(render_meta)
-except ImportError:  # pragma: no cover
-    pass
+@J.pass_context
+def render_meta(ctx: Any) -> Markup:
+    """The Jinja global ``newsgraph_meta()`` (noting the page, so :func:`ensure_in_file` skips it)."""
+    done, out = J._get(ctx, "newsgraph_meta_done"), J._get(ctx, "output_file")
+    if done is not None and out:
+        done.add(out)
+    return meta_markup(ctx)
+
+
+_HEAD_END = re.compile(r"</head\s*>", re.I)
+
+
+def ensure_in_file(path: str, context: Any) -> bool:
+    """Insert the head tags into a written HTML page whose theme does not call ``newsgraph_meta()``
+    (before ``</head>``); tags of a kind the theme already has (canonical, description) are left
+    out. Returns True when the file changed."""
+    if not str(path).endswith((".html", ".htm")) or J.is_off(J._get(context, "NEWSGRAPH_META", True)):
+        return False
+    try:
+        with open(path, encoding="utf-8") as f:
+            html = f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        logger.warning("newsgraph: cannot add meta tags to %s: %s", path, exc)
+        return False
+    m = _HEAD_END.search(html)
+    if m is None or 'property="og:url"' in html[: m.start()]:
+        return False
+    head = html[: m.start()]
+    skip = [k for k in ('rel="canonical"', 'name="description"') if re.search(k.replace('"', "[\"']?"), head)]
+    tags = meta_markup(context, skip)
+    if not tags:
+        return False
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(html[: m.start()] + str(tags) + "\n" + html[m.start():])
+    return True
 
 
 # --------------------------------------------------------------------------- sitemap, robots
