@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PELICAN_OPTS ?=
 PORT ?= 8000
 
-.PHONY: html test serve eval bench bench-site clean content browser-deps jsonld-check
+.PHONY: html publish test serve eval bench bench-site clean content browser-deps jsonld-check jsonld-check-publish
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -19,6 +19,11 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 
 html: $(STAMP)
 	$(BIN)/pelican content -s pelicanconf.py $(PELICAN_OPTS)
+
+# The site as published: absolute URLs on PUBLISH_SITEURL everywhere (publishconf.py), into output/.
+PUBLISH_SITEURL ?= https://news.example.org
+publish: $(STAMP)
+	SITEURL=$(PUBLISH_SITEURL) $(BIN)/pelican content -s publishconf.py $(PELICAN_OPTS)
 
 serve: html
 	$(BIN)/pelican --listen -s pelicanconf.py -p $(PORT)
@@ -40,13 +45,20 @@ bench-site: $(STAMP)
 
 # The strict reference checker from ../shared (its own venv, outside the project).
 JC := /tmp/newsgraph-jsonld-check
-jsonld-check: html
+define run-jsonld-check
 	@test -d ../shared/tools/jsonld_check || { echo "skipped: ../shared/tools/jsonld_check not found"; exit 0; }; \
 	test -x $(JC)/bin/python || { $(PY) -m venv $(JC) && $(JC)/bin/pip install --quiet -r ../shared/tools/jsonld_check/requirements.txt; }; \
-	find output -name '*.html' -print0 | xargs -0 $(JC)/bin/python ../shared/tools/jsonld_check/validate.py --quiet --base-url https://example.org
+	find output -name '*.html' -print0 | xargs -0 $(JC)/bin/python ../shared/tools/jsonld_check/validate.py --quiet --base-url $(1)
+endef
+jsonld-check: html
+	$(call run-jsonld-check,https://example.org)
+
+jsonld-check-publish: publish
+	$(call run-jsonld-check,$(PUBLISH_SITEURL))
 
 content: $(STAMP)
 	$(BIN)/python scripts/wikinews_to_markdown.py
+	$(BIN)/python scripts/seed_to_markdown.py
 
 clean:
 	rm -rf output cache .pytest_cache

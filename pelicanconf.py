@@ -18,10 +18,10 @@ TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = True
 RELATIVE_URLS = True  # browse output/ from disk or `make serve`
-# Feeds and JSON-LD need absolute URLs even when pages use relative ones: the demo's public address
-# (a reserved example domain; a real site sets SITEURL in its publish settings).
+# Development build: feeds, JSON-LD, canonical links and the sitemap need absolute URLs even when
+# pages use relative ones, so they use this placeholder (a reserved example domain). The published
+# site is built with publishconf.py (`make publish`), where everything is on SITEURL.
 FEED_DOMAIN = "https://example.org"
-NEWSGRAPH_SITEURL = FEED_DOMAIN
 
 # newsgraph (every NEWSGRAPH_* setting has a default; see plugins/newsgraph/settings.py)
 NEWSGRAPH_WORKERS = 1

@@ -9,7 +9,10 @@ attribution fields the theme shows on the article page (Source, Source_name, Lic
 License_url, Changes). The dateline line ("Friday, January 4, 2019") is dropped from the body
 (the date is kept in ``Date``); paragraphs stay paragraphs, a single line break stays a line
 break, and Markdown syntax characters in the text are escaped so the page shows the text as
-written. The output folder is generated: its ``*.md`` files are replaced on every run.
+written. Wikinews maintenance lines (review banners, "Article last amended …") are dropped; rows
+that are not news articles for a demo are skipped with a warning: test and project pages, and
+interviews whose answers the scrape lost (most questions followed by another question). The
+output folder is generated: its ``*.md`` files are replaced on every run.
 """
 from __future__ import annotations
 
@@ -46,6 +49,40 @@ _ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 _LINE_START_BACKSLASH = re.compile(r"^([#>+\-])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _LINE_START_ENTITY = {"=": "&#61;", ":": "&#58;", "~": "&#126;"}
+
+
+#: Wikinews maintenance notices scraped into the text (review banners, edit stamps): not the story.
+MAINTENANCE = re.compile(r"^\s*(?:This article requires (?:pre-publication )?review\b|-?\s*Article last amended:)", re.I)
+#: Pages that are not news articles: test pages, Wikinews' own namespaces.
+NOT_ARTICLE_TITLE = re.compile(r"^(?:TEST PAGE|Wikinews|User|Template|Portal|Category|Help|Talk)\s*:", re.I)
+NOT_ARTICLE_TEXT = re.compile(r"^\s*This is a test page\b", re.I)
+#: An interviewer's question paragraph: "((WN)) …?" (Wikinews reporters sign questions so).
+QUESTION = re.compile(r"^\(\((?:WN|WSS|Wikinews)\)\)\s*:?\s*\S.*\?\W*$", re.S)
+
+
+def drop_maintenance(text: str) -> str:
+    """The text without Wikinews maintenance lines (see ``MAINTENANCE``)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(ln for ln in lines if not MAINTENANCE.match(ln))
+
+
+def unanswered_questions(text: str) -> tuple[int, int]:
+    """(interview questions, questions not followed by an answer) of a text: the scraped corpus
+    lost the answers of some interviews (they were set apart in the page), leaving runs of questions."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    asked = [i for i, p in enumerate(paras) if QUESTION.match(p)]
+    open_ = [i for i in asked if i + 1 >= len(paras) or QUESTION.match(paras[i + 1])]
+    return len(asked), len(open_)
+
+
+def not_a_news_article(title: str, text: str) -> str | None:
+    """Why a row is not a news article for the demo (None when it is one)."""
+    if NOT_ARTICLE_TITLE.match(title) or NOT_ARTICLE_TEXT.match(text):
+        return "a test or project page"
+    asked, unanswered = unanswered_questions(text)
+    if asked >= 3 and 2 * unanswered >= asked:
+        return f"an interview whose answers are missing ({unanswered} of {asked} questions unanswered)"
+    return None
 
 
 @dataclass
@@ -125,6 +162,7 @@ def read_csv(path: Path) -> list[Article]:
             where = f"{path}:{n}"
             title, url, text = (one_line(row.get("title") or ""), (row.get("url") or "").strip(),
                                 row.get("text") or "")
+            text = drop_maintenance(text)
             line_date, body = split_dateline(text)
             try:
                 date = dt.date.fromisoformat((row.get("date") or "").strip())
@@ -138,6 +176,10 @@ def read_csv(path: Path) -> list[Article]:
                 warn(f"{where}: dateline says {line_date}, date column {date}; keeping the date column")
             if not title or not url:
                 warn(f"{where}: missing {'title' if not title else 'url'}; row skipped")
+                continue
+            why = not_a_news_article(title, body)
+            if why:
+                warn(f"{where}: {title!r} is {why}; row skipped")
                 continue
             markdown = text_to_markdown(body)
             if not markdown.strip():

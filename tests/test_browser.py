@@ -41,6 +41,18 @@ The city council approved a maintenance budget for the river bridge on Monday.
 
 Council member Ada Osei voted against the plan. "The budget ignores the ferry," Osei said.
 """,
+    # a long article: the quote is far below the first screen
+    "ferry.md": """Title: Weekend ferry keeps running
+Date: 2021-06-01
+Category: Local
+
+""" + "\n\n".join(f"Paragraph {i} of the ferry report describes the timetable, the crossings and the boats "
+                   "in some detail, so that this article is much longer than one screen." for i in range(1, 31)) + """
+
+"The ferry is part of who we are," said Mayor Jane Porter at the pier on Saturday.
+
+The ferry runs every hour on Saturdays and Sundays.
+""",
 }
 
 # Only what the demo theme's stylesheet sets: proves the CSS file was found and applied.
@@ -143,3 +155,31 @@ def test_pages_over_http_request_nothing_missing(site, driver):
     finally:
         server.shutdown()
         server.server_close()
+
+
+QUOTE_PROBE = """
+const el = document.getElementById(location.hash.slice(1));
+if (!el) return {found: false, hash: location.hash};
+const box = el.getBoundingClientRect();
+return {found: true, hash: location.hash, tag: el.tagName, cls: el.className,
+        inBody: !!el.closest('.article-body'), text: el.textContent,
+        top: box.top, bottom: box.bottom, viewport: window.innerHeight, scrolled: window.scrollY,
+        background: getComputedStyle(el).backgroundColor,
+        other: getComputedStyle(document.querySelector('mark.newsgraph-quote:not(:target)') || document.body).backgroundColor};
+"""
+
+
+def test_in_article_link_from_a_speaker_page_scrolls_to_the_marked_quote(site, driver):
+    from selenium.webdriver.common.by import By
+
+    driver.set_window_size(1280, 800)
+    driver.get(speaker_page(site, "Jane Porter").as_uri())
+    link = next(a for a in driver.find_elements(By.CSS_SELECTOR, ".speaker-quotes a[href*='#quote-']")
+                if "ferry" in a.get_attribute("href"))
+    driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", link)
+    probe = driver.execute_script(QUOTE_PROBE)
+    assert probe["found"] and probe["tag"] == "MARK" and probe["inBody"], probe   # in the text, not the list
+    assert probe["text"].startswith("The ferry is part of who we are")
+    assert probe["scrolled"] > 0 and 0 <= probe["top"] < probe["viewport"], probe   # scrolled to it
+    assert probe["background"] != probe["other"] and probe["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert driver.get_log("browser") == [] or all(m["level"] != "SEVERE" for m in driver.get_log("browser"))

@@ -210,14 +210,23 @@ def test_main_without_csv_files_says_so(tmp_path, monkeypatch, capsys):
 
 # --- the committed demo content ------------------------------------------------------------
 
-def test_seed_article_is_vendored_byte_for_byte():
+SEED_SHA256 = "61e54e274fb051d7a640570f7bf3af5af8e2afeb92bbbdf99c5b5fab1249eb86"
+
+
+def test_seed_article_is_the_scrape_with_its_title_once():
+    import hashlib
     seed = (ROOT / "content" / "seed" / "000_c0eb73401adad504.txt").read_bytes()
+    assert hashlib.sha256(seed).hexdigest() == SEED_SHA256          # the original stays untouched
     md = (ROOT / "content" / "sessions-ms13.md").read_bytes()
     header, sep, body = md.partition(b"\n\n")
-    assert sep and body == seed
+    title = seed.decode().splitlines()[0]
     meta = dict(line.split(": ", 1) for line in header.decode().splitlines())
-    assert meta["Title"] == seed.decode().splitlines()[0]
+    assert meta["Title"] == title
     assert "Tags" not in meta          # the MS-13 topic must come from the plugin, not from us
+    # the body is the scrape from the first line that is not the headline (printed once, as the h1)
+    assert sep and seed.endswith(body) and title not in body.decode()
+    assert seed[: len(seed) - len(body)].decode().replace(title, "").strip() == ""
+    assert body.decode().startswith("© Camille Fine\n")               # the credit stays: the engine copes
 
 
 def test_wikinews_content_carries_attribution():
@@ -247,3 +256,40 @@ def test_demo_theme_shows_attribution(tmp_path, converted):
                      "CC BY 2.5": "https://creativecommons.org/licenses/by/2.5/"}
     assert soup.html["lang"] == "en"
     assert soup.select_one("a.skip-link")["href"] == "#main" and soup.find(id="main") is not None
+
+
+def test_maintenance_banners_test_pages_and_interviews_without_answers_are_left_out(tmp_path, capsys):
+    answered = "\n\n".join(f"((WN)) Question {i}?\n\n((Ann Lee)) Answer {i}." for i in range(4))
+    lost = "\n\n".join(f"((WN)) Question {i}?" for i in range(4)) + "\n\nThe vote is on Sunday."
+    rows = [
+        {"url": "https://x.org/wiki/A", "date": "2020-01-02", "title": "Council votes on budget",
+         "text": "This article requires pre-publication review by an uninvolved reviewer.\n\n"
+                 "-Article last amended: Mar 5 at 12:05:19 UTC (history)Please check the talk page.\n\n"
+                 "Thursday, January 2, 2020\n\nThe council voted on the budget."},
+        {"url": "https://x.org/wiki/TEST_PAGE:Today", "date": "2021-03-05", "title": "TEST PAGE:Self-publish today",
+         "text": "This is a test page! It should not be reviewed."},
+        {"url": "https://x.org/wiki/B", "date": "2020-01-03", "title": "Wikinews interviews Ann Lee",
+         "text": answered},
+        {"url": "https://x.org/wiki/C", "date": "2020-01-04", "title": "Wikinews interviews Bo Ray", "text": lost},
+    ]
+    out = tmp_path / "out"
+    w2m.convert([write_csv(tmp_path / "w.csv", rows)], out)
+    assert sorted(p.name for p in out.glob("*.md")) == ["2020-01-02-council-votes-on-budget.md",
+                                                        "2020-01-03-wikinews-interviews-ann-lee.md"]
+    _, body = parse(out / "2020-01-02-council-votes-on-budget.md")
+    assert body.strip() == "The council voted on the budget."         # banners and dateline gone
+    err = capsys.readouterr().err
+    assert "w.csv:3: 'TEST PAGE:Self-publish today' is a test or project page; row skipped" in err
+    assert "w.csv:5: 'Wikinews interviews Bo Ray' is an interview whose answers are missing (3 of 4" in err
+
+
+def test_demo_content_is_news_only():
+    files = sorted((ROOT / "content" / "wikinews").glob("*.md"))
+    for path in files:
+        meta, body = parse(path)
+        assert not w2m.NOT_ARTICLE_TITLE.match(meta["Title"]), path
+        assert "pre-publication review" not in body and "Article last amended" not in body, path
+        asked, unanswered = w2m.unanswered_questions(body)
+        assert not (asked >= 3 and 2 * unanswered >= asked), path
+    meta, body = parse(files[-1])                                  # the home page's first story
+    assert not w2m.NOT_ARTICLE_TITLE.match(meta["Title"]) and not w2m.NOT_ARTICLE_TEXT.match(body)

@@ -95,6 +95,8 @@ class SpeakersGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         reg: Registry | None = self.context.get("newsgraph_registry")
+        from .seo import write_sitemap_and_robots
+        write_sitemap_and_robots(self.context, self.settings, self.output_path, reg)
         if reg is None:
             return
         s = self.settings
@@ -509,12 +511,16 @@ def _digest(data: bytes, n: int = 16) -> str:
 class NewsgraphWriter(Writer):
     """Pelican's writer, with every feed's text cleaned of characters XML 1.0 forbids (a control
     character in an article, a title or a name must not stop the build), noting every file written
-    and which files each topic tag's page or feed wrote (see OutputManifest)."""
+    and which files each topic tag's page or feed wrote (see OutputManifest), and making every feed
+    usable by feed readers (see ``write_feed``)."""
 
     _capture: str | None = None
 
-    def _create_new_feed(self, *args, **kwargs):
-        feed = super()._create_new_feed(*args, **kwargs)
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        # the feed's own id is its absolute URL (Pelican's default, the site's home, is the same
+        # for every feed and just "/" without SITEURL)
+        feed.feed["id"] = self.feed_url
         _clean_feed_fields(feed.feed)
         return feed
 
@@ -548,8 +554,16 @@ class NewsgraphWriter(Writer):
                               *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        """Pelican's ``write_feed`` with absolute links: entry links, entry ids (tag URIs need a
+        host) and the feed id are made from ``SITEURL``; when that is not absolute (development,
+        relative URLs) from ``NEWSGRAPH_SITEURL`` or ``FEED_DOMAIN``, the JSON-LD base."""
+        from .jsonld import absolute_base
+        manifest = self._manifest(context)          # (made from the build's own context)
+        if not _is_abs(context.get("SITEURL")) or not _is_abs(context.get("FEED_DOMAIN")):
+            base = absolute_base(context.get("NEWSGRAPH_SITEURL"), context.get("SITEURL"),
+                                 context.get("FEED_DOMAIN"))
+            context = _FeedContext(context, base)
         feeds = context.get("newsgraph_topic_feeds") or ()
-        manifest = self._manifest(context)
         if manifest is None or not path or path not in feeds:
             return super().write_feed(elements, context, path, url, *args, **kwargs)
         return self._recorded(manifest, f"feed:{path}", super().write_feed, elements, context, path, url,
@@ -574,6 +588,23 @@ def _clean_feed_fields(fields: dict) -> None:
             fields[key] = xml_clean(value)
         elif isinstance(value, (list, tuple)):
             fields[key] = type(value)(xml_clean(v) for v in value)     # categories: strings
+
+
+class _FeedContext(dict):
+    """A build context for one feed with absolute ``SITEURL``/``FEED_DOMAIN`` (a shallow copy:
+    Pelican's writer reads only these and SITENAME/SITESUBTITLE from it)."""
+
+    def __init__(self, context: dict, base: str):
+        super().__init__(context)
+        if not _is_abs(self.get("SITEURL")):
+            self["SITEURL"] = base
+        if not _is_abs(self.get("FEED_DOMAIN")):
+            self["FEED_DOMAIN"] = self["SITEURL"]
+
+
+def _is_abs(url: Any) -> bool:
+    from .jsonld import is_abs_url
+    return is_abs_url(url)
 
 
 def tag_feed_paths(settings: dict, slug: str) -> list[str]:
@@ -654,8 +685,8 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "settings.py", "safe.py",
-                  "templates")
+RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "seo.py", "anchors.py",
+                  "settings.py", "safe.py", "templates")
 
 
 def site_signature(settings: dict, context: dict) -> str:

@@ -23,9 +23,10 @@ tags; a speaker page's quotes on that page; the articles or speakers a listing p
 
 Settings: ``NEWSGRAPH_JSONLD`` (False/"off": none anywhere), ``NEWSGRAPH_PUBLISHER`` ({"name", "url",
 "logo": URL or {"url", "width", "height"}, "same_as": [URL]}), ``NEWSGRAPH_SITEURL`` (absolute base
-of every JSON-LD URL; default SITEURL, else https://example.org with one warning),
+of every JSON-LD URL; default SITEURL, else FEED_DOMAIN, else https://example.org with one warning),
 ``NEWSGRAPH_ORGANIZATION_AUTHORS`` (author names typed Organization). Metadata: ``jsonld: off``;
-``image``/``cover``/``og_image``, ``license_url``/``license``, ``source_url``/``source`` (URLs).
+``image``/``cover``/``og_image`` (with
+``image_width``/``image_height``), ``license_url``/``license``, ``source_url``/``source`` (URLs).
 
 Embedding (:func:`dumps`): ``json.dumps(allow_nan=False)``, then ``<``, ``>``, ``&``, U+2028 and
 U+2029 as ``\\u003c`` … (Jinja2's ``tojson`` rule); the parsed value is unchanged and the script
@@ -221,6 +222,8 @@ class ArticleView:
     keywords: list[str] = field(default_factory=list)
     word_count: int | None = None
     image: str | None = None
+    image_width: int | None = None
+    image_height: int | None = None
     about: list[EntityView] = field(default_factory=list)
     mentions: list[EntityView] = field(default_factory=list)
     quotes: list[QuoteView] = field(default_factory=list)
@@ -398,6 +401,8 @@ def article_graph(site: Site, a: ArticleView) -> dict[str, Any]:
     image = None
     if a.image:
         image = {"@type": "ImageObject", "@id": a.url + "#primaryimage", "url": a.image, "contentUrl": a.image}
+        if a.image_width and a.image_height:
+            image["width"], image["height"] = a.image_width, a.image_height
         page["primaryImageOfPage"] = ref(image["@id"])
     if crumb:
         page["breadcrumb"] = ref(crumb["@id"])
@@ -449,7 +454,7 @@ def article_graph(site: Site, a: ArticleView) -> dict[str, Any]:
     for k in [*about_keys, *mention_keys]:
         g.add(entity_node(site, entities[k]))
     for q in a.quotes:
-        g.add(quotation_node(site, q, article_id))
+        g.add(quotation_node(site, q, a.url))
     if crumb:
         g.add(crumb)
     return g.doc()
@@ -539,7 +544,7 @@ def speaker_graph(site: Site, p: PageView, speaker: EntityView, quotes: Sequence
     g.add(node)
     g.add(person)
     for q in quotes:
-        # the quote's article is described here by its WebPage (a listing is not an article page)
+        # part of the article's WebPage, as on the article page (the same node everywhere)
         g.add(quotation_node(site, q, q.article_url))
     for q in quotes:
         g.add({"@type": "WebPage", "@id": q.article_url, "url": q.article_url, "name": q.article_title,
@@ -599,6 +604,19 @@ def _settings_of(ctx: Any) -> Mapping[str, Any]:
     return {}
 
 
+def absolute_base(*candidates: Any) -> str:
+    """The first absolute http(s) URL of ``candidates`` (``NEWSGRAPH_SITEURL``, ``SITEURL``,
+    ``FEED_DOMAIN``), without a trailing slash; else :data:`FALLBACK_SITEURL` (warned once)."""
+    for cand in candidates:
+        if isinstance(cand, str) and cand.startswith("//"):
+            cand = "https:" + cand
+        if is_abs_url(cand):
+            return cand.rstrip("/")
+    _warn_once("siteurl", "newsgraph: SITEURL is empty or relative; JSON-LD needs absolute URLs, "
+               "using %s (set NEWSGRAPH_SITEURL or SITEURL)", FALLBACK_SITEURL)
+    return FALLBACK_SITEURL
+
+
 def site_from_context(ctx: Any) -> Site:
     """``Site`` from a template context (settings are context keys in Pelican)."""
     settings = _settings_of(ctx)
@@ -607,17 +625,8 @@ def site_from_context(ctx: Any) -> Site:
         v = _get(ctx, key)
         return v if v is not None else settings.get(key, default)
 
-    base = None
-    for cand in (setting("NEWSGRAPH_SITEURL"), settings.get("SITEURL"), _get(ctx, "SITEURL")):
-        if isinstance(cand, str) and cand.startswith("//"):
-            cand = "https:" + cand
-        if is_abs_url(cand):
-            base = cand.rstrip("/")
-            break
-    if base is None:
-        _warn_once("siteurl", "newsgraph: SITEURL is empty or relative; JSON-LD needs absolute URLs, "
-                   "using %s (set NEWSGRAPH_SITEURL or SITEURL)", FALLBACK_SITEURL)
-        base = FALLBACK_SITEURL
+    base = absolute_base(setting("NEWSGRAPH_SITEURL"), settings.get("SITEURL"), _get(ctx, "SITEURL"),
+                         setting("FEED_DOMAIN"))
     name = plain(setting("SITENAME", "")) or urlsplit(base).netloc
     pub = setting("NEWSGRAPH_PUBLISHER") or {}
     if not isinstance(pub, Mapping):
@@ -652,14 +661,38 @@ def entity_view(site: Site, ident: Any) -> EntityView:
                       url=site.abs(getattr(ident, "url", None)))
 
 
+#: Punctuation that belongs to the attribution, not the quotation ("We will win," she said).
+_ATTRIBUTION_PUNCT = ",;:—–-"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).rstrip(_ATTRIBUTION_PUNCT + " ")
+
+
 def quotation_text(quote: Any) -> str | None:
-    """The verbatim words of a direct or partial quote (partial: its quoted words); None otherwise."""
+    """The words of a direct or partial quote as one quotation; None for other kinds.
+
+    Direct: the quoted parts in order, the attribution cut out (``"A," she said, "b."`` ->
+    ``A, b.``); a comma (or colon, dash) closing the quotation before its attribution is dropped.
+    Partial: the longest quoted fragment — separate fragments ("dismantle" … "sanctuary
+    cities") are not one quotation, so they are never joined.
+    """
     kind = getattr(quote, "kind", None)
+    contents = [c.text for c in getattr(quote, "contents", None) or [] if c.text.strip()]
+    if not contents and getattr(quote, "text", None):
+        contents = [quote.text]
     if kind == "direct":
-        return quote.text
+        parts = [" ".join(c.split()) for c in contents]
+        if not parts:
+            return None
+        # "A," she said, "b." -> "A, b." (the parts' own punctuation kept, the attribution cut)
+        return _words(" ".join(parts)) or None
     if kind == "partial":
-        marked = [m.text.strip() for m in getattr(quote, "marked", None) or [] if m.text.strip()]
-        return " … ".join(marked) if marked else quote.text
+        marked = [_words(m.text) for m in getattr(quote, "marked", None) or []]
+        marked = [m for m in marked if m]
+        if marked:
+            return max(marked, key=len)
+        return _words(" ".join(contents)) or None
     return None
 
 
@@ -705,18 +738,42 @@ def _crumb_of(site: Site, wrapper: Any) -> Crumb | None:
                  site.abs(wrapper.url) if getattr(wrapper, "save_as", "") else None)
 
 
+def bylined_authors(article: Any) -> list[Any]:
+    """The article's authors when its own metadata names them (``Author:``/``Authors:``): what a
+    byline shows. Pelican's site-wide default ``AUTHOR`` is not a byline and is not marked up."""
+    md = getattr(article, "metadata", None) or {}
+    if not isinstance(md, Mapping) or not (md.get("author") or md.get("authors")):
+        return []
+    return list(getattr(article, "authors", None) or [])
+
+
+def _dimension(value: Any) -> int | None:
+    try:
+        n = int(str(value).strip().removesuffix("px"))
+    except (TypeError, ValueError):
+        return None
+    return n if n > 0 else None
+
+
+def article_image(site: Site, article: Any) -> tuple[str | None, tuple[int, int] | None]:
+    """The article's image from its metadata (``Image``, ``Cover`` or ``Og_image``; size from
+    ``Image_width``/``Image_height``) as (absolute URL, (width, height) or None)."""
+    image = next((_meta(article, k) for k in IMAGE_METADATA if _meta(article, k)), None)
+    if not isinstance(image, str):
+        return None, None
+    image = re.sub(r"^\{(static|attach|filename)\}", "", image.strip())
+    image = site.abs(image) if image else None
+    if not is_abs_url(image):
+        _warn_once(f"image:{article.url}", "newsgraph: %s: image %r is not a usable URL; left out of JSON-LD",
+                   getattr(article, "source_path", article.url), image)
+        return None, None
+    width, height = _dimension(_meta(article, "image_width")), _dimension(_meta(article, "image_height"))
+    return image, (width, height) if width and height else None
+
+
 def article_view(site: Site, article: Any) -> ArticleView:
     url = site.abs(article.url)
-    image = next((_meta(article, k) for k in IMAGE_METADATA if _meta(article, k)), None)
-    if isinstance(image, str):
-        image = re.sub(r"^\{(static|attach|filename)\}", "", image.strip())
-        image = site.abs(image) if image else None
-        if not is_abs_url(image):
-            _warn_once(f"image:{article.url}", "newsgraph: %s: image %r is not a usable URL; left out of JSON-LD",
-                       getattr(article, "source_path", article.url), image)
-            image = None
-    else:
-        image = None
+    image, size = article_image(site, article)
     extra = {}
     for prop, keys in (("license", ("license_url", "license")), ("based_on", ("source_url", "source"))):
         val = next((_meta(article, k) for k in keys if is_abs_url(_meta(article, k))), None)
@@ -727,11 +784,12 @@ def article_view(site: Site, article: Any) -> ArticleView:
         url=url, title=plain(getattr(article, "title", "")),
         date=getattr(article, "date", None), modified=getattr(article, "modified", None),
         lang=str(getattr(article, "lang", None) or site.lang),
-        authors=[author_view(site, a) for a in getattr(article, "authors", None) or []],
+        authors=[author_view(site, a) for a in bylined_authors(article)],
         section=_crumb_of(site, getattr(article, "category", None)),
         keywords=[str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or []],
         word_count=len(Markup(str(getattr(article, "content", "") or "")).striptags().split()),
         image=image,
+        image_width=size[0] if size else None, image_height=size[1] if size else None,
         about=[entity_view(site, i) for i in getattr(article, "newsgraph_about", None) or []],
         mentions=[entity_view(site, i) for i in getattr(article, "newsgraph_mentions", None) or []],
         quotes=quotes, **extra)

@@ -60,6 +60,20 @@ def enabled(settings: dict) -> bool:
 def on_initialized(pelican) -> None:
     if enabled(pelican.settings):
         set_defaults(pelican.settings)
+        _check_hosts(pelican.settings)
+
+
+def _check_hosts(settings: dict) -> None:
+    """Warn when a published site (absolute ``SITEURL``) would put JSON-LD or feed URLs on another host."""
+    from urllib.parse import urlsplit
+    site = str(settings.get("SITEURL") or "")
+    if not urlsplit(site).netloc:
+        return
+    for key in ("NEWSGRAPH_SITEURL", "FEED_DOMAIN"):
+        other = str(settings.get(key) or "")
+        if urlsplit(other).netloc and urlsplit(other).netloc != urlsplit(site).netloc:
+            logger.warning("newsgraph: %s (%s) is on another host than SITEURL (%s); "
+                           "set it to SITEURL or leave it unset", key, other, site)
 
 
 def get_generators(pelican):
@@ -70,8 +84,8 @@ def get_generators(pelican):
 
 
 def get_writer(pelican):
-    """Pelican's writer that cleans every feed of characters XML forbids and notes which files the
-    plugin's topic tags wrote (unchanged ones are skipped)."""
+    """Pelican's writer that cleans every feed of characters XML forbids, with absolute feed links
+    and ids, noting which files the plugin's topic tags wrote (unchanged ones are skipped)."""
     if not enabled(pelican.settings):
         return None
     from .generator import NewsgraphWriter
@@ -88,7 +102,10 @@ def on_generator_init(generator) -> None:
     generator.env.filters["striptags"] = safe_striptags
     generator.env.filters["urlencode"] = urlencode_plain(generator.env.filters["urlencode"])
     generator.context.setdefault("newsgraph_jsonld_done", set())
+    generator.context.setdefault("newsgraph_meta_done", set())
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
+    from .seo import render_meta
+    generator.env.globals["newsgraph_meta"] = render_meta
 
 
 def _jsonld_memo(generator):
@@ -178,8 +195,17 @@ def _long_lived() -> Iterator[None]:
 
 
 def on_content_written(path: str, context: dict | None = None) -> None:
-    """JSON-LD for pages whose theme does not call ``newsgraph_jsonld()`` (inserted in the file)."""
-    if not context or not enabled(context) or not context.get("NEWSGRAPH_JSONLD", True):
+    """JSON-LD and head tags for pages whose theme does not call ``newsgraph_jsonld()`` or
+    ``newsgraph_meta()`` (inserted in the file)."""
+    if not context or not enabled(context):
+        return
+    if context.get("output_file") not in (context.get("newsgraph_meta_done") or ()):
+        from .seo import ensure_in_file as ensure_meta
+        try:
+            ensure_meta(path, context)
+        except Exception as exc:  # never crash the build over head tags
+            logger.warning("newsgraph: meta tags not added to %s: %s", path, exc)
+    if not context.get("NEWSGRAPH_JSONLD", True):
         return
     if context.get("output_file") in (context.get("newsgraph_jsonld_done") or ()):
         return
@@ -219,6 +245,7 @@ def _meta(article, key: str) -> Any:
 
 def _empty(article) -> None:
     article.newsgraph = ArticleResult()
+    article.newsgraph_marked = set()
     article.newsgraph_quotes = []
     article.newsgraph_speakers = []
     article.newsgraph_about = []
@@ -487,6 +514,8 @@ def on_pretaxonomy(generator) -> None:
     for art in articles:
         _empty(art)
         _warn_forbidden_characters(art)
+        if getattr(art, "newsgraph_source_content", None) is not None:   # an article object reused
+            art._content = art.newsgraph_source_content                  # (Pelican's generator cache)
     aliases_path = _aliases_path(settings)
     generator.context["newsgraph_aliases_path"] = aliases_path
     generator.context["newsgraph_article_files"] = sorted({str(a.save_as) for a in articles if getattr(a, "save_as", "")})
@@ -519,6 +548,8 @@ def on_pretaxonomy(generator) -> None:
         art.newsgraph_speakers = rec.speakers
         art.newsgraph_about = rec.about
         art.newsgraph_mentions = rec.mentions
+        if settings.get("NEWSGRAPH_MARK_QUOTES", True):
+            mark_quotes_in_body(art)
     generator.context["newsgraph_registry"] = reg
 
 
@@ -531,6 +562,23 @@ def _warn_forbidden_characters(article) -> None:
     if found:
         logger.warning("newsgraph: %s: control or non-characters (%s) removed from pages and feeds",
                        _label(article), ", ".join(f"U+{ord(c):04X}" for c in found))
+
+
+def mark_quotes_in_body(article) -> None:
+    """Anchor and mark the article's quotes in its own HTML (see :mod:`anchors`); the numbers of the
+    quotes marked go to ``article.newsgraph_marked``. The HTML as read stays in
+    ``newsgraph_source_content`` (what the analysis and its cache key read)."""
+    from .anchors import mark_quotes
+    refs = sorted(getattr(article, "newsgraph_quotes", None) or [], key=lambda r: (r.quote.start, r.n))
+    article.newsgraph_marked = set()
+    if not refs:
+        return
+    source = getattr(article, "_content", None) or ""
+    result = mark_quotes(source, [(r.n, [c.text for c in r.quote.contents]) for r in refs])
+    if result.marked:
+        article.newsgraph_source_content = source
+        article._content = result.html
+        article.newsgraph_marked = result.marked
 
 
 def site_registry(articles: list, settings: dict, context: dict, aliases_path: str | None) -> registry_mod.Registry:

@@ -39,6 +39,13 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
     "NEWSGRAPH_PROGRESS_EVERY": 10.0,         # seconds between progress lines on long runs
+    "NEWSGRAPH_MARK_QUOTES": True,            # anchor (id="quote-<n>") and mark each quote in the article body
+    "NEWSGRAPH_META": True,                   # canonical link, description, og:/twitter: tags (newsgraph_meta())
+    "NEWSGRAPH_DESCRIPTION_LENGTH": 160,      # characters of an article's meta description
+    "NEWSGRAPH_TWITTER_SITE": None,           # the site's @handle for twitter:site
+    "NEWSGRAPH_INDEX_MIN_ITEMS": 2,           # speaker/topic pages with fewer quotes/articles: noindex
+    "NEWSGRAPH_SITEMAP": "sitemap.xml",       # "" = none
+    "NEWSGRAPH_ROBOTS": "robots.txt",         # "" = none (a static robots.txt of the site wins)
 }
 
 
