@@ -173,3 +173,13 @@ def test_workers_with_other_versions_are_refused(tmp_path, client):
     finally:
         client.run(same_engine)
     assert cache_entries(tmp_path) == []
+
+
+def test_with_a_shared_cache_the_workers_write_the_entries(tmp_path, client):
+    from newsgraph.distributed import analyse_site
+
+    content, conf = write_site(tmp_path, ARTICLES)
+    report = analyse_site(content, conf, client=client, batch_size=2, progress=False, shared_cache=True)
+    assert report.analysed == 4 and len(set(report.written)) == 4
+    assert len(cache_entries(tmp_path)) == 4
+    assert build(tmp_path, ARTICLES).stats == (0, 4, 4)
