@@ -25,6 +25,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "doj-press-releases", "content")
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of the calling process, all its threads (run on each worker)."""
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=CORPUS)
@@ -62,18 +70,20 @@ def main(argv=None) -> int:
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         clusters[n] = (cluster, Client(cluster))
 
-    def plain() -> float:
-        t0 = time.perf_counter()
+    def plain() -> tuple[float, float]:
+        t0, c0 = time.perf_counter(), time.process_time()
         for _doc in nlp_mod.pipe(engine.nlp, clean, batch_size=args.task_size):
             pass
-        return time.perf_counter() - t0
+        return time.perf_counter() - t0, time.process_time() - c0
 
-    def on_dask(n: int) -> float:
+    def on_dask(n: int) -> tuple[float, float]:
+        client = clusters[n][1]
+        c0 = sum(client.run(_cpu_seconds).values())
         with tempfile.TemporaryDirectory() as tmp:
             cache = ResultCache(tmp, fingerprint(options))
-            report = run(clusters[n][1], jobs, cache, options, batch_size=args.task_size, progress=False)
+            report = run(client, jobs, cache, options, batch_size=args.task_size, progress=False)
             assert report.analysed == len(jobs) and not report.failed
-            return report.seconds
+        return report.seconds, sum(client.run(_cpu_seconds).values()) - c0
 
     for n in (1, 2):      # load the model on every worker before any timing (run() checks them)
         with tempfile.TemporaryDirectory() as tmp:
@@ -82,12 +92,16 @@ def main(argv=None) -> int:
     plain()                # (and warm this process's pipeline)
 
     best: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for r in range(args.repeat):
         for name, fn in (("nlp.pipe", plain), ("1 worker", lambda: on_dask(1)), ("2 workers", lambda: on_dask(2))):
-            secs = fn()
+            secs, cpu_secs = fn()
             load = os.getloadavg()[0]
-            print(f"round {r + 1}: {name:9s} {secs:6.1f} s  {words / secs:8,.0f} words/s  (load {load:.1f})")
+            print(f"round {r + 1}: {name:9s} {secs:6.1f} s  {words / secs:8,.0f} words/s  "
+                  f"(CPU {cpu_secs:6.1f} s: {words / cpu_secs:6,.0f} words per CPU-second; load {load:.1f})",
+                  flush=True)
             best[name] = min(best.get(name, float("inf")), secs)
+            cpu[name] = min(cpu.get(name, float("inf")), cpu_secs)
     for _cluster, client in clusters.values():
         client.close()
     for cluster, _client in clusters.values():
@@ -98,6 +112,9 @@ def main(argv=None) -> int:
     for k, v in rate.items():
         print(f"  {k:9s} {v:8,.0f} words/s  ({v / rate['nlp.pipe']:.2f} x nlp.pipe)")
     print(f"  2 workers / 1 worker: {rate['2 workers'] / rate['1 worker']:.2f} x (target >= 1.7 on 2 idle cores)")
+    print("per CPU-second (workers' own CPU time; insensitive to other load):")
+    for k, v in cpu.items():
+        print(f"  {k:9s} {words / v:8,.0f} words per CPU-second ({cpu['nlp.pipe'] / v:.2f} x nlp.pipe)")
     per_article = words / len(arts)
     print(f"\nprojection, 300,000 articles of {per_article:.0f} words, at {rate['1 worker']:,.0f} words/s per worker "
           "and the measured 2-worker efficiency:")

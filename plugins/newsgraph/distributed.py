@@ -369,16 +369,18 @@ def analyse_site(content_dir: str, settings_file: str | None = None, *, schedule
     size = int(batch_size or settings["NEWSGRAPH_BATCH_SIZE"])
     if not jobs:
         return Report(total=len(articles), cached=cached)
-    own = None
-    if client is None:
-        client, own = connect(scheduler, local_workers)
+    ours = client is None
+    cluster = None
+    if ours:
+        client, cluster = connect(scheduler, local_workers)
     try:
         report = run(client, jobs, cache, options, batch_size=size, shared_cache=shared_cache,
                      progress=progress, on_batch=on_batch)
     finally:
-        if own is not None:
+        if ours:                       # (a client of ours is closed, a LocalCluster of ours too)
             client.close()
-            own.close()
+            if cluster is not None:
+                cluster.close()
     report.total, report.cached = len(articles), cached
     return report
 
