@@ -58,6 +58,35 @@ def _name(name: str) -> str:
     return name if os.path.splitext(name)[1] else name + ".md"
 
 
+def site_settings(tmp_path, settings: dict | None = None, theme: str | None = None,
+                  plugin: bool = True) -> dict:
+    """The Pelican settings :func:`build` uses for a site in ``tmp_path`` (``settings`` applied)."""
+    tmp = pathlib.Path(tmp_path)
+    content = tmp / "content"
+    overrides = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(tmp / "output"),
+        "CACHE_PATH": str(tmp / "cache"),
+        "SITENAME": "Test site",
+        "SITEURL": "",
+        "TIMEZONE": "UTC",
+        "DEFAULT_LANG": "en",
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "PLUGINS": ["newsgraph"] if plugin else [],
+        "THEME": theme or "notmyidea",
+        "DELETE_OUTPUT_DIRECTORY": True,
+        "ARTICLE_URL": "{slug}.html",
+        "ARTICLE_SAVE_AS": "{slug}.html",
+        "TAG_FEED_ATOM": "feeds/tag/{slug}.atom.xml",
+        "FEED_ALL_ATOM": "feeds/all.atom.xml",
+        "RELATIVE_URLS": False,
+        "LOAD_CONTENT_CACHE": False,
+        "CACHE_CONTENT": False,
+    }
+    overrides.update(settings or {})
+    return overrides
+
+
 def build(tmp_path, articles: dict[str, str], settings: dict | None = None, theme: str | None = None,
           plugin: bool = True, files: dict[str, str] | None = None, expect_errors: bool = False) -> BuildResult:
     """Write ``articles`` (file name -> Markdown with Pelican metadata) and build the site.
@@ -86,27 +115,7 @@ def build(tmp_path, articles: dict[str, str], settings: dict | None = None, them
         (tmp / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp / name).write_text(text, encoding="utf-8")
 
-    overrides = {
-        "PATH": str(content),
-        "OUTPUT_PATH": str(tmp / "output"),
-        "CACHE_PATH": str(tmp / "cache"),
-        "SITENAME": "Test site",
-        "SITEURL": "",
-        "TIMEZONE": "UTC",
-        "DEFAULT_LANG": "en",
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "PLUGINS": ["newsgraph"] if plugin else [],
-        "THEME": theme or "notmyidea",
-        "DELETE_OUTPUT_DIRECTORY": True,
-        "ARTICLE_URL": "{slug}.html",
-        "ARTICLE_SAVE_AS": "{slug}.html",
-        "TAG_FEED_ATOM": "feeds/tag/{slug}.atom.xml",
-        "FEED_ALL_ATOM": "feeds/all.atom.xml",
-        "RELATIVE_URLS": False,
-        "LOAD_CONTENT_CACHE": False,
-        "CACHE_CONTENT": False,
-    }
-    overrides.update(settings or {})
+    overrides = site_settings(tmp, settings, theme, plugin)
     pelican_settings = read_settings(path=None, override=overrides)
 
     # each build is a separate run: Pelican's log filter would drop a message any earlier build in

@@ -188,6 +188,21 @@ def positive_int(value: str) -> int:
     return n
 
 
+def cmd_analyse(args) -> int:
+    """``newsgraph analyse``: the site's analysis on Dask workers, into the build's cache."""
+    from .distributed import AnalyseError, analyse_site, summary
+
+    try:
+        report = analyse_site(args.content, args.settings, scheduler=args.scheduler,
+                              local_workers=args.local_workers, batch_size=args.batch_size,
+                              cache_path=args.cache_path, shared_cache=args.shared_cache)
+    except AnalyseError as exc:
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return 2
+    print(summary(report), file=sys.stderr)
+    return 1 if (args.strict and report.failed) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="newsgraph", description="Who said what in news articles.")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -204,7 +219,23 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--boilerplate", action="append", metavar="REGEX",
                     help="extra regex for text to cut before NLP (repeatable)")
     ex.add_argument("--strict", action="store_true", help="exit 1 when a file could not be used")
+    an = sub.add_parser("analyse", help="analyse a site's articles on a Dask cluster into the build's cache")
+    an.add_argument("content", help="the site's content folder (as for `pelican CONTENT`)")
+    an.add_argument("-s", "--settings", default=None, help="Pelican settings file (default: ./pelicanconf.py)")
+    where = an.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786")
+    where.add_argument("--local-workers", type=int, default=2, metavar="N",
+                       help="without --scheduler: a LocalCluster of N one-thread worker processes (default 2)")
+    an.add_argument("--batch-size", type=int, default=None, help="articles per task (default NEWSGRAPH_BATCH_SIZE)")
+    an.add_argument("--cache-path", default=None, help="as `pelican --cache-path` (default: the settings' CACHE_PATH)")
+    an.add_argument("--shared-cache", action="store_true",
+                    help="workers write results straight into the cache folder (same path on every machine)")
+    an.add_argument("--strict", action="store_true", help="exit 1 when an article's analysis failed")
     args = ap.parse_args(argv)
+    if args.cmd == "analyse":
+        if args.local_workers < 1 or (args.batch_size is not None and args.batch_size < 1):
+            ap.error("--local-workers and --batch-size must be at least 1")
+        return cmd_analyse(args)
     for pat in args.boilerplate or ():
         try:
             re.compile(pat)
