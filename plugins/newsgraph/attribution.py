@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .entities import CORE_TITLES, NAME_WORD, EntityIndex, shape_type, used_as_thing
+from . import lexicon
 from .model import Entity, Quote, Span
 from .quotes import Marked, find_marked, paragraphs
 
@@ -138,6 +139,7 @@ class _Context:
         self.genders: dict[str, str | None] = {}
         self._things: dict[int, bool] = {}      # mention start -> used as a thing (see _as_thing)
         self.marked: list[Marked] = []
+        self.focus: dict[int, Entity | None] = {}   # he/she token -> the person in focus (_focus_person)
 
     def add_mention(self, start: int, end: int, ent: Entity) -> None:
         """A mention found after the context was built (a name the NER missed)."""
@@ -214,23 +216,19 @@ class _Context:
         """"m"/"f" from honorifics before its mentions, gendered roles, or earlier he/she resolutions."""
         if ent.id in self.genders:
             return self.genders[ent.id]
-        g = None
-        role = (ent.role or "").lower()
-        if re.search(r"\b(?:woman|women|wife|mother|daughter|sister|actress|queen|duchess|congresswoman|"
-                     r"chairwoman|spokeswoman|businesswoman|first lady|mrs|ms|miss|madam)\b", role):
-            g = "f"
-        elif re.search(r"\b(?:man|husband|father|son|brother|actor|king|duke|congressman|chairman|"
-                       r"spokesman|businessman|mr|sir)\b", role):
-            g = "m"
-        else:
+        # the article first: a gendered role ("the congresswoman"), an honorific before a mention
+        # ("Ms. Pelosi"); then the first name (a public first-name table, see lexicon)
+        g = next(filter(None, (lexicon.word_gender(w) for w in re.findall(r"[\w]+", ent.role or ""))), None)
+        if g is None:
             for sp in ent.spans:
-                pre = self.text[max(0, sp.start - 6):sp.start]
-                if re.search(r"\bMr\.?\s$", pre):
-                    g = "m"
+                pre = re.search(r"\b(\w+)\.?\s$", self.text[max(0, sp.start - 6):sp.start])
+                if pre and pre.group(1).lower() in lexicon.FEMALE_HONORIFICS | lexicon.MALE_HONORIFICS:
+                    g = lexicon.word_gender(pre.group(1))
                     break
-                if re.search(r"\b(?:Mrs|Ms|Miss)\.?\s$", pre):
-                    g = "f"
-                    break
+        if g is None:
+            words = [w for w in ent.name.split() if w.lower().strip(".") not in CORE_TITLES]
+            if len(words) >= 2:
+                g = lexicon.first_name_gender(words[0])
         self.genders[ent.id] = g
         return g
 
@@ -281,8 +279,9 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             return None
         else:
             g = PERSON_PRONOUNS.get(low)
-            e = None
-            if last_speaker:
+            # a careful reader: the person the current or previous sentence is about comes first
+            e = focus = _focus_person(ctx, root, g) if g else None
+            if e is None and last_speaker:
                 ent = _entity_by_id(index, last_speaker)
                 if ent is not None and ent.type == "Person" and ctx.gender_of(ent) in (None, g):
                     prev = ctx.last_entity(source.start_char, ("Person",), gender=g)
@@ -292,7 +291,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             if e is None:
                 e = ctx.last_entity(source.start_char, ("Person",), gender=g)
             named = _mistyped_person(ctx, source.start_char)
-            if named is not None and (e is None or max(sp.start for sp in e.spans if sp.start < source.start_char)
+            if named is not None and focus is None and (e is None or max(sp.start for sp in e.spans if sp.start < source.start_char)
                                       < max(sp.start for sp in named.spans if sp.start < source.start_char)):
                 e = named
             if e is not None and g and ctx.genders.get(e.id) is None:
@@ -342,6 +341,43 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)
             e = ctx.last_entity(source.start_char, ("Person",))
         return e.id if e else None
+    return None
+
+
+def _focus_person(ctx: _Context, pron: Token, g: str, depth: int = 0) -> Entity | None:
+    """The person a he/she refers to when a sentence makes it plain: the first subject (outside
+    quotations) of the pronoun's own sentence before it, else of the previous sentence, that is a
+    person of the pronoun's gender; a subject that is itself he/she is resolved the same way."""
+    if pron.i in ctx.focus:
+        return ctx.focus[pron.i]
+    ctx.focus[pron.i] = None            # a cycle resolves to nobody
+    sent = pron.sent
+    e = _subject_person(ctx, sent, pron.i, g, depth)
+    if e is None and sent.start > 0 and depth < 4:
+        prev = ctx.doc[sent.start - 1].sent
+        while prev.start > 0 and not prev.text.strip():
+            prev = ctx.doc[prev.start - 1].sent
+        e = _subject_person(ctx, prev, prev.end, g, depth)
+    ctx.focus[pron.i] = e
+    return e
+
+
+def _subject_person(ctx: _Context, sent: SpacySpan, before: int, g: str, depth: int) -> Entity | None:
+    for t in sent:
+        if t.i >= before:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[t.i]:
+            continue
+        if t.lower_ in PERSON_PRONOUNS:
+            if PERSON_PRONOUNS[t.lower_] != g or depth >= 4:
+                continue
+            e = _focus_person(ctx, t, g, depth + 1)
+        else:
+            e = ctx.entity_in(t.idx, t.idx + len(t.text), ("Person",))
+            if e is not None and (e.type != "Person" or ctx._as_thing(t.idx, t.idx + len(t.text))):
+                e = None
+        if e is not None and ctx.gender_of(e) in (None, g):
+            return e
     return None
 
 

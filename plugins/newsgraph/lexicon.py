@@ -1,0 +1,51 @@
+"""The engine's word lists, in one place: cue verbs, titles, honorifics, organisation words and
+gendered words, used by every stage (attribution, indirect, entities, registry).
+
+Lists are lowercase ``frozenset``s compared to lowercased words (or lemmas for verbs).
+A stage that needs a narrower list builds it from these, so the stages cannot disagree on
+what a title or a speech verb is.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+# --------------------------------------------------------------------------- gender
+#: Honorifics and gendered role words: "Ms Smith", "the congresswoman", "first lady".
+FEMALE_WORDS = frozenset("""
+woman women wife mother daughter sister actress queen duchess princess congresswoman chairwoman
+spokeswoman businesswoman councilwoman assemblywoman anchorwoman sportswoman lady mrs ms miss madam
+dame grandmother aunt niece girlfriend widow girl
+""".split())
+MALE_WORDS = frozenset("""
+man husband father son brother actor king duke prince congressman chairman spokesman businessman
+councilman assemblyman anchorman sportsman mr sir lord grandfather uncle nephew boyfriend widower boy
+""".split())
+FEMALE_HONORIFICS = frozenset("mrs ms miss madam dame lady".split())
+MALE_HONORIFICS = frozenset("mr sir lord".split())
+
+_FIRST_NAMES = os.path.join(os.path.dirname(__file__), "data", "first_names.tsv")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """first name -> "m"/"f" (US SSA baby names, unambiguous ones only; see data/FIRST-NAMES-NOTICE.md)."""
+    table: dict[str, str] = {}
+    with open(_FIRST_NAMES, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, g = line.rstrip("\n").split("\t")
+            table[name] = g
+    return table
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m"/"f" for a first name that is (almost) always given to one sex, else None."""
+    return _first_names().get(word.lower().strip(".")) if word else None
+
+
+def word_gender(word: str) -> str | None:
+    """"m"/"f" for a gendered honorific or role word ("Mrs", "spokeswoman"), else None."""
+    w = word.lower().strip(".")
+    return "f" if w in FEMALE_WORDS else "m" if w in MALE_WORDS else None
