@@ -40,3 +40,72 @@ def test_he_follows_a_chain_of_pronoun_subjects(marked):
                    "He would not say why the rally with Nathan Price was cancelled.\n\n"
                    "“We have nothing to add,” he said.")
     assert name(r, one(qs, "nothing to add")) == "Dmitri Olsen"
+
+
+def test_he_looks_past_a_sentence_about_an_organisation(marked):
+    # the sentence before the quote is about an agency; "he" is the man the paragraph before was about
+    r, qs = marked("Commissioner Howard Lin met the press in the afternoon.\n\n"
+                   "He added that the plan was meant as an incentive for the counties.\n\n"
+                   "The agency announced in May that new rules were coming.\n\n"
+                   "“We want a partnership, not a fight,” he said.")
+    q = one(qs, "partnership")
+    assert name(r, q) == "Howard Lin" and q.confidence >= 0.8
+
+
+# --------------------------------------------------------------------------- 6. confidence
+def test_every_attribution_has_a_confidence_that_orders_the_ways_of_finding_it(marked):
+    r, qs = marked("“The harbour will reopen in June,” said Port Director Anika Svensson.\n\n"
+                   "Several boats were damaged in the storm, officials said, and one sank near the pier.\n\n"
+                   "“We lost everything,” he said.")
+    named = one(qs, "harbour")
+    assert name(r, named) == "Anika Svensson" and named.confidence >= 0.9
+    for q in r.quotes:
+        assert 0.0 <= q.confidence <= 1.0
+        assert (q.confidence == 0.0) == (q.speaker is None)
+    lost = one(qs, "lost everything")          # "he": nobody fits (the only person is a woman)
+    assert lost.speaker is None or lost.confidence < named.confidence
+
+
+def test_confidence_round_trips_through_the_data_model():
+    from newsgraph.model import SCHEMA_VERSION, ArticleResult, Quote, Span
+    q = Quote(kind="direct", contents=[Span(0, 5, "Words")], speaker="person/a", confidence=0.42)
+    back = ArticleResult.from_dict(ArticleResult(quotes=[q]).to_dict()).quotes[0]
+    assert back.confidence == 0.42 and back.quotations()[0].confidence == 0.42
+    assert SCHEMA_VERSION >= 3
+
+
+def test_cli_output_carries_the_confidence(tmp_path, capsys):
+    import json
+    from newsgraph import cli
+    p = tmp_path / "a.txt"
+    p.write_text("“We will build it,” said Mayor Olga Brandt.\n", encoding="utf-8")
+    assert cli.main(["extract", str(p)]) == 0
+    line = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert line["quotes"][0]["confidence"] >= 0.9
+
+
+def test_registry_publishes_only_confident_attributions():
+    import datetime as dt
+    from types import SimpleNamespace
+    from newsgraph import registry
+    from newsgraph.model import ArticleResult, Entity, Quote, Span
+
+    def quote(text, conf):
+        return Quote(kind="direct", contents=[Span(0, len(text), text)], speaker="p1", confidence=conf)
+    a = SimpleNamespace(url="a.html", title="A", date=dt.datetime(2020, 1, 1))
+    result = ArticleResult(quotes=[quote("Sure.", 0.97), quote("Unsure.", 0.3)],
+                           entities=[Entity(id="p1", name="Nora Quist", type="Person")])
+    rec = registry.ArticleRecord(article=a, result=result)
+    reg = registry.build([rec], min_confidence=0.5)
+    assert [r.text for r in reg.speakers[0].quotes] == ["Sure."]
+    assert [r.text for r in rec.quotes] == ["Sure."]               # the article's JSON-LD quotations too
+    assert len(result.quotes) == 2                                  # the results keep both
+    everything = registry.build([registry.ArticleRecord(article=a, result=result)])     # default: all
+    assert sorted(r.text for r in everything.speakers[0].quotes) == ["Sure.", "Unsure."]
+
+
+def test_min_confidence_setting_has_a_default():
+    from newsgraph import settings
+    s = {}
+    settings.set_defaults(s)
+    assert 0.0 < s["NEWSGRAPH_MIN_CONFIDENCE"] < 1.0

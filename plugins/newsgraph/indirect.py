@@ -416,16 +416,17 @@ def _leads_into_quote(text: str, end: int) -> bool:
     return _LEADS_INTO_QUOTE.match(text, end) is not None
 
 
-def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan], str | None]:
+def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan], tuple[str | None, float]]:
     """``attribution.resolve_source`` with the per-document look-ups built once (lazily when
-    the caller passed none)."""
+    the caller passed none): (speaker id, its confidence)."""
     ctx = context
 
-    def resolve(span: SpacySpan) -> str | None:
+    def resolve(span: SpacySpan) -> tuple[str | None, float]:
         nonlocal ctx
         if ctx is None:
             ctx = attribution.make_context(doc, index, paragraphs(doc.text))
-        return attribution.resolve_source(doc, span, index, context=ctx)
+        speaker = attribution.resolve_source(doc, span, index, context=ctx)
+        return speaker, attribution.speaker_confidence(ctx, "indirect") if speaker else 0.0
     return resolve
 
 
@@ -473,7 +474,7 @@ def _same_line(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
 
 
 def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray,
-              resolve: Callable[[SpacySpan], str | None]) -> Quote | None:
+              resolve: Callable[[SpacySpan], tuple[str | None, float]]) -> Quote | None:
     cs, ce = hit.cue
     ca, cb = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)
     spans = []
@@ -496,5 +497,5 @@ def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray
         if (a, b) != (src.start_char, src.end_char):
             src = doc.char_span(a, b, alignment_mode="contract") or src
         q.sources = [Span(src.start_char, src.end_char, src.text)]
-        q.speaker = resolve(hit.speaker if hit.speaker is not None else src)
+        q.speaker, q.confidence = resolve(hit.speaker if hit.speaker is not None else src)
     return q

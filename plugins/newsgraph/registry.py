@@ -418,9 +418,12 @@ SPEAKER_TYPES = ("Person", "Organization", "Group", "Place")
 def build(records: list[ArticleRecord], aliases: Aliases | None = None,
           slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True,
           speaker_types: Iterable[str] = SPEAKER_TYPES, topic_types: Iterable[str] = (),
-          topic_min_mentions: int = 2, topic_salient_only: bool = False) -> Registry:
+          topic_min_mentions: int = 2, topic_salient_only: bool = False,
+          min_confidence: float = 0.0) -> Registry:
     """Merge the entities of all ``records`` into site identities, attribute their quotes and
-    pick each article's topics (see :func:`topics`; none unless ``topic_types``)."""
+    pick each article's topics (see :func:`topics`; none unless ``topic_types``). Quotes whose
+    speaker confidence is below ``min_confidence`` are published under no name (the one place
+    that decides it: speaker pages, feeds and JSON-LD all read the quotes collected here)."""
     speaker_types = set(speaker_types)
     aliases = aliases or Aliases()
     slugify = slugify or (lambda s: re.sub(r"[^a-z0-9]+", "-", norm(s)).strip("-"))
@@ -649,7 +652,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                 skip.add(ident.key)
         for n, q in enumerate((p for quote in rec.result.quotes for p in quote.quotations()), 1):
             ident = rec.identities.get(q.speaker) if q.speaker else None
-            if ident is None or ident.key in skip:
+            if ident is None or ident.key in skip or q.confidence < min_confidence:
                 continue
             ref = QuoteRef(article=rec.article, quote=q, speaker=ident, n=n)
             ref.html, ref.kind  # noqa: B018 — computed once here, so a cached registry carries them
