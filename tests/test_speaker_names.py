@@ -109,3 +109,23 @@ def test_min_confidence_setting_has_a_default():
     s = {}
     settings.set_defaults(s)
     assert 0.0 < s["NEWSGRAPH_MIN_CONFIDENCE"] < 1.0
+
+
+# --------------------------------------------------------------------------- 3. documents
+def test_the_report_said_is_the_publisher_of_the_report(marked):
+    r, qs = marked("The Harwick Institute released a report on rural hospitals on Monday.\n\n"
+                   "Mayor Dana Whitfield welcomed it.\n\n"
+                   "“Nearly a third of rural clinics could close within five years,” the report said.")
+    assert name(r, one(qs, "rural clinics")) == "Harwick Institute"
+
+
+def test_the_ad_said_is_whoever_made_the_ad(marked):
+    r, qs = marked("Senator Ruth Calloway has a new campaign ad attacking Governor Glenn Ostrow.\n\n"
+                   "“He cut the schools and raised your taxes,” the clip says.")
+    assert name(r, one(qs, "cut the schools")) == "Ruth Calloway"
+
+
+def test_a_document_nobody_is_said_to_have_published_is_nobodys(marked):
+    r, qs = marked("Mayor Dana Whitfield spoke to the council about the budget.\n\n"
+                   "“The deficit will double by next year,” the report said.")
+    assert one(qs, "deficit").speaker is None

@@ -111,6 +111,7 @@ CONFIDENCE = {
     "description-org": 0.65,    # "the company": the organisation with that word, else the last one
     "description-role": 0.6,    # "the senator": the person with that role
     "description-near": 0.35,   # "the lawyer": only the last person named
+    "document": 0.7,            # "the report said": who the article says published it
     "none": 0.0,
 }
 #: Per kind of quote: quoted words inside reported speech, and reported speech without marks, are
@@ -119,6 +120,8 @@ KIND_CONFIDENCE = {"direct": 0.0, "partial": -0.04, "indirect": -0.1}
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: How many sentences back a he/she looks for a person as subject (``_focus_person``).
 FOCUS_SENTENCES = 3
+#: How many paragraphs back "the report said" looks for who published the report (``_publisher``).
+PUBLISHER_PARAS = 3
 _SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                        r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
 _DASH_LINE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,6})")
@@ -359,6 +362,10 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
                 return found.id
     # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
     det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
+    if root.lower_ in lexicon.DOCUMENT_NOUNS and det in ("the", "this", "that", "its", "his", "her", "their"):
+        e = _publisher(ctx, root)     # "the report said": whoever the article says published it, else nobody
+        ctx.how = "document" if e is not None else "none"
+        return e.id if e is not None else None
     if det in ("the", "this", "that") and root.lower_ in NAMED_ORG_WORDS:
         e = ctx.last_entity(source.start_char, ("Organization",), named=root.lower_)
         ok = e is not None and root.lower_ in e.name.lower().split()
@@ -379,6 +386,43 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             ctx.how = "description-near"
         ctx.how = ctx.how if e else "none"
         return e.id if e else None
+    return None
+
+
+def _publisher(ctx: _Context, doc_noun: Token) -> Entity | None:
+    """Who published the document ``doc_noun`` stands for: at its last earlier mention (the same
+    noun, outside quotations, at most ``PUBLISHER_PARAS`` paragraphs back), its possessor or
+    name compound ("the Brookings report"), "by/from X" ("a study by Pew"), or the subject of a
+    publishing verb ("the RNC released a clip")."""
+    floor = ctx.para_starts[max(ctx.para_of(doc_noun.idx) - PUBLISHER_PARAS, 0)] if ctx.para_starts else 0
+    lemma = doc_noun.lemma_.lower()
+    for k in range(doc_noun.i - 1, -1, -1):
+        t = ctx.doc[k]
+        if t.idx < floor:
+            break
+        if t.pos_ not in ("NOUN", "PROPN") or ctx.quoted[t.i] or not lexicon.same_document(t.lemma_.lower(), lemma):
+            continue
+        found = _publisher_at(ctx, t)
+        if found is not None:
+            return found
+    return None
+
+
+def _publisher_at(ctx: _Context, t: Token) -> Entity | None:
+    types = ("Person", "Organization", "Group")
+    for c in t.children:
+        if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN":
+            return ctx.entity_in(c.idx, c.idx + len(c.text), types)
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:      # "from Trump's campaign": the campaign's owner when unnamed itself
+                return ctx.entity_in(obj.idx, obj.idx + len(obj.text), types) or next(
+                    (ctx.entity_in(p.idx, p.idx + len(p.text), types) for p in obj.children
+                     if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in lexicon.PUBLISHING_VERBS:
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            return ctx.entity_in(subj.idx, subj.idx + len(subj.text), types)
     return None
 
 

@@ -10,6 +10,33 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+# --------------------------------------------------------------------------- documents
+#: Things that "say" on behalf of whoever published them ("the report said" is its publisher's),
+#: in groups of words that name the same document ("the ad" ... "the clip").
+DOCUMENT_GROUPS = (
+    frozenset("report study survey poll analysis audit review research paper".split()),
+    frozenset("ad advertisement commercial clip video spot".split()),
+    frozenset("piece article story editorial column op-ed".split()),
+    frozenset("book memoir".split()),
+    frozenset("memo letter document filing complaint lawsuit brief".split()),
+    frozenset("ruling decision opinion".split()),
+    frozenset("statement release".split()),
+    frozenset("post tweet email website".split()),
+)
+DOCUMENT_NOUNS = frozenset().union(*DOCUMENT_GROUPS) - {"paper"}     # "the paper said": a newspaper
+
+
+def same_document(a: str, b: str) -> bool:
+    """Whether two document nouns can name the same document ("ad" / "clip")."""
+    return a == b or any(a in g and b in g for g in DOCUMENT_GROUPS)
+
+
+#: Verbs whose subject publishes their object ("the institute released a report").
+PUBLISHING_VERBS = frozenset("""
+release publish issue produce air run write file conduct launch post put unveil commission sponsor
+send author pen tweet have
+""".split())
+
 # --------------------------------------------------------------------------- gender
 #: Honorifics and gendered role words: "Ms Smith", "the congresswoman", "first lady".
 FEMALE_WORDS = frozenset("""
