@@ -129,3 +129,38 @@ def test_a_document_nobody_is_said_to_have_published_is_nobodys(marked):
     r, qs = marked("Mayor Dana Whitfield spoke to the council about the budget.\n\n"
                    "“The deficit will double by next year,” the report said.")
     assert one(qs, "deficit").speaker is None
+
+
+# --------------------------------------------------------------------------- 2. affiliations
+def test_the_person_not_the_team_he_coaches(marked):
+    r, qs = marked("“We were outplayed in the second half,” Brookvale coach Marty Delacroix said after the game.")
+    assert name(r, one(qs, "outplayed")) == "Marty Delacroix"
+
+
+def test_the_person_not_the_university_she_works_at(marked):
+    r, qs = marked("Helena Voss of the University of Wisconsin, Madison, said the statues were carved "
+                   "“with astonishing care over many generations.”")
+    assert name(r, one(qs, "astonishing care")) == "Helena Voss"
+
+
+def test_a_named_spokeswoman_is_the_speaker(marked):
+    r, qs = marked("“The speaker has no plans to resign,” Senator Crane’s spokeswoman, Lydia Marsh, said.")
+    assert name(r, one(qs, "no plans")) == "Lydia Marsh"
+
+
+def test_an_unnamed_spokeswoman_is_nobody_by_name_never_her_boss(marked):
+    r, qs = marked("Senator Walter Crane faced questions about the land deal on Tuesday.\n\n"
+                   "“The senator has no plans to resign,” Crane’s spokeswoman said.")
+    q = one(qs, "no plans")
+    assert name(r, q) != "Walter Crane"
+
+
+def test_a_medium_is_the_source_of_what_it_reports(marked):
+    r, qs = marked("According to the Daily Ledger, the mayor “never intended to run again.”")
+    assert name(r, one(qs, "never intended")) == "Daily Ledger"
+
+
+def test_a_medium_is_not_the_speaker_of_words_it_relays(marked):
+    r, qs = marked("The Harbor Times reported that a source close to the mayor told the paper: "
+                   "“She has already packed her office.”")
+    assert name(r, one(qs, "packed her office")) != "Harbor Times"

@@ -62,6 +62,9 @@ NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
 #: Objects that make any verb a cue: "issued a statement", "posted a message".
 STATEMENT_NOUNS = frozenset("statement message tweet post letter note email memo remark remarks words comment "
                             "comments warning plea appeal".split())
+#: Outer verbs of a medium relaying what someone told it ("the Post reported that a source told it:
+#: “…”"): the words are the inner speaker's, the medium is never their source.
+RELAY_CUES = frozenset("report".split())
 #: "“A,” X said, adding, “B.”" — B is a report of its own.
 NEW_REPORT_CUES = frozenset("add continue conclude"  .split())
 #: Passives whose subject is the one spoken to.
@@ -334,14 +337,19 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     e = ctx.entity_in(root.idx, root.idx + len(root.text)) or ctx.entity_in(source.start_char, source.end_char)
     if e is not None and e.type == "Group" and not any(sp.start <= root.idx < sp.end for sp in e.spans):
         e = None        # "Chinese officials said": people described by a nationality, not the group
-    if e is not None and e.type == "Person" and root.pos_ == "NOUN" and root.lower_ not in SPOKES_WORDS \
-            and _person_noun(root.lower_) and _relation_of(ctx, root, e, source):
-        # "Trump's lawyer", "Smith's widow", "the wife of John Kerry": someone else, named only
-        # in apposition ("Trump's lawyer, Rudy Giuliani")
+    if root.pos_ == "NOUN" and _person_noun(root.lower_):
+        # a person described, then named in apposition: "Ryan's spokeswoman, AshLee Strong"
         app = next((c for c in root.children if c.dep_ == "appos" and _is_name(c)), None)
-        named = ctx.entity_in(app.idx, app.idx + len(app.text), ("Person",)) if app is not None else None
-        ctx.how = "name" if named is not None else "none"
-        return named.id if named is not None else None
+        named = ctx.entity_in(app.idx, app.idx + len(app.text), ("Person", "Organization")) if app is not None else None
+        if named is not None and named.type == "Organization" and _personal_name(named.name):
+            named.type = "Person"           # NER's "organisation" named as someone's spokeswoman
+        if named is not None and named.type == "Person":
+            ctx.how = "name"
+            return named.id
+        if e is not None and e.type == "Person" and _relation_of(ctx, root, e, source):
+            # "Trump's lawyer", "Smith's widow", "Ryan's spokeswoman", "the wife of John Kerry":
+            # someone else, unnamed (an organisation, though, speaks through its spokesman)
+            return None
     if e is not None and e.type in ("Person", "Organization", "Group", "Place"):
         if e.type == "Place" and root.lower_ not in ORG_WORDS:
             pass
@@ -496,6 +504,13 @@ def _relation_of(ctx: _Context, root: Token, ent: Entity, source: SpacySpan) -> 
     return bool(heads) and all((t.dep_ == "poss" and t.head.i == root.i) or
                                (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == root.i)
                                for t in heads)
+
+
+def _personal_name(name: str) -> bool:
+    """A name of two or three capitalised words starting with a known first name ("Lydia Marsh")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(NAME_WORD.fullmatch(w) for w in words) \
+        and lexicon.first_name_gender(words[0]) is not None
 
 
 def _person_noun(word: str) -> bool:
@@ -944,7 +959,7 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
                 for _ in range(3):
                     if up.i == t.i or up.i < lo or ctx.quoted[up.i]:
                         break
-                    if up.lemma_.lower() in SAY_CUES and _is_cue(up):
+                    if up.lemma_.lower() in SAY_CUES and _is_cue(up) and up.lemma_.lower() not in RELAY_CUES:
                         sj = _subject_in(ctx, up, toks)
                         if sj is not None and _speaker_like(ctx, sj):
                             t, subj, cue = up, sj, (up.idx, up.idx + len(up))
