@@ -22,84 +22,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from .entities import CORE_TITLES, NAME_WORD, EntityIndex, shape_type, used_as_thing
+from .entities import NAME_WORD, EntityIndex, shape_type, used_as_thing
 from . import lexicon
+from .lexicon import (ADDRESSEE_PASSIVES, CORE_TITLES, CUE_LEMMAS, HUMAN_NOUNS, MENTAL_CUES, NAMED_ORG_WORDS,
+                      NAMING_CUES, NEW_REPORT_CUES, NOT_AGENT_NOUNS, ORG_WORDS, PERSON_NOUNS,
+                      PERSON_PRONOUNS, PRONOUNS, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES, SPOKES_WORDS,
+                      STATEMENT_NOUNS)
 from .model import Entity, Quote, Span
 from .quotes import Marked, find_marked, paragraphs
 
-#: Lemmas of verbs that report speech, writing or stated positions.
-CUE_LEMMAS = frozenset("""
-say tell add ask tweet write announce accuse call warn insist claim argue note explain describe
-declare state suggest predict promise vow pledge urge demand deny admit acknowledge concede
-complain charge contend maintain assert recall remember respond reply answer repeat continue
-conclude joke quip boast brag praise criticize criticise blast slam label dub term brand refer
-mention report reveal disclose confirm tout proclaim post echo agree believe think feel hope
-fear worry expect estimate lament muse wonder recount testify allege emphasize emphasise stress
-observe point reiterate retort counter shout yell chant scream cry read speak talk characterize
-dismiss mock question welcome thank apologize apologise caution advise propose
-comment remark begin go put quote cite summarize sum tease threaten plead beg whisper
-exclaim opine concur object protest marvel recount rail lash hail decry condemn call dub nickname
-insist retweet text email message sign interject interrupt offer cheer say admonish scold confess
-reason gush rave snap fume groan sigh vent speculate elaborate detail outline reflect assure reassure
-underline highlight posit surmise hint signal indicate bark snarl growl laugh
-""".split())
-#: Cue lemmas that need to govern the quotation (not just stand near it) to count.
-WEAK_CUES = frozenset("go begin continue put read sign offer cheer feel think hope fear worry expect signal indicate".split())
 #: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
 LOOSE_PARTIALS = True
-HUMAN_NOUNS = frozenset("""
-people voters supporters critics officials leaders experts analysts candidate candidates president senator
-governor lawmakers lawmaker residents man woman men women protesters democrats republicans conservatives
-liberals activists advocates aides aide adviser advisers spokesman spokeswoman reporter reporters crowd
-audience fans members member students student americans who
-""".split())
 #: The outermost of nested speech verbs is the cue (PolNeAR-style).
 OUTER_CUES_WIN = True
-SAY_CUES = frozenset("say tell add write claim argue note warn recall insist explain state report announce "
-                     "declare suggest acknowledge admit contend maintain assert testify".split())
-#: Verbs that name things: a Title Case quote under them is still reported ("dubbed the “Gang of Eight”").
-NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
-#: Objects that make any verb a cue: "issued a statement", "posted a message".
-STATEMENT_NOUNS = frozenset("statement message tweet post letter note email memo remark remarks words comment "
-                            "comments warning plea appeal".split())
-#: Outer verbs of a medium relaying what someone told it ("the Post reported that a source told it:
-#: “…”"): the words are the inner speaker's, the medium is never their source.
-RELAY_CUES = frozenset("report".split())
-#: "“A,” X said, adding, “B.”" — B is a report of its own.
-NEW_REPORT_CUES = frozenset("add continue conclude"  .split())
-#: Passives whose subject is the one spoken to.
-ADDRESSEE_PASSIVES = frozenset("ask tell question urge warn interview".split())
-#: Verbs of thought: an enclosing speech verb is the better cue.
-MENTAL_CUES = frozenset("think believe feel hope fear worry expect wonder remember".split())
-PRONOUNS = frozenset("he she they it i we you him her them us me".split())
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-ORG_WORDS = frozenset("""
-company department agency campaign committee group organization organisation firm administration
-party government office ministry bureau police fbi union council board court commission network
-newspaper paper magazine website site station channel corporation association institute
-foundation university school team statement report study survey poll spokesman spokeswoman
-spokesperson representative official officials
-""".split())
-#: Heads of descriptions that stand for an organisation speaking through a person.
-SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative official aide".split())
-#: Heads of descriptions of a person ("the bus driver said") besides titles ("the senator") and
-#: agent nouns ("the seller", "the archbishop"; see ``_person_noun``).
-PERSON_NOUNS = CORE_TITLES | SPOKES_WORDS | frozenset("""
-man woman boy girl child witness victim owner resident passenger pilot student nurse suspect
-defendant father mother son daughter husband wife brother sister survivor expert author partner fan
-employee guard host actress athlete veteran widow widower friend neighbour neighbor parent
-""".split())
-#: Words ending like agent nouns that are things ("The letter said").
-_NOT_AGENTS = frozenset("""
-letter paper newspaper newsletter order number matter power border water computer answer chapter
-register charter center centre monitor indicator counter poster flyer banner error factor sector
-motor server trailer filer quarter cover corner layer manner
-""".split())
-#: Organisation words a description resolves by name only ("the academy" -> "Swedish Academy").
-NAMED_ORG_WORDS = frozenset("""
-army military navy academy embassy journal palace service federation hospital league club bank
-museum parliament senate congress tribunal observatory study survey poll
-""".split())
 #: Confidence that a speaker is right, by how ``resolve_source`` found it (``_Context.how``): the
 #: share right of each way among PolNeAR dev's quote-marked attributions, rounded (engine 0.5.0;
 #: re-measure with benchmarks/calibration.py --by-value after changing the rules).
@@ -517,7 +452,7 @@ def _person_noun(word: str) -> bool:
     """A noun that names a person: a title, a listed noun or an agent noun ("seller", "archbishop")."""
     if word in PERSON_NOUNS or word.endswith(("bishop", "man", "woman", "person")):
         return True
-    return len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in _NOT_AGENTS
+    return len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in NOT_AGENT_NOUNS
 
 
 def _mistyped_person(ctx: _Context, before: int) -> Entity | None:
@@ -902,7 +837,7 @@ def _lexical_cue(ctx: _Context, rtoks: list[Token]):
     among the first words after the quote, the words between as the source."""
     words = [t for t in rtoks if not t.is_punct]
     for k, t in enumerate(words[:8]):
-        if t.lemma_.lower() in CUE_LEMMAS and t.lemma_.lower() not in WEAK_CUES and t.tag_ in (
+        if t.lemma_.lower() in CUE_LEMMAS and t.lemma_.lower() not in QUOTE_WEAK_CUES and t.tag_ in (
                 "VBD", "VBZ", "VBN", "VBP", "NNS"):
             src = [w for w in words[:k] if w.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "ADP", "NUM")]
             if src and len(src) == k and src[-1].pos_ in ("PROPN", "NOUN", "PRON"):
@@ -947,7 +882,7 @@ def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None =
                                        for c in t.children):
             continue      # "“….” She further announced that …": a new report, not this quote's cue
         # weak cues ("read", "go", "offer") only right next to the quotation: "“…,” read one." / "it reads, “…”"
-        if lem in WEAK_CUES and not (lem == "continue" or (n <= 1 if right else n <= 3)):
+        if lem in QUOTE_WEAK_CUES and not (lem == "continue" or (n <= 1 if right else n <= 3)):
             continue
         cue = (t.idx, t.idx + len(t))
         subj = _subject_in(ctx, t, toks)
@@ -1013,7 +948,7 @@ def _colon_source(ctx: _Context, toks: list[Token]):
         h = body[-1]                                   # "… - David Wasserman: “…”"
         return cue, ctx.doc[body[dash + 1].i:h.i + 1], colon
     for t in reversed(body):
-        if _is_cue(t) and t.lemma_.lower() not in WEAK_CUES:
+        if _is_cue(t) and t.lemma_.lower() not in QUOTE_WEAK_CUES:
             subj = _subject_in(ctx, t)
             if subj is not None and _speaker_like(ctx, subj):
                 return cue, _source_span(ctx.doc, subj), colon
@@ -1119,7 +1054,7 @@ def _intro(ctx: _Context, m: Marked, pi: int):
     toks = [t for t in ctx.tokens(start, end) if not ctx.quoted[t.i]]
     for t in toks:
         lem = t.lemma_.lower()
-        if _is_cue(t) and lem not in WEAK_CUES and lem not in MENTAL_CUES and (t.dep_ == "ROOT" or t.tag_ == "VBG"):
+        if _is_cue(t) and lem not in QUOTE_WEAK_CUES and lem not in MENTAL_CUES and (t.dep_ == "ROOT" or t.tag_ == "VBG"):
             subj = _subject_in(ctx, t)
             if subj is not None and _speaker_like(ctx, subj):
                 return (t.idx, t.idx + len(t)), _source_span(ctx.doc, subj), None
@@ -1143,7 +1078,7 @@ def _partial(ctx: _Context, m: Marked):
         if ctx.para_of(v.idx) != qpara:
             v = None
             break
-        if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in WEAK_CUES:
+        if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in QUOTE_WEAK_CUES:
             break
         if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
             sj = _subject_in(ctx, v)

@@ -30,22 +30,11 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from .lexicon import COURTESY, NAME_TITLE_WORDS
 from .model import ArticleResult, Quote, compact_pickle
 
 logger = logging.getLogger(__name__)
 
-#: Words that may precede a person's name without being part of it (compared lowercased, dots removed).
-TITLE_WORDS = frozenset("""
-mr mrs ms miss mx dr prof sir dame lord lady rev reverend father sister brother
-president vice prime minister secretary attorney general deputy assistant associate acting
-former then chief justice judge magistrate senator sen rep representative congressman
-congresswoman gov governor lt lieutenant mayor councilman councilwoman commissioner
-director administrator ambassador chairman chairwoman chair ceo cfo spokesman spokeswoman
-spokesperson officer agent special detective sheriff sergeant sgt captain capt col colonel
-major maj commander admiral adm gen pope king queen prince princess us state federal
-district superintendent inspector chancellor speaker leader majority minority house white
-""".split())
-COURTESY = frozenset("mr mrs ms miss mx dr sen rep gov".split())
 #: Words skipped when forming an organisation's initials.
 MINOR_WORDS = frozenset("of the and for on in at to a an & de".split())
 INITIAL = re.compile(r"^[A-Za-z]\.?$")
@@ -372,7 +361,7 @@ class _UnionFind:
 def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words) of a person's name; at least two name words are kept."""
     i = 0
-    while i < len(words) - 2 and words[i].lower().replace(".", "") in TITLE_WORDS:
+    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS:
         i += 1
     # "Mr. Sessions": a courtesy title before a bare surname
     if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
