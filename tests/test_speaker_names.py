@@ -164,3 +164,20 @@ def test_a_medium_is_not_the_speaker_of_words_it_relays(marked):
     r, qs = marked("The Harbor Times reported that a source close to the mayor told the paper: "
                    "“She has already packed her office.”")
     assert name(r, one(qs, "packed her office")) != "Harbor Times"
+
+
+# --------------------------------------------------------------------------- 7. one lexicon
+def test_every_stage_reads_its_words_from_the_one_lexicon():
+    from newsgraph import attribution, entities, indirect, lexicon, registry
+    assert attribution.CUE_LEMMAS is lexicon.CUE_LEMMAS and attribution.MENTAL_CUES is indirect.MENTAL_CUES
+    assert entities.CORE_TITLES is lexicon.CORE_TITLES and attribution.CORE_TITLES is lexicon.CORE_TITLES
+    assert indirect.CLAUSE_CUES is lexicon.CLAUSE_CUES and registry.NAME_TITLE_WORDS is lexicon.NAME_TITLE_WORDS
+    # the stages agree: a personal title the entity stage knows is stripped by the registry too
+    assert lexicon.PERSONAL_TITLES <= lexicon.NAME_TITLE_WORDS and lexicon.HONORIFICS <= lexicon.PERSONAL_TITLES
+    assert lexicon.INVERTED_CUES <= lexicon.CUE_LEMMAS and lexicon.SAY_CUES <= lexicon.CUE_LEMMAS
+
+
+def test_registry_strips_a_title_the_entity_stage_knows():
+    from newsgraph import registry
+    title, core = registry._strip_title("Professor Anneliese Moreau".split())
+    assert title == ["Professor"] and core == ["Anneliese", "Moreau"]

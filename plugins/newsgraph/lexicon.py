@@ -38,13 +38,15 @@ spokesperson director chairman chairwoman chair prosecutor detective officer she
 minister commissioner ceo chief executive leader coach professor candidate nominee congressman
 congresswoman representative lawmaker councilman councilwoman superintendent inspector agent
 """.split())
+#: Honorifics: before a name they make it a person's (and some give a gender, see below).
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady madam rev reverend".split())
 #: Titles only people have: an ORG mention starting with one is a person ("Dr Valeria Gazzola",
 #: "Detective Constable Daniel Dubé"); not "General", "Major" ("General Motors").
 PERSONAL_TITLES = frozenset("""
 dr mr mrs ms miss mx prof professor detective det constable assemblyman assemblywoman councilman
 councilwoman councillor congressman congresswoman senator sen rep sgt lt capt supt rev reverend
 inspector sheriff
-""".split())
+""".split()) | HONORIFICS
 #: Words of an organisation's name after a title ("Senator Hotel Group", "Dr Pepper Snapple Group Inc").
 ORG_NAME_WORDS = frozenset("""
 group inc ltd llc corp corporation company co institute laboratories labs hotel hospital clinic
@@ -74,7 +76,9 @@ director administrator ambassador chairman chairwoman chair ceo cfo spokesman sp
 spokesperson officer agent special detective sheriff sergeant sgt captain capt col colonel
 major maj commander admiral adm gen pope king queen prince princess us state federal
 district superintendent inspector chancellor speaker leader majority minority house white
-""".split())
+""".split()) \
+    | PERSONAL_TITLES | (CORE_TITLES - {"dean"})       # (not "Dean": a first name too)
+#: Titles a bare surname can follow ("Mr. Sessions", "Sen. Warren").
 COURTESY = frozenset("mr mrs ms miss mx dr sen rep gov".split())
 
 # --------------------------------------------------------------------------- cue verbs and speaker words of quotations (attribution)
@@ -250,8 +254,8 @@ MALE_WORDS = frozenset("""
 man husband father son brother actor king duke prince congressman chairman spokesman businessman
 councilman assemblyman anchorman sportsman mr sir lord grandfather uncle nephew boyfriend widower boy
 """.split())
-FEMALE_HONORIFICS = frozenset("mrs ms miss madam dame lady".split())
-MALE_HONORIFICS = frozenset("mr sir lord".split())
+FEMALE_HONORIFICS = HONORIFICS & FEMALE_WORDS
+MALE_HONORIFICS = HONORIFICS & MALE_WORDS
 
 _FIRST_NAMES = os.path.join(os.path.dirname(__file__), "data", "first_names.tsv")
 
