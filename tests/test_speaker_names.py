@@ -181,3 +181,9 @@ def test_registry_strips_a_title_the_entity_stage_knows():
     from newsgraph import registry
     title, core = registry._strip_title("Professor Anneliese Moreau".split())
     assert title == ["Professor"] and core == ["Anneliese", "Moreau"]
+
+
+def test_who_after_an_apposition_is_the_person_named(marked):
+    r, qs = marked("Among the critics was Rosalind Achebe, the president of the Tenants League, who said the plan "
+                   "was “a gift to the developers and nothing else.”")
+    assert name(r, one(qs, "gift to the developers")) == "Rosalind Achebe"

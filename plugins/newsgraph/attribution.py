@@ -233,6 +233,11 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             and root.head.head.i != root.head.i:
         # "a retired general who suggested …": the noun the relative clause hangs on
         noun = root.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _person_noun(noun.head.head.lower_) \
+                and noun.head.head.dep_ == "appos":
+            noun = noun.head.head   # "…, the president of the league, who said": the president
+        while noun.dep_ == "appos" and noun.head.i != noun.i and _is_name(noun.head):
+            noun = noun.head        # "Jane Roe, the head of the league, who said": Jane Roe
         return resolve_source(doc, _source_span(doc, noun), index, ctx, last_speaker) if noun.i != root.i else None
     if len(words) == 1 and low in PRONOUNS:
         # an organisation "it"/"they" stands for was named lately (not ten paragraphs back)
