@@ -187,3 +187,17 @@ def test_who_after_an_apposition_is_the_person_named(marked):
     r, qs = marked("Among the critics was Rosalind Achebe, the president of the Tenants League, who said the plan "
                    "was “a gift to the developers and nothing else.”")
     assert name(r, one(qs, "gift to the developers")) == "Rosalind Achebe"
+
+
+# --------------------------------------------------------------------------- 3. descriptions
+def test_the_president_is_not_the_vice_president(marked):
+    r, qs = marked("President Alma Ferreira and Vice President Otto Lindgren toured the dam on Monday.\n\n"
+                   "“This dam will power half the province,” the president said.")
+    assert name(r, one(qs, "power half")) == "Alma Ferreira"
+
+
+def test_a_description_only_goes_to_someone_who_fits_it(marked):
+    r, qs = marked("The developer Raymond Kessler bought the land last year.\n\n"
+                   "Council member Greta Lindholm opposed the sale.\n\n"
+                   "“I paid a fair price for every acre,” the businessman said.")
+    assert name(r, one(qs, "fair price")) != "Greta Lindholm"

@@ -330,7 +330,8 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         e = _by_role(index, root.lower_)
         ctx.how = "description-role"
         if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)
-            e = ctx.last_entity(source.start_char, ("Person",))
+            # only someone who fits: "the businessman" is not the last woman named
+            e = ctx.last_entity(source.start_char, ("Person",), gender=lexicon.word_gender(root.lower_))
             ctx.how = "description-near"
         ctx.how = ctx.how if e else "none"
         return e.id if e else None
@@ -500,8 +501,11 @@ def _mentioned_since_speaker(ctx: _Context, speaker: Entity, prev: Entity, pos: 
 
 
 def _by_role(index: EntityIndex, word: str) -> Entity | None:
+    """The person whose role is ``word`` ("the president": "President", "former president"; not
+    "vice president")."""
     for e in index.entities:
-        if e.type == "Person" and e.role and word in e.role.lower():
+        words = (e.role or "").lower().replace("-", " ").split()
+        if e.type == "Person" and words and words[-1] == word and "vice" not in words:
             return e
     return None
 
