@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .lexicon import (CORE_TITLES, GENERIC_HEADS, LOWER_TITLES, ORG_NAME_WORDS, PERSONAL_TITLES, ROLE_WORDS,
+                      THING_NOUNS, TITLE_ABBREVIATIONS)
 from .model import Entity, Span
 
 #: spaCy label -> our entity type; labels not listed (DATE, MONEY, CARDINAL, …) are not entities.
@@ -51,47 +53,8 @@ DISEASE = re.compile(r"(?:COVID(?:-19)?|SARS(?:-CoV-2)?|MERS|H\d{1,2}N\d{1,2}|Eb
                      r"[Cc]oronavirus)(?:\s+(?:pandemic|outbreak|epidemic|virus))?")
 SALIENT_MENTIONS = 3
 
-#: Title words that make a role on their own ("President", "Sen.", "Attorney General").
-CORE_TITLES = frozenset("""
-president vice-president vp senator sen rep representative congressman congresswoman gov governor
-mayor secretary attorney general judge justice dr doctor mr mrs ms miss mx gen lt col sgt maj capt
-captain lieutenant sergeant major colonel admiral adm commander cmdr officer detective det sheriff
-deputy chief director administrator commissioner ambassador chairman chairwoman chair chairperson
-speaker leader whip minister premier chancellor king queen prince princess pope rev reverend father
-bishop cardinal rabbi imam professor prof coach ceo cfo coo cto founder president-elect
-spokesman spokeswoman spokesperson prosecutor inspector superintendent councilman councilwoman
-councilmember agent trooper marshal constable dean provost principal supt executive candidate
-nominee lawmaker
-""".split())
-#: Words that may be part of a role next to a core title ("U.S. Attorney", "House Speaker").
-ROLE_WORDS = CORE_TITLES | frozenset("""
-u.s u.s. us united state states federal district assistant associate special acting interim former executive
-first lady senior junior deputy house senate majority minority prime foreign defense homeland
-security treasury energy justice interior labor health education commerce transportation
-agriculture national press white chief supreme court circuit county city police fire in charge
-of the republican democratic gop presidential former incumbent vice
-""".split())
-#: Titles that count in lowercase too ("attorney general Jeff Sessions", "spokesman Ian Prior").
-LOWER_TITLES = frozenset("""
-president senator governor mayor secretary attorney general judge justice spokesman spokeswoman
-spokesperson director chairman chairwoman chair prosecutor detective officer sheriff ambassador
-minister commissioner ceo chief executive leader coach professor candidate nominee congressman
-congresswoman representative lawmaker councilman councilwoman superintendent inspector agent
-""".split())
 #: Words that may sit inside a role but never start or end one.
 EDGE_WORDS = frozenset("of the in a an and".split())
-#: Titles only people have: an ORG mention starting with one is a person ("Dr Valeria Gazzola",
-#: "Detective Constable Daniel Dubé"); not "General", "Major" ("General Motors").
-PERSONAL_TITLES = frozenset("""
-dr mr mrs ms miss mx prof professor detective det constable assemblyman assemblywoman councilman
-councilwoman councillor congressman congresswoman senator sen rep sgt lt capt supt rev reverend
-inspector sheriff
-""".split())
-#: Words of an organisation's name after a title ("Senator Hotel Group", "Dr Pepper Snapple Group Inc").
-_ORG_NAME_WORDS = frozenset("""
-group inc ltd llc corp corporation company co institute laboratories labs hotel hospital clinic
-foundation association society trust fund bank party centre center school academy club
-""".split())
 #: A capitalised word of a personal name ("Smith", "Núñez", "Lloyd-Webber").
 NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Z]?[a-zà-ÿ]+)*")
 #: Capitalised words that precede a name in slogans and headlines ("Vote Ed Gillespie").
@@ -107,26 +70,14 @@ KNOWN_ALIASES = {
     "eu": "European Union", "european union": "European Union",
     "ussr": "Soviet Union", "soviet union": "Soviet Union",
 }
-#: Generic head words of organisation names that stand for the full name ("the Department").
-GENERIC_HEADS = frozenset("""department agency bureau court committee commission council university college
-party administration ministry office service board company corporation association institute foundation
-authority police army navy senate assembly parliament legislature government union league
-""".split())
 _TITLE_WORDS = ROLE_WORDS | PERSONAL_TITLES
-_NOT_NAME_WORDS = GENERIC_HEADS | _ORG_NAME_WORDS
+_NOT_NAME_WORDS = GENERIC_HEADS | ORG_NAME_WORDS
 SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
 LOCATIVE = frozenset("in at from to near into across outside inside throughout around of".split())
 #: Prepositions whose object is a place or medium, not someone ("in Bangalore", "on Twitter").
 PLACE_PREPS = frozenset("in on at into onto across near via inside throughout around".split())
-#: Common nouns that describe a name as an organisation or medium ("social media site Facebook").
-THING_NOUNS = frozenset("""
-company firm agency newspaper paper daily magazine website site network station channel broadcaster
-outlet platform app service publication tabloid journal group organisation organization
-""".split())
 JUNK_CHARS = re.compile(r"[\"“”\[\]{}()<>|#@*=_\\]|\s[-–—]\s")
 #: All-caps words that are not organisation acronyms.
-#: Job titles in capitals: a title, never an organisation ("the company's VP", "a local MP").
-TITLE_ABBREVIATIONS = frozenset("CEO CFO COO CTO VP SVP EVP MP MPs MEP MEPs".split())
 NOT_ACRONYMS = frozenset("OK TV AM PM MORE UPDATE BREAKING ET PT EST EDT PST GMT UTC".split()) | TITLE_ABBREVIATIONS
 ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 ACRONYM_WORD = re.compile(r"(?<![\w.&-])[A-Z]{2,6}(?![\w&-]|\.\w)")

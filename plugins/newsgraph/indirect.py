@@ -29,84 +29,10 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import attribution
 from .entities import EntityIndex
+from .lexicon import (CLAUSE_CUES, DOBJ_CUES, FACT_CUES, INDIRECT_CUES, INVERTED_CUES, MENTAL_CUES,
+                      NOT_SAID_OBJECTS, PAREN_CUES, PREP_CUES, SPEAKER_NOUNS, XCOMP_CUES)
 from .model import Quote, Span
 from .quotes import paragraphs
-
-#: Speech and cognition verbs whose clausal complement (ccomp) is what was said or thought.
-CLAUSE_CUES = frozenset("""
-    say tell add claim argue insist warn suggest believe think note explain acknowledge deny
-    announce report ask state write tweet declare contend maintain allege indicate predict admit
-    confirm promise pledge vow assert stress emphasize emphasise complain concede agree recall reveal
-    disclose estimate conclude observe speculate charge boast joke caution hint mention remark
-    reiterate repeat counter reply respond answer testify propose recommend demand accuse feel fear
-    hope expect worry doubt wonder imply signal show find suspect realize
-    realise recognize recognise post inform assure remind notify convince persuade rule question
-    dispute reject urge advise order threaten forecast project calculate posit theorize theorise
-    opine muse quip lament brag
-    """.split())
-
-#: Verbs whose infinitive complement (xcomp, or a ccomp "to" clause) reports an intention or request.
-XCOMP_CUES = frozenset("""
-    promise pledge vow threaten urge ask call refuse decline propose demand hope expect agree tell
-    encourage press push challenge order advise warn
-    """.split())
-
-#: Verbs whose direct object is the content ("denied the allegations", "announced a plan").
-#: (Evaluative verbs such as praise / criticize / endorse are attributions too, but their
-#: objects are mostly names: more false positives than finds.)
-DOBJ_CUES = frozenset("announce deny dispute reject propose question".split())
-#: Objects of those cues that are nobody's words: "announced the winners", "named the squad".
-NOT_SAID_OBJECTS = frozenset("""winner finalist nominee shortlist squad team lineup line-up cast roster
-name recipient laureate champion successor date venue schedule fixture""".split())
-
-#: Verbs with a prepositional content: "called for X", "argued for X".
-PREP_CUES = {"call": {"for", "on"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
-             "press": {"for"}, "plead": {"for"}, "lobby": {"for", "against"}, "warn": {"against", "about", "of"}}
-
-ALL_CUES = CLAUSE_CUES | XCOMP_CUES | DOBJ_CUES | frozenset(PREP_CUES)
-
-#: Verbs of thinking and feeling: with a first- or second-person subject they are hedges.
-MENTAL_CUES = frozenset("think believe feel hope expect fear worry wonder doubt suspect realize realise".split())
-
-#: Verbs that also describe facts, not speech: they need a speaker-like subject.
-WEAK_CUES = frozenset("""
-    show find suggest indicate signal imply reveal conclude estimate project calculate feel hope
-    expect realize realise recognize recognise rule agree call ask press push challenge order
-    refuse decline add note report state predict forecast
-    """.split())
-
-#: Cues that can follow the clause they report ("…, the mayor said").
-INVERTED_CUES = frozenset("""
-    say tell add argue claim insist note explain write warn believe think contend maintain predict
-    suggest acknowledge admit recall report estimate conclude announce tweet post reply respond
-    answer continue caution stress emphasize emphasise concede complain observe joke quip
-    """.split())
-
-#: Cues that can stand as an aside inside the sentence they report.
-PAREN_CUES = frozenset("""
-    say tell add argue claim insist note explain write warn believe think contend maintain predict
-    suggest acknowledge admit recall
-    """.split())
-
-SPEAKER_NOUNS = frozenset("""
-    official spokesman spokeswoman spokesperson aide adviser advisor senator representative
-    congressman congresswoman lawmaker legislator governor mayor president candidate nominee
-    secretary minister chairman chairwoman chair director chief leader executive ceo founder
-    expert analyst economist strategist pollster researcher scientist professor scholar
-    attorney lawyer prosecutor judge court justice police officer sheriff investigator agent
-    agency department ministry government administration campaign committee commission
-    council board party group organization organisation company firm union association
-    report study poll survey data analysis research document documents memo email emails letter
-    statement release filing record records video footage audit review investigation probe
-    source sources witness witnesses critic critics supporter supporters opponent opponents
-    voter voters resident residents people person man woman member members staff staffer
-    staffers official officials democrat democrats republican republicans activist activists
-    advocate advocates observer observers insider insiders friend friends family man men women
-    author writer columnist journalist reporter editor host anchor commentator blogger
-    paper newspaper magazine network outlet website site book article editorial op-ed column
-    ad advertisement commercial speech website tweet post message
-    he she they we i you who
-    """.split())
 
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ASIDES = frozenset("which who whom whose where including with according however".split())
@@ -256,7 +182,7 @@ def _line_break(doc: Doc, i: int, j: int) -> bool:
 
 def _from_verb(verb: Token) -> _Hit | None:
     lemma = verb.lemma_.lower()
-    if not verb.tag_.startswith("VB") or lemma not in ALL_CUES:
+    if not verb.tag_.startswith("VB") or lemma not in INDIRECT_CUES:
         return None
     if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":      # "a group called X", "the plan announced"
         return None
@@ -277,7 +203,7 @@ def _from_verb(verb: Token) -> _Hit | None:
         return None                      # "it said" (an organisation), not "it could encourage"
     if low == "all" and verb.lower_ == "told":          # "All told, …"
         return None
-    if lemma in WEAK_CUES and not _speaker_like(subj):
+    if lemma in FACT_CUES and not _speaker_like(subj):
         return None
     if low in ("i", "we", "you") and lemma in MENTAL_CUES:     # "I think …": a hedge
         return None
@@ -424,16 +350,17 @@ def _leads_into_quote(text: str, end: int) -> bool:
     return _LEADS_INTO_QUOTE.match(text, end) is not None
 
 
-def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan], str | None]:
+def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan], tuple[str | None, float]]:
     """``attribution.resolve_source`` with the per-document look-ups built once (lazily when
-    the caller passed none)."""
+    the caller passed none): (speaker id, its confidence)."""
     ctx = context
 
-    def resolve(span: SpacySpan) -> str | None:
+    def resolve(span: SpacySpan) -> tuple[str | None, float]:
         nonlocal ctx
         if ctx is None:
             ctx = attribution.make_context(doc, index, paragraphs(doc.text))
-        return attribution.resolve_source(doc, span, index, context=ctx)
+        speaker = attribution.resolve_source(doc, span, index, context=ctx)
+        return speaker, attribution.speaker_confidence(ctx, "indirect") if speaker else 0.0
     return resolve
 
 
@@ -449,7 +376,7 @@ def find_indirect(doc: Doc, index: EntityIndex, taken: list[Quote], context=None
     resolve = _resolver(doc, index, context)
     out: list[Quote] = []
     for tok in doc:
-        if quoted[tok.idx] or not (tok.lower_ == "according" or tok.lemma_.lower() in ALL_CUES):
+        if quoted[tok.idx] or not (tok.lower_ == "according" or tok.lemma_.lower() in INDIRECT_CUES):
             continue
         hit = _according(tok) if tok.lower_ == "according" else _from_verb(tok)
         if hit is None:
@@ -481,7 +408,7 @@ def _same_line(text: str, a: int, b: int, cue: int) -> tuple[int, int]:
 
 
 def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray,
-              resolve: Callable[[SpacySpan], str | None]) -> Quote | None:
+              resolve: Callable[[SpacySpan], tuple[str | None, float]]) -> Quote | None:
     cs, ce = hit.cue
     ca, cb = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1].text)
     spans = []
@@ -504,5 +431,5 @@ def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray
         if (a, b) != (src.start_char, src.end_char):
             src = doc.char_span(a, b, alignment_mode="contract") or src
         q.sources = [Span(src.start_char, src.end_char, src.text)]
-        q.speaker = resolve(hit.speaker if hit.speaker is not None else src)
+        q.speaker, q.confidence = resolve(hit.speaker if hit.speaker is not None else src)
     return q

@@ -600,6 +600,7 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
                       topics_add=split_list(_meta(a, "newsgraph_topics_add")),
                       topics_remove=split_list(_meta(a, "newsgraph_topics_remove"))) for a in articles]
     options = dict(indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
+                   min_confidence=float(settings["NEWSGRAPH_MIN_CONFIDENCE"] or 0.0),
                    speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]),
                    topic_types=tuple(settings["NEWSGRAPH_TAG_TYPES"]),
                    topic_min_mentions=int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"]),

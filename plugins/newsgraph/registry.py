@@ -32,23 +32,12 @@ from typing import Any, Callable, Iterable
 from markupsafe import Markup, escape
 
 from .files import NotRegular, TooLarge, read_regular
+from .lexicon import COURTESY, NAME_TITLE_WORDS
 from .model import ArticleResult, Quote, compact_pickle
 from .safe import is_http_url, strip_invisible
 
 logger = logging.getLogger(__name__)
 
-#: Words that may precede a person's name without being part of it (compared lowercased, dots removed).
-TITLE_WORDS = frozenset("""
-mr mrs ms miss mx dr prof sir dame lord lady rev reverend father sister brother
-president vice prime minister secretary attorney general deputy assistant associate acting
-former then chief justice judge magistrate senator sen rep representative congressman
-congresswoman gov governor lt lieutenant mayor councilman councilwoman commissioner
-director administrator ambassador chairman chairwoman chair ceo cfo spokesman spokeswoman
-spokesperson officer agent special detective sheriff sergeant sgt captain capt col colonel
-major maj commander admiral adm gen pope king queen prince princess us state federal
-district superintendent inspector chancellor speaker leader majority minority house white
-""".split())
-COURTESY = frozenset("mr mrs ms miss mx dr sen rep gov".split())
 #: Words skipped when forming an organisation's initials.
 MINOR_WORDS = frozenset("of the and for on in at to a an & de".split())
 INITIAL = re.compile(r"^[A-Za-z]\.?$")
@@ -430,7 +419,7 @@ class _UnionFind:
 def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words) of a person's name; at least two name words are kept."""
     i = 0
-    while i < len(words) - 2 and words[i].lower().replace(".", "") in TITLE_WORDS:
+    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS:
         i += 1
     # "Mr. Sessions": a courtesy title before a bare surname
     if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
@@ -477,9 +466,11 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
           slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True,
           speaker_types: Iterable[str] = SPEAKER_TYPES, topic_types: Iterable[str] = (),
           topic_min_mentions: int = 2, topic_salient_only: bool = False,
-          slug_taken: Callable[[str], bool] | None = None) -> Registry:
+          slug_taken: Callable[[str], bool] | None = None, min_confidence: float = 0.0) -> Registry:
     """Merge the entities of all ``records`` into site identities, attribute their quotes and
-    pick each article's topics (see :func:`topics`; none unless ``topic_types``).
+    pick each article's topics (see :func:`topics`; none unless ``topic_types``). Quotes whose
+    speaker confidence is below ``min_confidence`` are published under no name (the one place
+    that decides it: speaker pages, feeds and JSON-LD all read the quotes collected here).
 
     ``slug_taken(slug)``: True for a slug the site already uses otherwise (e.g. whose page would be
     the plugin's own ``by-count`` index); such a slug gets a suffix like any other collision."""
@@ -712,7 +703,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                 skip.add(ident.key)
         for n, q in enumerate((p for quote in rec.result.quotes for p in quote.quotations()), 1):
             ident = rec.identities.get(q.speaker) if q.speaker else None
-            if ident is None or ident.key in skip:
+            if ident is None or ident.key in skip or q.confidence < min_confidence:
                 continue
             ref = QuoteRef(article=rec.article, quote=q, speaker=ident, n=n)
             ref.html, ref.kind  # noqa: B018 — computed once here, so a cached registry carries them

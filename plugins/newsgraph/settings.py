@@ -38,6 +38,10 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_JSONLD": True,
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
+    # publish a quote under its speaker's name (speaker pages, feeds, JSON-LD) only from this
+    # confidence (0-1); below it, it stays in the results and `newsgraph extract` only. 0.5: what
+    # is more likely right than wrong on PolNeAR dev (see benchmarks/calibration.py)
+    "NEWSGRAPH_MIN_CONFIDENCE": 0.5,
     "NEWSGRAPH_PROGRESS_EVERY": 10.0,         # seconds between progress lines on long runs
     "NEWSGRAPH_MARK_QUOTES": True,            # anchor (id="quote-<n>") and mark each quote in the article body
     "NEWSGRAPH_META": True,                   # canonical link, description, og:/twitter: tags (newsgraph_meta())

@@ -1,0 +1,287 @@
+"""The engine's word lists, in one place: cue verbs, titles, honorifics, organisation words and
+gendered words, used by every stage (attribution, indirect, entities, registry).
+
+Lists are lowercase ``frozenset``s compared to lowercased words (or lemmas for verbs).
+A stage that needs a narrower list builds it from these, so the stages cannot disagree on
+what a title or a speech verb is.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+# --------------------------------------------------------------------------- titles and organisation words of names (entities)
+#: Title words that make a role on their own ("President", "Sen.", "Attorney General").
+CORE_TITLES = frozenset("""
+president vice-president vp senator sen rep representative congressman congresswoman gov governor
+mayor secretary attorney general judge justice dr doctor mr mrs ms miss mx gen lt col sgt maj capt
+captain lieutenant sergeant major colonel admiral adm commander cmdr officer detective det sheriff
+deputy chief director administrator commissioner ambassador chairman chairwoman chair chairperson
+speaker leader whip minister premier chancellor king queen prince princess pope rev reverend father
+bishop cardinal rabbi imam professor prof coach ceo cfo coo cto founder president-elect
+spokesman spokeswoman spokesperson prosecutor inspector superintendent councilman councilwoman
+councilmember agent trooper marshal constable dean provost principal supt executive candidate
+nominee lawmaker
+""".split())
+#: Words that may be part of a role next to a core title ("U.S. Attorney", "House Speaker").
+ROLE_WORDS = CORE_TITLES | frozenset("""
+u.s u.s. us united state states federal district assistant associate special acting interim former executive
+first lady senior junior deputy house senate majority minority prime foreign defense homeland
+security treasury energy justice interior labor health education commerce transportation
+agriculture national press white chief supreme court circuit county city police fire in charge
+of the republican democratic gop presidential former incumbent vice
+""".split())
+#: Titles that count in lowercase too ("attorney general Jeff Sessions", "spokesman Ian Prior").
+LOWER_TITLES = frozenset("""
+president senator governor mayor secretary attorney general judge justice spokesman spokeswoman
+spokesperson director chairman chairwoman chair prosecutor detective officer sheriff ambassador
+minister commissioner ceo chief executive leader coach professor candidate nominee congressman
+congresswoman representative lawmaker councilman councilwoman superintendent inspector agent
+""".split())
+#: Honorifics: before a name they make it a person's (and some give a gender, see below).
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady madam rev reverend".split())
+#: Titles only people have: an ORG mention starting with one is a person ("Dr Valeria Gazzola",
+#: "Detective Constable Daniel Dubé"); not "General", "Major" ("General Motors").
+PERSONAL_TITLES = frozenset("""
+dr mr mrs ms miss mx prof professor detective det constable assemblyman assemblywoman councilman
+councilwoman councillor congressman congresswoman senator sen rep sgt lt capt supt rev reverend
+inspector sheriff
+""".split()) | HONORIFICS
+#: Words of an organisation's name after a title ("Senator Hotel Group", "Dr Pepper Snapple Group Inc").
+ORG_NAME_WORDS = frozenset("""
+group inc ltd llc corp corporation company co institute laboratories labs hotel hospital clinic
+foundation association society trust fund bank party centre center school academy club
+""".split())
+#: Generic head words of organisation names that stand for the full name ("the Department").
+GENERIC_HEADS = frozenset("""department agency bureau court committee commission council university college
+party administration ministry office service board company corporation association institute foundation
+authority police army navy senate assembly parliament legislature government union league
+""".split())
+#: Common nouns that describe a name as an organisation or medium ("social media site Facebook").
+THING_NOUNS = frozenset("""
+company firm agency newspaper paper daily magazine website site network station channel broadcaster
+outlet platform app service publication tabloid journal group organisation organization
+""".split())
+#: Job titles in capitals: a title, never an organisation ("the company's VP", "a local MP").
+TITLE_ABBREVIATIONS = frozenset("CEO CFO COO CTO VP SVP EVP MP MPs MEP MEPs".split())
+
+# --------------------------------------------------------------------------- titles stripped from names when merging people (registry)
+#: Words that may precede a person's name without being part of it (compared lowercased, dots removed).
+NAME_TITLE_WORDS = frozenset("""
+mr mrs ms miss mx dr prof sir dame lord lady rev reverend father sister brother
+president vice prime minister secretary attorney general deputy assistant associate acting
+former then chief justice judge magistrate senator sen rep representative congressman
+congresswoman gov governor lt lieutenant mayor councilman councilwoman commissioner
+director administrator ambassador chairman chairwoman chair ceo cfo spokesman spokeswoman
+spokesperson officer agent special detective sheriff sergeant sgt captain capt col colonel
+major maj commander admiral adm gen pope king queen prince princess us state federal
+district superintendent inspector chancellor speaker leader majority minority house white
+""".split()) \
+    | PERSONAL_TITLES | (CORE_TITLES - {"dean"})       # (not "Dean": a first name too)
+#: Titles a bare surname can follow ("Mr. Sessions", "Sen. Warren").
+COURTESY = frozenset("mr mrs ms miss mx dr sen rep gov".split())
+
+# --------------------------------------------------------------------------- cue verbs and speaker words of quotations (attribution)
+#: Lemmas of verbs that report speech, writing or stated positions.
+CUE_LEMMAS = frozenset("""
+say tell add ask tweet write announce accuse call warn insist claim argue note explain describe
+declare state suggest predict promise vow pledge urge demand deny admit acknowledge concede
+complain charge contend maintain assert recall remember respond reply answer repeat continue
+conclude joke quip boast brag praise criticize criticise blast slam label dub term brand refer
+mention report reveal disclose confirm tout proclaim post echo agree believe think feel hope
+fear worry expect estimate lament muse wonder recount testify allege emphasize emphasise stress
+observe point reiterate retort counter shout yell chant scream cry read speak talk characterize
+dismiss mock question welcome thank apologize apologise caution advise propose
+comment remark begin go put quote cite summarize sum tease threaten plead beg whisper
+exclaim opine concur object protest marvel recount rail lash hail decry condemn call dub nickname
+insist retweet text email message sign interject interrupt offer cheer say admonish scold confess
+reason gush rave snap fume groan sigh vent speculate elaborate detail outline reflect assure reassure
+underline highlight posit surmise hint signal indicate bark snarl growl laugh
+""".split())
+#: Cue lemmas that need to govern the quotation (not just stand near it) to count.
+QUOTE_WEAK_CUES = frozenset("go begin continue put read sign offer cheer feel think hope fear worry expect signal indicate".split())
+HUMAN_NOUNS = frozenset("""
+people voters supporters critics officials leaders experts analysts candidate candidates president senator
+governor lawmakers lawmaker residents man woman men women protesters democrats republicans conservatives
+liberals activists advocates aides aide adviser advisers spokesman spokeswoman reporter reporters crowd
+audience fans members member students student americans who
+""".split())
+SAY_CUES = frozenset("say tell add write claim argue note warn recall insist explain state report announce "
+                     "declare suggest acknowledge admit contend maintain assert testify".split())
+#: Verbs that name things: a Title Case quote under them is still reported ("dubbed the “Gang of Eight”").
+NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
+#: Objects that make any verb a cue: "issued a statement", "posted a message".
+STATEMENT_NOUNS = frozenset("statement message tweet post letter note email memo remark remarks words comment "
+                            "comments warning plea appeal".split())
+#: Outer verbs of a medium relaying what someone told it ("the Post reported that a source told it:
+#: “…”"): the words are the inner speaker's, the medium is never their source.
+RELAY_CUES = frozenset("report".split())
+#: "“A,” X said, adding, “B.”" — B is a report of its own.
+NEW_REPORT_CUES = frozenset("add continue conclude"  .split())
+#: Passives whose subject is the one spoken to.
+ADDRESSEE_PASSIVES = frozenset("ask tell question urge warn interview".split())
+PRONOUNS = frozenset("he she they it i we you him her them us me".split())
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+ORG_WORDS = frozenset("""
+company department agency campaign committee group organization organisation firm administration
+party government office ministry bureau police fbi union council board court commission network
+newspaper paper magazine website site station channel corporation association institute
+foundation university school team statement report study survey poll spokesman spokeswoman
+spokesperson representative official officials
+""".split())
+#: Heads of descriptions that stand for an organisation speaking through a person.
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative official aide".split())
+#: Heads of descriptions of a person ("the bus driver said") besides titles ("the senator") and
+#: agent nouns ("the seller", "the archbishop"; see ``_person_noun``).
+PERSON_NOUNS = CORE_TITLES | SPOKES_WORDS | frozenset("""
+man woman boy girl child witness victim owner resident passenger pilot student nurse suspect
+defendant father mother son daughter husband wife brother sister survivor expert author partner fan
+employee guard host actress athlete veteran widow widower friend neighbour neighbor parent
+""".split())
+#: Words ending like agent nouns that are things ("The letter said").
+NOT_AGENT_NOUNS = frozenset("""
+letter paper newspaper newsletter order number matter power border water computer answer chapter
+register charter center centre monitor indicator counter poster flyer banner error factor sector
+motor server trailer filer quarter cover corner layer manner
+""".split())
+#: Organisation words a description resolves by name only ("the academy" -> "Swedish Academy").
+NAMED_ORG_WORDS = frozenset("""
+army military navy academy embassy journal palace service federation hospital league club bank
+museum parliament senate congress tribunal observatory study survey poll
+""".split())
+
+# --------------------------------------------------------------------------- cue verbs of reported speech (indirect)
+#: Speech and cognition verbs whose clausal complement (ccomp) is what was said or thought.
+CLAUSE_CUES = frozenset("""
+    say tell add claim argue insist warn suggest believe think note explain acknowledge deny
+    announce report ask state write tweet declare contend maintain allege indicate predict admit
+    confirm promise pledge vow assert stress emphasize emphasise complain concede agree recall reveal
+    disclose estimate conclude observe speculate charge boast joke caution hint mention remark
+    reiterate repeat counter reply respond answer testify propose recommend demand accuse feel fear
+    hope expect worry doubt wonder imply signal show find suspect realize
+    realise recognize recognise post inform assure remind notify convince persuade rule question
+    dispute reject urge advise order threaten forecast project calculate posit theorize theorise
+    opine muse quip lament brag
+    """.split())
+#: Verbs whose infinitive complement (xcomp, or a ccomp "to" clause) reports an intention or request.
+XCOMP_CUES = frozenset("""
+    promise pledge vow threaten urge ask call refuse decline propose demand hope expect agree tell
+    encourage press push challenge order advise warn
+    """.split())
+#: Verbs whose direct object is the content ("denied the allegations", "announced a plan").
+#: (Evaluative verbs such as praise / criticize / endorse are attributions too, but their
+#: objects are mostly names: more false positives than finds.)
+DOBJ_CUES = frozenset("announce deny dispute reject propose question".split())
+#: Objects of those cues that are nobody's words: "announced the winners", "named the squad".
+NOT_SAID_OBJECTS = frozenset("""winner finalist nominee shortlist squad team lineup line-up cast roster
+name recipient laureate champion successor date venue schedule fixture""".split())
+#: Verbs with a prepositional content: "called for X", "argued for X".
+PREP_CUES = {"call": {"for", "on"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
+             "press": {"for"}, "plead": {"for"}, "lobby": {"for", "against"}, "warn": {"against", "about", "of"}}
+INDIRECT_CUES = CLAUSE_CUES | XCOMP_CUES | DOBJ_CUES | frozenset(PREP_CUES)
+#: Verbs of thinking and feeling: with a first- or second-person subject they are hedges (indirect);
+#: under an enclosing speech verb, that verb is the better cue (attribution).
+MENTAL_CUES = frozenset("think believe feel hope expect fear worry wonder doubt suspect realize realise remember".split())
+#: Verbs that also describe facts, not speech: they need a speaker-like subject.
+FACT_CUES = frozenset("""
+    show find suggest indicate signal imply reveal conclude estimate project calculate feel hope
+    expect realize realise recognize recognise rule agree call ask press push challenge order
+    refuse decline add note report state predict forecast
+    """.split())
+#: Cues that can follow the clause they report ("…, the mayor said").
+INVERTED_CUES = frozenset("""
+    say tell add argue claim insist note explain write warn believe think contend maintain predict
+    suggest acknowledge admit recall report estimate conclude announce tweet post reply respond
+    answer continue caution stress emphasize emphasise concede complain observe joke quip
+    """.split())
+#: Cues that can stand as an aside inside the sentence they report.
+PAREN_CUES = frozenset("""
+    say tell add argue claim insist note explain write warn believe think contend maintain predict
+    suggest acknowledge admit recall
+    """.split())
+SPEAKER_NOUNS = frozenset("""
+    official spokesman spokeswoman spokesperson aide adviser advisor senator representative
+    congressman congresswoman lawmaker legislator governor mayor president candidate nominee
+    secretary minister chairman chairwoman chair director chief leader executive ceo founder
+    expert analyst economist strategist pollster researcher scientist professor scholar
+    attorney lawyer prosecutor judge court justice police officer sheriff investigator agent
+    agency department ministry government administration campaign committee commission
+    council board party group organization organisation company firm union association
+    report study poll survey data analysis research document documents memo email emails letter
+    statement release filing record records video footage audit review investigation probe
+    source sources witness witnesses critic critics supporter supporters opponent opponents
+    voter voters resident residents people person man woman member members staff staffer
+    staffers official officials democrat democrats republican republicans activist activists
+    advocate advocates observer observers insider insiders friend friends family man men women
+    author writer columnist journalist reporter editor host anchor commentator blogger
+    paper newspaper magazine network outlet website site book article editorial op-ed column
+    ad advertisement commercial speech website tweet post message
+    he she they we i you who
+    """.split())
+
+# --------------------------------------------------------------------------- documents
+#: Things that "say" on behalf of whoever published them ("the report said" is its publisher's),
+#: in groups of words that name the same document ("the ad" ... "the clip").
+DOCUMENT_GROUPS = (
+    frozenset("report study survey poll analysis audit review research paper".split()),
+    frozenset("ad advertisement commercial clip video spot".split()),
+    frozenset("piece article story editorial column op-ed".split()),
+    frozenset("book memoir".split()),
+    frozenset("memo letter document filing complaint lawsuit brief".split()),
+    frozenset("ruling decision opinion".split()),
+    frozenset("statement release".split()),
+    frozenset("post tweet email website".split()),
+)
+DOCUMENT_NOUNS = frozenset().union(*DOCUMENT_GROUPS) - {"paper"}     # "the paper said": a newspaper
+
+
+def same_document(a: str, b: str) -> bool:
+    """Whether two document nouns can name the same document ("ad" / "clip")."""
+    return a == b or any(a in g and b in g for g in DOCUMENT_GROUPS)
+
+
+#: Verbs whose subject publishes their object ("the institute released a report").
+PUBLISHING_VERBS = frozenset("""
+release publish issue produce air run write file conduct launch post put unveil commission sponsor
+send author pen tweet have
+""".split())
+
+# --------------------------------------------------------------------------- gender
+#: Honorifics and gendered role words: "Ms Smith", "the congresswoman", "first lady".
+FEMALE_WORDS = frozenset("""
+woman women wife mother daughter sister actress queen duchess princess congresswoman chairwoman
+spokeswoman businesswoman councilwoman assemblywoman anchorwoman sportswoman lady mrs ms miss madam
+dame grandmother aunt niece girlfriend widow girl
+""".split())
+MALE_WORDS = frozenset("""
+man husband father son brother actor king duke prince congressman chairman spokesman businessman
+councilman assemblyman anchorman sportsman mr sir lord grandfather uncle nephew boyfriend widower boy
+""".split())
+FEMALE_HONORIFICS = HONORIFICS & FEMALE_WORDS
+MALE_HONORIFICS = HONORIFICS & MALE_WORDS
+
+_FIRST_NAMES = os.path.join(os.path.dirname(__file__), "data", "first_names.tsv")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """first name -> "m"/"f" (US SSA baby names, unambiguous ones only; see data/FIRST-NAMES-NOTICE.md)."""
+    table: dict[str, str] = {}
+    with open(_FIRST_NAMES, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, g = line.rstrip("\n").split("\t")
+            table[name] = g
+    return table
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m"/"f" for a first name that is (almost) always given to one sex, else None."""
+    return _first_names().get(word.lower().strip(".")) if word else None
+
+
+def word_gender(word: str) -> str | None:
+    """"m"/"f" for a gendered honorific or role word ("Mrs", "spokeswoman"), else None."""
+    w = word.lower().strip(".")
+    return "f" if w in FEMALE_WORDS else "m" if w in MALE_WORDS else None

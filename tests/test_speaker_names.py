@@ -1,0 +1,203 @@
+"""Right speaker, by name (issue 11): pronouns, affiliations, descriptions, confidence.
+Sentences are written for these tests."""
+import pytest
+
+from newsgraph import lexicon
+from quote_helpers import name, one
+
+
+@pytest.fixture
+def marked(extract):
+    def run(text):
+        r = extract(text)
+        return r, [q for q in r.quotes if q.kind in ("direct", "partial")]
+    return run
+
+
+# --------------------------------------------------------------------------- 1. pronouns
+def test_first_name_table_gives_gender():
+    assert lexicon.first_name_gender("Margaret") == "f"
+    assert lexicon.first_name_gender("Gregory") == "m"
+    assert lexicon.first_name_gender("Jordan") is None          # given to both: the article must say
+
+
+def test_she_skips_a_man_named_later_by_first_name(marked):
+    # the nearest person before "she" is a man, known only by his first name's gender
+    r, qs = marked("Margaret Okafor criticised the budget proposed by Gregory Vance.\n\n"
+                   "“This plan abandons the farmers,” she said.")
+    assert name(r, one(qs, "abandons")) == "Margaret Okafor"
+
+
+def test_he_is_the_subject_of_the_previous_sentence_not_the_last_name(marked):
+    # a careful reader takes the sentence's subject (the retired judge), not the name in the object
+    r, qs = marked("Retired judge Tomas Brandt spoke at length about his years serving under Victor Hale.\n\n"
+                   "“The courts were starved of money,” he told the audience.")
+    assert name(r, one(qs, "starved")) == "Tomas Brandt"
+
+
+def test_he_follows_a_chain_of_pronoun_subjects(marked):
+    r, qs = marked("Campaign adviser Dmitri Olsen met reporters on Friday.\n\n"
+                   "He would not say why the rally with Nathan Price was cancelled.\n\n"
+                   "“We have nothing to add,” he said.")
+    assert name(r, one(qs, "nothing to add")) == "Dmitri Olsen"
+
+
+def test_he_looks_past_a_sentence_about_an_organisation(marked):
+    # the sentence before the quote is about an agency; "he" is the man the paragraph before was about
+    r, qs = marked("Commissioner Howard Lin met the press in the afternoon.\n\n"
+                   "He added that the plan was meant as an incentive for the counties.\n\n"
+                   "The agency announced in May that new rules were coming.\n\n"
+                   "“We want a partnership, not a fight,” he said.")
+    q = one(qs, "partnership")
+    assert name(r, q) == "Howard Lin" and q.confidence >= 0.8
+
+
+# --------------------------------------------------------------------------- 6. confidence
+def test_every_attribution_has_a_confidence_that_orders_the_ways_of_finding_it(marked):
+    r, qs = marked("“The harbour will reopen in June,” said Port Director Anika Svensson.\n\n"
+                   "Several boats were damaged in the storm, officials said, and one sank near the pier.\n\n"
+                   "“We lost everything,” he said.")
+    named = one(qs, "harbour")
+    assert name(r, named) == "Anika Svensson" and named.confidence >= 0.9
+    for q in r.quotes:
+        assert 0.0 <= q.confidence <= 1.0
+        assert (q.confidence == 0.0) == (q.speaker is None)
+    lost = one(qs, "lost everything")          # "he": nobody fits (the only person is a woman)
+    assert lost.speaker is None or lost.confidence < named.confidence
+
+
+def test_confidence_round_trips_through_the_data_model():
+    from newsgraph.model import SCHEMA_VERSION, ArticleResult, Quote, Span
+    q = Quote(kind="direct", contents=[Span(0, 5, "Words")], speaker="person/a", confidence=0.42)
+    back = ArticleResult.from_dict(ArticleResult(quotes=[q]).to_dict()).quotes[0]
+    assert back.confidence == 0.42 and back.quotations()[0].confidence == 0.42
+    assert SCHEMA_VERSION >= 3
+
+
+def test_cli_output_carries_the_confidence(tmp_path, capsys):
+    import json
+    from newsgraph import cli
+    p = tmp_path / "a.txt"
+    p.write_text("“We will build it,” said Mayor Olga Brandt.\n", encoding="utf-8")
+    assert cli.main(["extract", str(p)]) == 0
+    line = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert line["quotes"][0]["confidence"] >= 0.9
+
+
+def test_registry_publishes_only_confident_attributions():
+    import datetime as dt
+    from types import SimpleNamespace
+    from newsgraph import registry
+    from newsgraph.model import ArticleResult, Entity, Quote, Span
+
+    def quote(text, conf):
+        return Quote(kind="direct", contents=[Span(0, len(text), text)], speaker="p1", confidence=conf)
+    a = SimpleNamespace(url="a.html", title="A", date=dt.datetime(2020, 1, 1))
+    result = ArticleResult(quotes=[quote("Sure.", 0.97), quote("Unsure.", 0.3)],
+                           entities=[Entity(id="p1", name="Nora Quist", type="Person")])
+    rec = registry.ArticleRecord(article=a, result=result)
+    reg = registry.build([rec], min_confidence=0.5)
+    assert [r.text for r in reg.speakers[0].quotes] == ["Sure."]
+    assert [r.text for r in rec.quotes] == ["Sure."]               # the article's JSON-LD quotations too
+    assert len(result.quotes) == 2                                  # the results keep both
+    everything = registry.build([registry.ArticleRecord(article=a, result=result)])     # default: all
+    assert sorted(r.text for r in everything.speakers[0].quotes) == ["Sure.", "Unsure."]
+
+
+def test_min_confidence_setting_has_a_default():
+    from newsgraph import settings
+    s = {}
+    settings.set_defaults(s)
+    assert 0.0 < s["NEWSGRAPH_MIN_CONFIDENCE"] < 1.0
+
+
+# --------------------------------------------------------------------------- 3. documents
+def test_the_report_said_is_the_publisher_of_the_report(marked):
+    r, qs = marked("The Harwick Institute released a report on rural hospitals on Monday.\n\n"
+                   "Mayor Dana Whitfield welcomed it.\n\n"
+                   "“Nearly a third of rural clinics could close within five years,” the report said.")
+    assert name(r, one(qs, "rural clinics")) == "Harwick Institute"
+
+
+def test_the_ad_said_is_whoever_made_the_ad(marked):
+    r, qs = marked("Senator Ruth Calloway has a new campaign ad attacking Governor Glenn Ostrow.\n\n"
+                   "“He cut the schools and raised your taxes,” the clip says.")
+    assert name(r, one(qs, "cut the schools")) == "Ruth Calloway"
+
+
+def test_a_document_nobody_is_said_to_have_published_is_nobodys(marked):
+    r, qs = marked("Mayor Dana Whitfield spoke to the council about the budget.\n\n"
+                   "“The deficit will double by next year,” the report said.")
+    assert one(qs, "deficit").speaker is None
+
+
+# --------------------------------------------------------------------------- 2. affiliations
+def test_the_person_not_the_team_he_coaches(marked):
+    r, qs = marked("“We were outplayed in the second half,” Brookvale coach Marty Delacroix said after the game.")
+    assert name(r, one(qs, "outplayed")) == "Marty Delacroix"
+
+
+def test_the_person_not_the_university_she_works_at(marked):
+    r, qs = marked("Helena Voss of the University of Wisconsin, Madison, said the statues were carved "
+                   "“with astonishing care over many generations.”")
+    assert name(r, one(qs, "astonishing care")) == "Helena Voss"
+
+
+def test_a_named_spokeswoman_is_the_speaker(marked):
+    r, qs = marked("“The speaker has no plans to resign,” Senator Crane’s spokeswoman, Lydia Marsh, said.")
+    assert name(r, one(qs, "no plans")) == "Lydia Marsh"
+
+
+def test_an_unnamed_spokeswoman_is_nobody_by_name_never_her_boss(marked):
+    r, qs = marked("Senator Walter Crane faced questions about the land deal on Tuesday.\n\n"
+                   "“The senator has no plans to resign,” Crane’s spokeswoman said.")
+    q = one(qs, "no plans")
+    assert name(r, q) != "Walter Crane"
+
+
+def test_a_medium_is_the_source_of_what_it_reports(marked):
+    r, qs = marked("According to the Daily Ledger, the mayor “never intended to run again.”")
+    assert name(r, one(qs, "never intended")) == "Daily Ledger"
+
+
+def test_a_medium_is_not_the_speaker_of_words_it_relays(marked):
+    r, qs = marked("The Harbor Times reported that a source close to the mayor told the paper: "
+                   "“She has already packed her office.”")
+    assert name(r, one(qs, "packed her office")) != "Harbor Times"
+
+
+# --------------------------------------------------------------------------- 7. one lexicon
+def test_every_stage_reads_its_words_from_the_one_lexicon():
+    from newsgraph import attribution, entities, indirect, lexicon, registry
+    assert attribution.CUE_LEMMAS is lexicon.CUE_LEMMAS and attribution.MENTAL_CUES is indirect.MENTAL_CUES
+    assert entities.CORE_TITLES is lexicon.CORE_TITLES and attribution.CORE_TITLES is lexicon.CORE_TITLES
+    assert indirect.CLAUSE_CUES is lexicon.CLAUSE_CUES and registry.NAME_TITLE_WORDS is lexicon.NAME_TITLE_WORDS
+    # the stages agree: a personal title the entity stage knows is stripped by the registry too
+    assert lexicon.PERSONAL_TITLES <= lexicon.NAME_TITLE_WORDS and lexicon.HONORIFICS <= lexicon.PERSONAL_TITLES
+    assert lexicon.INVERTED_CUES <= lexicon.CUE_LEMMAS and lexicon.SAY_CUES <= lexicon.CUE_LEMMAS
+
+
+def test_registry_strips_a_title_the_entity_stage_knows():
+    from newsgraph import registry
+    title, core = registry._strip_title("Professor Anneliese Moreau".split())
+    assert title == ["Professor"] and core == ["Anneliese", "Moreau"]
+
+
+def test_who_after_an_apposition_is_the_person_named(marked):
+    r, qs = marked("Among the critics was Rosalind Achebe, the president of the Tenants League, who said the plan "
+                   "was “a gift to the developers and nothing else.”")
+    assert name(r, one(qs, "gift to the developers")) == "Rosalind Achebe"
+
+
+# --------------------------------------------------------------------------- 3. descriptions
+def test_the_president_is_not_the_vice_president(marked):
+    r, qs = marked("President Alma Ferreira and Vice President Otto Lindgren toured the dam on Monday.\n\n"
+                   "“This dam will power half the province,” the president said.")
+    assert name(r, one(qs, "power half")) == "Alma Ferreira"
+
+
+def test_a_description_only_goes_to_someone_who_fits_it(marked):
+    r, qs = marked("The developer Raymond Kessler bought the land last year.\n\n"
+                   "Council member Greta Lindholm opposed the sale.\n\n"
+                   "“I paid a fair price for every acre,” the businessman said.")
+    assert name(r, one(qs, "fair price")) != "Greta Lindholm"
