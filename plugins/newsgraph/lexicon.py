@@ -285,3 +285,24 @@ def word_gender(word: str) -> str | None:
     """"m"/"f" for a gendered honorific or role word ("Mrs", "spokeswoman"), else None."""
     w = word.lower().strip(".")
     return "f" if w in FEMALE_WORDS else "m" if w in MALE_WORDS else None
+
+
+# --------------------------------------------------------------------------- interview transcripts (interviews)
+#: Labels that mark the interviewer's turns (publications and their abbreviations included).
+INTERVIEWER_LABELS = frozenset("""
+q question questions interviewer int wn wikinews reporter host moderator
+""".split())
+#: Labels that mark the interviewee's turns without naming them.
+ANSWER_LABELS = frozenset("a answer answers".split())
+#: Capitalised words that end a line in "Word:" form but are no speaker label.
+NOT_LABELS = frozenset("""
+update updates note notes editor correction clarification source sources image images photo photos
+picture video watch listen read related see also warning disclaimer transcript background
+summary date time location where when why what how who result results score final edit
+""".split())
+
+
+# --------------------------------------------------------------------------- not speech (quotes)
+#: Things that carry words nobody in the story speaks: "a banner read “…”", "placards reading “…”".
+INSCRIPTION_NOUNS = ("signs?|banners?|placards?|posters?|billboards?|plaques?|inscriptions?|graffiti|slogans?|"
+                     "t-?shirts?|shirts?|stickers?|murals?|flags?|hats?|caps?|badges?|tattoos?|headlines?|captions?")

