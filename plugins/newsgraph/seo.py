@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape as xml_escape
 from markupsafe import Markup
 
 from . import jsonld as J
+from .safe import xml_clean
 
 logger = logging.getLogger(__name__)
 
@@ -237,7 +238,7 @@ def meta_markup(ctx: Any, skip: Iterable[str] = ()) -> Markup:
     except Exception as exc:  # never crash the build over head tags
         logger.warning("newsgraph: no meta tags for %s: %s: %s", J._where(ctx), type(exc).__name__, exc)
         return Markup("")
-    return Markup("\n  ").join(tags)
+    return xml_clean(Markup("\n  ").join(tags))     # (also inserted into pages outside Jinja)
 
 
 @J.pass_context
