@@ -496,7 +496,8 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "settings.py", "templates")
+RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "settings.py", "charts.py",
+                  "templates")
 
 
 def site_signature(settings: dict, context: dict) -> str:

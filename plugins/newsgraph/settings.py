@@ -37,6 +37,15 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
     "NEWSGRAPH_PROGRESS_EVERY": 10.0,         # seconds between progress lines on long runs
+    # pictures (inline SVG, charts.py; docs/pictures.md)
+    "NEWSGRAPH_CHART_TIMELINE": True,         # a speaker's quotes per month
+    "NEWSGRAPH_CHART_TIMELINE_MIN_QUOTES": 5, # ... for speakers with at least this many quotes
+    "NEWSGRAPH_CHART_NETWORK": True,          # who is quoted alongside (speaker and topic pages)
+    "NEWSGRAPH_CHART_NETWORK_SIZE": 10,       # most people/organisations shown (besides the speaker)
+    "NEWSGRAPH_CHART_NETWORK_MIN": 2,         # fewer than this: no network
+    "NEWSGRAPH_CHART_TOP": True,              # most quoted speakers on the speaker index
+    "NEWSGRAPH_CHART_TOP_MONTHS": 12,         # ... over the site's last this many months
+    "NEWSGRAPH_CHART_TOP_SIZE": 10,           # ... this many bars
 }
 
 
