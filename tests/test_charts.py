@@ -141,3 +141,13 @@ def test_settings_turn_each_picture_off_and_set_thresholds():
     assert fewer.render("alongside", ann) == ""                   # only 2 others
     with pytest.raises(ValueError, match="unknown picture"):
         on.render("pie", ann)
+
+
+def test_a_place_or_group_speaker_gets_its_network_too():
+    """Only people and organisations are drawn around a speaker, but the speaker may be anything
+    with a page ("Russia said …")."""
+    russia, ann, bob = person("Russia", "russia", "Place"), person("Ann Lee", "ann-lee"), person("Bob Ray", "bob-ray")
+    arts = [article(day(2020, 1), russia, ann), article(day(2020, 2), russia, ann, bob)]
+    nodes, edges = charts.co_quoted(arts, limit=5, center=russia)
+    assert [(n.key, n.count) for n in nodes] == [("russia", 2), ("ann-lee", 2), ("bob-ray", 1)]
+    assert edges == {("ann-lee", "bob-ray"): 1, ("ann-lee", "russia"): 2, ("bob-ray", "russia"): 1}

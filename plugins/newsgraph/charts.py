@@ -85,7 +85,8 @@ def _ranked(count: Counter, who: dict[str, Any], limit: int) -> list[Node]:
 def co_quoted(articles: Iterable[Any], limit: int, center: Any = None,
               types: Sequence[str] = ("Person", "Organization")) -> tuple[list[Node], dict[tuple[str, str], int]]:
     """The people and organisations quoted most often in ``articles`` (or, with ``center``, in the
-    same articles as ``center``, who comes first) and how many articles each pair shares.
+    same articles as ``center``, who comes first, whatever its type) and how many articles each
+    pair shares.
 
     Returns ``(nodes, edges)``: nodes most frequent first, edges ``{(key_a, key_b): articles}``
     with ``key_a < key_b``, only between the nodes returned.
@@ -97,7 +98,8 @@ def co_quoted(articles: Iterable[Any], limit: int, center: Any = None,
     for art in arts:
         keys = []
         for ident in getattr(art, "newsgraph_speakers", None) or []:
-            if ident.is_speaker and ident.type in types and ident.key not in keys:
+            wanted = ident.type in types or center is not None and ident.key == center.key
+            if ident.is_speaker and wanted and ident.key not in keys:
                 keys.append(ident.key)
                 who[ident.key] = ident
         if center is not None and center.key not in keys:
