@@ -151,3 +151,13 @@ def test_a_place_or_group_speaker_gets_its_network_too():
     nodes, edges = charts.co_quoted(arts, limit=5, center=russia)
     assert [(n.key, n.count) for n in nodes] == [("russia", 2), ("ann-lee", 2), ("bob-ray", 1)]
     assert edges == {("ann-lee", "bob-ray"): 1, ("ann-lee", "russia"): 2, ("bob-ray", "russia"): 1}
+
+
+def test_month_axis_labels_every_year_and_the_first_month_when_it_fits():
+    def labels(first, last):
+        months = charts.month_range(first, last)
+        return [text for _i, text, _a in charts._month_ticks(months, 366 / len(months))]
+
+    assert labels((2017, 11), (2021, 3)) == ["2018", "2019", "2020", "2021"]   # "Nov 2017" would hide 2018
+    assert labels((2019, 6), (2021, 3)) == ["Jun 2019", "2020", "2021"]
+    assert labels((2021, 1), (2021, 4)) == ["Jan 2021", "Feb 2021", "Mar 2021", "Apr 2021"]

@@ -230,17 +230,19 @@ def timeline_svg(name: str, per_month: dict[Month, tuple[int, int]], span: tuple
 
 
 def _month_ticks(months: list[Month], slot: float) -> list[tuple[int, str, str]]:
-    """Axis labels ``(index, text, anchor)``: the first month ("Nov 2017") and each January (the
-    year), dropping any that would touch the one before."""
+    """Axis labels ``(index, text, anchor)``: every month when there is room, else each January
+    (the year) and the first month ("Nov 2017") when it fits before the first January; a label
+    that would touch the one before is left out (the caption names the first and last month)."""
     if slot >= 60:                              # room for every month's name, under its bar
         return [(i, month_label(m), "middle") for i, m in enumerate(months)]
-    ticks = [(0, month_label(months[0]) if months[0][1] != 1 else str(months[0][0]), "start")]
-    end = 56 if months[0][1] != 1 else 30      # x where the last label ends, roughly
-    for i, m in enumerate(months[1:], 1):
+    januaries, end = [], -1e9                  # end: x where the last label ends, roughly
+    for i, m in enumerate(months):
         if m[1] == 1 and i * slot - 16 >= end:
-            ticks.append((i, str(m[0]), "middle"))
-            end = i * slot + 16
-    return ticks
+            januaries.append((i, str(m[0]), "middle" if i else "start"))
+            end = i * slot + (16 if i else 30)
+    if months[0][1] != 1 and (not januaries or januaries[0][0] * slot - 16 >= 60):
+        return [(0, month_label(months[0]), "start"), *januaries]
+    return januaries
 
 
 def layout(nodes: Sequence[Node], center: bool) -> dict[str, tuple[float, float]]:
