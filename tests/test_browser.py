@@ -183,3 +183,71 @@ def test_in_article_link_from_a_speaker_page_scrolls_to_the_marked_quote(site, d
     assert probe["scrolled"] > 0 and 0 <= probe["top"] < probe["viewport"], probe   # scrolled to it
     assert probe["background"] != probe["other"] and probe["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
     assert driver.get_log("browser") == [] or all(m["level"] != "SEVERE" for m in driver.get_log("browser"))
+
+
+# --- pictures (inline SVG charts) --------------------------------------------------------
+
+CHART_PROBE = """
+const out = {overflow: document.documentElement.scrollWidth - window.innerWidth, charts: []};
+for (const f of document.querySelectorAll('figure.newsgraph-chart')) {
+  const svg = f.querySelector('svg'), r = svg.getBoundingClientRect();
+  let right = r.right;
+  for (const t of svg.querySelectorAll('text')) right = Math.max(right, t.getBoundingClientRect().right);
+  let left = r.left;
+  for (const t of svg.querySelectorAll('text')) left = Math.min(left, t.getBoundingClientRect().left);
+  const fill = svg.querySelector('.ng-quoted, .ng-node, .ng-bar');
+  out.charts.push({kind: f.className, width: r.width, height: r.height, left: left, right: right,
+                   fill: fill ? getComputedStyle(fill).fill : '', links: svg.querySelectorAll('a').length});
+}
+out.viewport = window.innerWidth;
+return out;
+"""
+
+
+@pytest.fixture(scope="module")
+def chart_site(tmp_path_factory):
+    from chart_site import ARTICLES as CHART_ARTICLES
+    from sitebuild import build
+
+    return build(tmp_path_factory.mktemp("browser-charts"), CHART_ARTICLES, theme=str(ROOT / "theme"),
+                 settings={"RELATIVE_URLS": True}).output
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("page,expected", [("speakers/jane-porter/index.html", 2), ("tag/jane-porter.html", 1),
+                                           ("speakers/index.html", 1)])
+def test_pictures_are_visible_fit_the_screen_and_use_the_theme_colours(chart_site, driver, page, expected, width,
+                                                                      tmp_path_factory):
+    result = open_page(chart_site / page, driver=driver, width=width, height=1400, evaluate=CHART_PROBE)
+    shots = tmp_path_factory.getbasetemp() / "chart-screenshots"
+    shots.mkdir(exist_ok=True)
+    (shots / f"{page.replace('/', '_')}-{width}.png").write_bytes(result.screenshot)   # for a look by hand
+    assert_renders(result)
+    info = result.value
+    assert info["overflow"] <= 0, "page scrolls sideways"
+    assert len(info["charts"]) == expected
+    for chart in info["charts"]:
+        assert chart["width"] > 200 and chart["height"] > 50, chart                 # visible
+        assert chart["left"] >= 0 and chart["right"] <= info["viewport"], chart     # labels on screen
+        assert chart["fill"] not in ("", "rgb(0, 0, 0)"), chart                     # the theme's colours applied
+
+
+def test_links_in_a_picture_lead_to_the_speaker_pages(chart_site, driver):
+    """Served over HTTP (pretty URLs ``speakers/<slug>/`` need a server), clicking a node of the
+    topic's network opens that speaker's page."""
+    from selenium.webdriver.common.by import By
+
+    handler = functools.partial(_QuietHandler, directory=str(chart_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        open_page(f"http://127.0.0.1:{server.server_port}/tag/jane-porter.html", driver=driver)
+        links = driver.find_elements(By.CSS_SELECTOR, "figure.newsgraph-chart-network svg a")
+        names = [a.find_element(By.CSS_SELECTOR, "title").get_attribute("textContent") for a in links]
+        assert any(n.startswith("Ada Osei") for n in names), names
+        links[[n.startswith("Ada Osei") for n in names].index(True)].click()
+        assert driver.title.startswith("Ada Osei"), driver.current_url
+        assert driver.current_url.endswith("/speakers/ada-osei/")
+    finally:
+        server.shutdown()
+        server.server_close()

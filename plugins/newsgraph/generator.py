@@ -686,7 +686,7 @@ def _tree_stamp(paths: list[str]) -> list:
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
 RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "seo.py", "anchors.py",
-                  "settings.py", "safe.py", "templates")
+                  "settings.py", "safe.py", "charts.py", "templates")
 
 
 def site_signature(settings: dict, context: dict) -> str:

@@ -106,6 +106,27 @@ def on_generator_init(generator) -> None:
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
     from .seo import render_meta
     generator.env.globals["newsgraph_meta"] = render_meta
+    generator.env.globals["newsgraph_chart"] = _chart_global(generator)
+
+
+def _chart_global(generator):
+    """Jinja global ``newsgraph_chart(kind, subject=None, articles=None)``: an inline SVG picture
+    (``charts.Charts``, one per build in the shared context), drawn only when a page showing it is
+    rendered, so pages skipped as unchanged cost nothing; "" without the site registry."""
+    from jinja2 import pass_context
+    from markupsafe import Markup
+
+    @pass_context
+    def newsgraph_chart(ctx, kind, subject=None, articles=None):
+        reg = generator.context.get("newsgraph_registry")
+        if reg is None:
+            return Markup("")
+        charts = generator.context.get("newsgraph_charts")
+        if charts is None or charts.registry is not reg:
+            from .charts import Charts
+            charts = generator.context["newsgraph_charts"] = Charts(generator.settings, reg)
+        return charts.render(kind, subject, articles, str(ctx.get("SITEURL") or ""))
+    return newsgraph_chart
 
 
 def _jsonld_memo(generator):

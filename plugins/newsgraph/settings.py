@@ -50,6 +50,15 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_INDEX_MIN_ITEMS": 2,           # speaker/topic pages with fewer quotes/articles: noindex
     "NEWSGRAPH_SITEMAP": "sitemap.xml",       # "" = none
     "NEWSGRAPH_ROBOTS": "robots.txt",         # "" = none (a static robots.txt of the site wins)
+    # pictures (inline SVG, charts.py; docs/pictures.md)
+    "NEWSGRAPH_CHART_TIMELINE": True,         # a speaker's quotes per month
+    "NEWSGRAPH_CHART_TIMELINE_MIN_QUOTES": 5, # ... for speakers with at least this many quotes
+    "NEWSGRAPH_CHART_NETWORK": True,          # who is quoted alongside (speaker and topic pages)
+    "NEWSGRAPH_CHART_NETWORK_SIZE": 10,       # most people/organisations shown (besides the speaker)
+    "NEWSGRAPH_CHART_NETWORK_MIN": 2,         # fewer than this: no network
+    "NEWSGRAPH_CHART_TOP": True,              # most quoted speakers on the speaker index
+    "NEWSGRAPH_CHART_TOP_MONTHS": 12,         # ... over the site's last this many months
+    "NEWSGRAPH_CHART_TOP_SIZE": 10,           # ... this many bars
 }
 
 
