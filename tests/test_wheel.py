@@ -33,7 +33,11 @@ The council met on Tuesday to discuss the harbour plan.
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> pathlib.Path:
     out = tmp_path_factory.mktemp("wheel")
-    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(ROOT)],
+    # built from a copy of the sources: a build/ folder left in the worktree could bring stale files
+    src = out / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "build", "output", "cache", "content",
+                                                             "*.egg-info", "__pycache__", ".pytest_cache"))
+    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out), str(src)],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
     (found,) = out.glob("newsgraph-*.whl")
