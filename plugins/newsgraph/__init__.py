@@ -1,9 +1,10 @@
 """newsgraph: who said what in a news site's articles, as pages, tags and schema.org JSON-LD.
 
 The extraction engine (``newsgraph.extract``) works without Pelican; ``register`` wires it
-into Pelican when the plugin is listed in ``PLUGINS``.
+into Pelican (found as the namespace plugin ``pelican.plugins.newsgraph`` when installed, or
+listed in ``PLUGINS``).
 """
-__version__ = "0.1.0"
+from .model import ENGINE_VERSION as __version__   # the one version number (see model.py)
 
 
 def register():

@@ -31,7 +31,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.paginator import Paginator
-from pelican.writers import Writer
+from pelican.utils import sanitised_join
 
 from .cache import Damaged, read_checked, write_atomic, write_checked
 from .registry import Identity, QuoteRef, Registry
@@ -203,7 +203,7 @@ class OutputManifest:
     """Skips re-rendering the plugin's own outputs when nothing they are made from changed.
 
     Covers speaker pages and feeds, and Pelican's pages and feeds of the topic tags the plugin
-    added (:func:`skip_unchanged_topic_tags`, :class:`NewsgraphWriter`). An output's digest is its
+    added (:func:`skip_unchanged_topic_tags`, :func:`note_written`). An output's digest is its
     own data (a speaker's quotes, topics, URLs; a tag's article list) plus a *site signature*:
     every article's and page's source path, metadata and content hash, the engine fingerprint, all
     settings, the alias file, and the theme's and the plugin's rendering files (mtime and size). Anything a template could
@@ -239,7 +239,8 @@ class OutputManifest:
             self.previous = dict(self.previous, **{"(interrupted build)": interrupted})
         self.old = self.previous if old.get("site") == self.site and not self.interrupted else {}
         self.new: dict[str, list] = {}
-        self.written: set[str] = set()        # every file written in this build (any writer call)
+        self.written: set[str] = set()        # every file written in this build (see note_written)
+        self.capturing: str | None = None     # the topic tag output being written, if any
         self._listings: dict[str, set[str]] = {}
         self._journal: Any = None             # open while this build writes outputs
         self.skipped = 0
@@ -312,8 +313,8 @@ class OutputManifest:
 
     def wrote(self, key: str, path: str) -> None:
         """``path`` is about to be written for ``key``: noted, in the journal first."""
-        if key in self.new:
-            rel = os.path.relpath(path, self.output)
+        rel = os.path.relpath(path, self.output)
+        if key in self.new and rel not in self.new[key]:
             self._note(rel)
             self.new[key].append(rel)
 
@@ -508,77 +509,49 @@ def _digest(data: bytes, n: int = 16) -> str:
     return hashlib.sha256(data).hexdigest()[:n]
 
 
-class NewsgraphWriter(Writer):
-    """Pelican's writer, with every feed's text cleaned of characters XML 1.0 forbids (a control
-    character in an article, a title or a name must not stop the build), noting every file written
-    and which files each topic tag's page or feed wrote (see OutputManifest), and making every feed
-    usable by feed readers (see ``write_feed``)."""
+def clean_feed(feed) -> None:
+    """Every text field of a feed about to be written, without characters XML 1.0 forbids (a
+    control character in an article, a title or a name must not stop the build). Run on Pelican's
+    public ``feed_generated`` signal, so the site keeps whichever writer it uses."""
+    _clean_feed_fields(feed.feed)
+    for item in feed.items:
+        _clean_feed_fields(item)
 
-    _capture: str | None = None
 
-    def _create_new_feed(self, feed_type, feed_title, context):
-        feed = super()._create_new_feed(feed_type, feed_title, context)
-        # the feed's own id is its absolute URL (Pelican's default, the site's home, is the same
-        # for every feed and just "/" without SITEURL)
-        feed.feed["id"] = self.feed_url
-        _clean_feed_fields(feed.feed)
-        return feed
+def absolute_feed(feed, context: dict) -> None:
+    """A feed usable by feed readers whatever the URL settings: its link, its own URL (also its
+    id: Pelican's default id, the site's home, is the same for every feed and just "/" without
+    SITEURL), every entry's link and its tag-URI id (which needs a host) made absolute on
+    ``SITEURL``, or, when that is not absolute (development, relative URLs), on
+    ``NEWSGRAPH_SITEURL`` / ``FEED_DOMAIN``, the JSON-LD base. Run on ``feed_generated``."""
+    from feedgenerator import get_tag_uri
+    from urllib.parse import urljoin
 
-    def _add_item_to_the_feed(self, feed, item):
-        super()._add_item_to_the_feed(feed, item)
-        if feed.items:
-            _clean_feed_fields(feed.items[-1])
+    from .jsonld import absolute_base
+    base = absolute_base(context.get("NEWSGRAPH_SITEURL"), context.get("SITEURL"), context.get("FEED_DOMAIN"))
+    root = base.rstrip("/") + "/"
+    info = feed.feed
+    if not _is_abs(info.get("link")):
+        info["link"] = urljoin(root, str(info.get("link") or "").lstrip("/"))
+    if not _is_abs(info.get("feed_url")):
+        info["feed_url"] = urljoin(root, str(info.get("feed_url") or "").lstrip("/"))
+    info["id"] = info["feed_url"]
+    for item in feed.items:
+        link = str(item.get("link") or "")
+        if not _is_abs(link):
+            item["link"] = urljoin(root, link.lstrip("/"))
+            item["unique_id"] = get_tag_uri(item["link"], item.get("pubdate"))
 
-    def _open_w(self, filename, encoding, override=False):
-        manifest = self._manifest_obj
-        if manifest is not None:
-            manifest.written.add(os.path.abspath(filename))
-            if self._capture:
-                manifest.wrote(self._capture, filename)
-        return super()._open_w(filename, encoding, override)
 
-    _manifest_obj = None
-
-    def _manifest(self, context) -> "OutputManifest | None":
-        if self._manifest_obj is None:
-            self._manifest_obj = OutputManifest.of(self.settings, context, self.output_path)
-        return self._manifest_obj
-
-    def write_file(self, name, template, context, *args, **kwargs):
-        tag = kwargs.get("tag")
-        topics = context.get("newsgraph_topic_slugs") or ()
-        manifest = self._manifest(context)          # also notes every file written (see _open_w)
-        if manifest is None or tag is None or getattr(tag, "slug", None) not in topics:
-            return super().write_file(name, template, context, *args, **kwargs)
-        return self._recorded(manifest, f"page:{name}", super().write_file, name, template, context,
-                              *args, **kwargs)
-
-    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
-        """Pelican's ``write_feed`` with absolute links: entry links, entry ids (tag URIs need a
-        host) and the feed id are made from ``SITEURL``; when that is not absolute (development,
-        relative URLs) from ``NEWSGRAPH_SITEURL`` or ``FEED_DOMAIN``, the JSON-LD base."""
-        from .jsonld import absolute_base
-        manifest = self._manifest(context)          # (made from the build's own context)
-        if not _is_abs(context.get("SITEURL")) or not _is_abs(context.get("FEED_DOMAIN")):
-            base = absolute_base(context.get("NEWSGRAPH_SITEURL"), context.get("SITEURL"),
-                                 context.get("FEED_DOMAIN"))
-            context = _FeedContext(context, base)
-        feeds = context.get("newsgraph_topic_feeds") or ()
-        if manifest is None or not path or path not in feeds:
-            return super().write_feed(elements, context, path, url, *args, **kwargs)
-        return self._recorded(manifest, f"feed:{path}", super().write_feed, elements, context, path, url,
-                              *args, **kwargs)
-
-    def _recorded(self, manifest: OutputManifest, key: str, write, *args, **kwargs):
-        """``write(...)``, noting the files it writes under ``key`` (unchanged topic tags never get
-        here: :func:`skip_unchanged_topic_tags` leaves them out of Pelican's loops)."""
-        manifest.new[key] = []
-        self._capture = key
-        try:
-            return write(*args, **kwargs)
-        finally:
-            self._capture = None
-            exit_point("topic-page")
+def note_written(path: str, context: dict | None) -> None:
+    """A file was written (Pelican's ``content_written`` / ``feed_written`` signals): noted in the
+    build's manifest, never removed as stale; under the topic tag being written, if any."""
+    manifest = (context or {}).get("newsgraph_manifest")
+    if manifest is None:
+        return
+    manifest.written.add(os.path.abspath(path))
+    if manifest.capturing:
+        manifest.wrote(manifest.capturing, path)
 
 
 def _clean_feed_fields(fields: dict) -> None:
@@ -588,18 +561,6 @@ def _clean_feed_fields(fields: dict) -> None:
             fields[key] = xml_clean(value)
         elif isinstance(value, (list, tuple)):
             fields[key] = type(value)(xml_clean(v) for v in value)     # categories: strings
-
-
-class _FeedContext(dict):
-    """A build context for one feed with absolute ``SITEURL``/``FEED_DOMAIN`` (a shallow copy:
-    Pelican's writer reads only these and SITENAME/SITESUBTITLE from it)."""
-
-    def __init__(self, context: dict, base: str):
-        super().__init__(context)
-        if not _is_abs(self.get("SITEURL")):
-            self["SITEURL"] = base
-        if not _is_abs(self.get("FEED_DOMAIN")):
-            self["FEED_DOMAIN"] = self["SITEURL"]
 
 
 def _is_abs(url: Any) -> bool:
@@ -651,8 +612,61 @@ def skip_unchanged_topic_tags(generator) -> None:
                 generator.tags = every
         return run
 
-    generator.generate_tags = without_unchanged(generator.generate_tags, page_keys)
-    generator.generate_feeds = without_unchanged(generator.generate_feeds, feed_keys)
+    def recorded(manifest: OutputManifest, key: str, path: str, write, *args, **kwargs):
+        """``write(...)``, noting the files it writes under ``key``: ``path`` before it is written,
+        more pages of a paginated tag as Pelican reports them (:func:`note_written`)."""
+        manifest.new[key] = []
+        manifest.wrote(key, path)
+        manifest.capturing = key
+        try:
+            return write(*args, **kwargs)
+        finally:
+            manifest.capturing = None
+            exit_point("topic-page")
+
+    def recording_write(write):
+        """Pelican's ``write`` for tag pages, recording the topic tags' files."""
+        def run(name, template, ctx, *args, **kwargs):
+            manifest = OutputManifest.of(settings, context, generator.output_path)
+            tag = kwargs.get("tag")
+            if manifest is None or tag is None or not topic(tag):
+                return write(name, template, ctx, *args, **kwargs)
+            return recorded(manifest, f"page:{name}", sanitised_join(generator.output_path, name),
+                            write, name, template, ctx, *args, **kwargs)
+        return run
+
+    generate_tags = without_unchanged(generator.generate_tags, page_keys)
+    generate_feeds = without_unchanged(generator.generate_feeds, feed_keys)
+
+    @functools.wraps(generate_tags)
+    def tags_recorded(write):
+        return generate_tags(recording_write(write))
+
+    @functools.wraps(generate_feeds)
+    def feeds_recorded(writer):
+        return generate_feeds(_TopicFeedWriter(writer, settings, context, generator.output_path, recorded))
+
+    generator.generate_tags, generator.generate_feeds = tags_recorded, feeds_recorded
+
+
+class _TopicFeedWriter:
+    """The site's writer (whichever it is) for Pelican's ``generate_feeds``, recording the files of
+    the topic tags' feeds; every other call goes to the writer unchanged."""
+
+    def __init__(self, writer, settings: dict, context: dict, output_path: str, recorded):
+        self._writer, self._settings, self._context = writer, settings, context
+        self._output_path, self._recorded = output_path, recorded
+
+    def __getattr__(self, name: str):
+        return getattr(self._writer, name)
+
+    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        write = self._writer.write_feed
+        manifest = OutputManifest.of(self._settings, self._context, self._output_path)
+        if manifest is None or not path or path not in (self._context.get("newsgraph_topic_feeds") or ()):
+            return write(elements, context, path, url, *args, **kwargs)
+        return self._recorded(manifest, f"feed:{path}", sanitised_join(self._output_path, path),
+                              write, elements, context, path, url, *args, **kwargs)
 
 
 def _simple(o: Any) -> Any:

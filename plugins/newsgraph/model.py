@@ -12,7 +12,8 @@ from typing import Any
 
 #: Bump when the shape of ``ArticleResult`` changes (cache entries of another version are ignored).
 SCHEMA_VERSION = 3
-#: Bump whenever a change to the rules changes results (invalidates caches).
+#: The package's one version number (``newsgraph.__version__``, read by setuptools too); bump
+#: it whenever a change to the rules changes results: it is also the cache key (invalidates caches).
 ENGINE_VERSION = "0.5.1"
 #: spaCy pipelines tried in order when none is named: the official package, then its identical
 #: republication. Kept here (no spaCy import) so a fully cached build never imports spaCy.
