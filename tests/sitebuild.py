@@ -105,6 +105,8 @@ def build(tmp_path, articles: dict[str, str], settings: dict | None = None, them
         "RELATIVE_URLS": False,
         "LOAD_CONTENT_CACHE": False,
         "CACHE_CONTENT": False,
+        # the small test sites have one article per topic; the default (2) is tested explicitly
+        "NEWSGRAPH_TAG_MIN_ARTICLES": 1,
     }
     overrides.update(settings or {})
     pelican_settings = read_settings(path=None, override=overrides)

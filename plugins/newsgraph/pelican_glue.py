@@ -554,7 +554,9 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
                    speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]),
                    topic_types=tuple(settings["NEWSGRAPH_TAG_TYPES"]),
                    topic_min_mentions=int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"]),
-                   topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]))
+                   topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]),
+                   topic_min_articles=int(settings["NEWSGRAPH_TAG_MIN_ARTICLES"]),
+                   topic_exclude=_not_topics(articles, settings))
     inputs = {**options, "fingerprint": cache.fingerprint, "pelican": getattr(pelican, "__version__", ""),
               "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
                                                     "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
@@ -599,6 +601,19 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
         if all(now):                # only when every result (or failure) is in the result cache
             stored(now).save(reg)
     return reg
+
+
+def _not_topics(articles: list, settings: dict) -> tuple[str, ...]:
+    """Names never made topic tags: the site's bylines (every article's authors), the publisher
+    and ``SITENAME``, and ``NEWSGRAPH_TAG_EXCLUDE`` (sorted: part of the registry cache key)."""
+    names = set(settings.get("NEWSGRAPH_TAG_EXCLUDE") or ())
+    publisher = settings.get("NEWSGRAPH_PUBLISHER") or {}
+    names.update(n for n in (settings.get("SITENAME"), publisher.get("name") if isinstance(publisher, dict) else None)
+                 if isinstance(n, str))
+    for art in articles:
+        for author in getattr(art, "authors", None) or []:
+            names.add(str(getattr(author, "name", author)))
+    return tuple(sorted(n.strip() for n in names if n and n.strip()))
 
 
 def _file_digest(path: str | None) -> str | None:

@@ -19,8 +19,11 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_CACHE_PATH": None,             # default: CACHE_PATH/newsgraph
     "NEWSGRAPH_CACHE_PRUNE": True,            # drop entries no article uses, and old engine/model generations
     "NEWSGRAPH_ALIASES": None,                # path to a YAML or JSON alias file
-    "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event", "Condition"),
+    # ("Group", spaCy's NORP, is mostly nationality and party adjectives: "Chinese", "Democratic")
+    "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Event", "Condition"),
     "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
+    "NEWSGRAPH_TAG_MIN_ARTICLES": 2,          # a topic tag needs this many articles about it
+    "NEWSGRAPH_TAG_EXCLUDE": (),              # names never made topics (bylines and the publisher always)
     "NEWSGRAPH_TAG_SALIENT_ONLY": True,       # tags only for what an article is about, not passing names
     "NEWSGRAPH_TAGS": True,                   # add topic tags at all
     "NEWSGRAPH_SPEAKER_TYPES": ("Person", "Organization", "Group", "Place"),  # who gets a speaker page
@@ -53,6 +56,7 @@ def set_defaults(settings: dict) -> None:
                                            "url": settings.get("SITEURL", ""), "logo": None}
     settings["NEWSGRAPH_BOILERPLATE"] = tuple(settings["NEWSGRAPH_BOILERPLATE"] or ())
     settings["NEWSGRAPH_TAG_TYPES"] = tuple(settings["NEWSGRAPH_TAG_TYPES"] or ())
+    settings["NEWSGRAPH_TAG_EXCLUDE"] = tuple(split_list(settings["NEWSGRAPH_TAG_EXCLUDE"]))
 
 
 def engine_options(settings: dict) -> dict[str, Any]:
