@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from .eligibility import why_not_speaker
 from .model import ArticleResult, Quote, compact_pickle
 from .safe import is_http_url, strip_invisible
 
@@ -704,7 +705,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         site_topics(records, topic_min_articles, topic_exclude)
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
-        ident.is_speaker = bool(ident.quotes) and ident.type in speaker_types
+        ident.is_speaker = bool(ident.quotes) and why_not_speaker(ident.name, ident.type, speaker_types) is None
     return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)
 
 

