@@ -35,7 +35,7 @@ from . import registry as registry_mod
 from .cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .model import ArticleResult
 from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
-from .settings import engine_options, exit_point, is_off, set_defaults, split_list
+from .settings import TYPE_PAGES, engine_options, exit_point, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
 PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
@@ -402,6 +402,8 @@ def _reserved_paths(settings: dict, others: Iterable[str] = ()) -> set[str]:
     """Output files a speaker's page or feed must never be (nor be inside, nor contain): the
     plugin's speaker indexes, Pelican's own listing pages and ``others`` (the articles' files)."""
     paths = [settings.get(k) for k in ("NEWSGRAPH_SPEAKERS_SAVE_AS", "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS")]
+    by_type = settings.get("NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS")
+    paths += [by_type.format(type=word) for word in TYPE_PAGES.values()] if by_type else []
     paths += others
     for name in settings.get("DIRECT_TEMPLATES") or ():
         key, default = _DIRECT_SAVE_AS.get(name, (f"{str(name).upper()}_SAVE_AS", f"{name}.html"))

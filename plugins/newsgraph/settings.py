@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_SPEAKERS_SAVE_AS": "speakers/index.html",
     "NEWSGRAPH_SPEAKERS_BY_COUNT_URL": "speakers/by-count/",
     "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS": "speakers/by-count/index.html",
+    # one index per type of speaker ("people", "organisations", "places", "groups"), most quoted first
+    "NEWSGRAPH_SPEAKERS_BY_TYPE_URL": "speakers/by-type/{type}/",
+    "NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS": "speakers/by-type/{type}/index.html",
     "NEWSGRAPH_SPEAKER_URL": "speakers/{slug}/",
     "NEWSGRAPH_SPEAKER_SAVE_AS": "speakers/{slug}/index.html",
     "NEWSGRAPH_SPEAKER_FEED_ATOM": "speakers/{slug}/feed.atom.xml",
@@ -43,6 +46,10 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
     "NEWSGRAPH_PROGRESS_EVERY": 10.0,         # seconds between progress lines on long runs
 }
+
+
+#: The path word of each speaker type's index page (``{type}`` of ``NEWSGRAPH_SPEAKERS_BY_TYPE_*``).
+TYPE_PAGES = {"Person": "people", "Organization": "organisations", "Place": "places", "Group": "groups"}
 
 
 def set_defaults(settings: dict) -> None:
