@@ -13,6 +13,7 @@ TYPES = ("Person", "Organization", "Group", "Place")
     ("Lakeshore Music Festival", "Organization"), ("Riverside Water Act", "Organization"),
     ("Advanced Pottery Course", "Organization"), ("Harbour Renewal Initiative", "Organization"),
     ("Deputy Prime Minister", "Person"), ("Chief Executive", "Organization"), ("Senator", "Person"),
+    ("Democratic Assemblywoman", "Person"),
     ("Velocipteryx", "Organization"), ("Gracilisaurus", "Person"), ("iBlender", "Organization"),
     ("the", "Person"), ("of Finance", "Organization"), ("Port Authority of", "Organization"),
     ("Palace of the Winds Tower", "Place"), ("Second Amendment", "Law"), ("Blue Symphony", "Work"),

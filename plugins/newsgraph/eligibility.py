@@ -102,7 +102,7 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     lower = [w.lower().strip(".,'’") for w in words]
     if lower[0] in FUNCTION_WORDS or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
         return "a fragment"
-    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and any(w in CORE_TITLES for w in lower):
+    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and any(w in CORE_TITLES or w in PERSONAL_TITLES for w in lower):
         return "a job title alone"
     if EVENT_FIRST.match(name):
         return "an event"
