@@ -52,3 +52,15 @@ def test_an_alias_file_type_gives_a_page_the_name_rules_would_refuse():
     aliases = registry.Aliases(entries=[registry.AliasEntry(name="Harbour Music Festival", type="Organization")])
     records = [rec(art("a"), [ent("o1", "Harbour Music Festival", "Organization")], [quote("o1")])]
     assert [s.name for s in registry.build(records, aliases).speakers] == ["Harbour Music Festival"]
+
+
+def test_honorifics_are_never_a_role():
+    from newsgraph.eligibility import is_honorific
+    assert is_honorific("Dr") and is_honorific("Mrs.") and is_honorific("Most Rev.")
+    assert not is_honorific("Professor") and not is_honorific("Bishop")
+    records = [rec(art("a"), [ent("p1", "Lena Quarry", role="Dr")], [quote("p1")]),
+               rec(art("b"), [ent("p1", "Marek Quill", role="Rev.")], [quote("p1")]),
+               rec(art("c"), [ent("p1", "Tom Brine", role="harbour master")], [quote("p1")])]
+    reg = registry.build(records)
+    assert {s.name: s.role for s in reg.speakers} == {"Lena Quarry": None, "Marek Quill": None,
+                                                     "Tom Brine": "harbour master"}

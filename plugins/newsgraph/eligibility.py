@@ -92,6 +92,17 @@ def is_known_place(name: str) -> bool:
     return bool(key) and (key in _regions() or key in _cities())
 
 
+#: Forms of address, not jobs: never a role or a schema.org ``jobTitle`` ("Dr", "Mrs", "Rev.").
+HONORIFICS = frozenset("mr mrs ms miss mx dr rev reverend sir dame madam mme mlle m herr frau sr sra "
+                       "hon honourable honorable the most right".split())
+
+
+def is_honorific(role: str) -> bool:
+    """Whether ``role`` is only forms of address ("Dr", "Mrs.", "The Rev.", "Most Rev.")."""
+    words = [w.lower().strip(".,") for w in role.split()]
+    return bool(words) and all(w in HONORIFICS for w in words)
+
+
 def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:
     """None when an identity of this name and type may have a speaker page, else the reason."""
     if etype not in set(speaker_types):

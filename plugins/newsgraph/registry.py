@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from .eligibility import why_not_speaker
+from .eligibility import is_honorific, why_not_speaker
 from .model import ArticleResult, Quote, compact_pickle
 from .safe import is_http_url, strip_invisible
 
@@ -636,6 +636,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         role = (entry.role if entry and entry.role else None)
         if not role:
             rc = _merged(roles.get(k) for k in ks) or _merged(title_roles.get(k) for k in ks)
+            rc = Counter({r: c for r, c in rc.items() if not is_honorific(r)})   # "Dr" is no job
             role = rc.most_common(1)[0][0] if rc else None
         ident = Identity(key="", name=name, type=etype,
                          aliases=sorted({f for f in all_forms if f and f != name}, key=lambda f: (f.lower(), f)),
