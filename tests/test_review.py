@@ -41,8 +41,9 @@ def test_low_confidence_quotes_are_reported_when_the_engine_gives_a_confidence()
     assert any(f.section == "low-confidence" and f.name == "Orla Venn" for f in found)
 
 
-def test_report_page_is_deterministic_and_unindexed():
+def test_report_is_deterministic_text_without_control_characters():
     _, found = _findings()
-    html = review.render_html(found, "Test site", base="../")
-    assert 'content="noindex, nofollow"' in html and html == review.render_html(list(found), "Test site", base="../")
-    assert "Likely duplicates (2)" in html
+    text = review.render_text(found, "Test\x07 site")
+    assert text == review.render_text(list(found), "Test\x07 site") and "\x07" not in text
+    assert "== Likely duplicates (2)" in text
+    assert 'fix, under entities:  - {name: "Orla Venn", aliases: ["Orla"]}' in text

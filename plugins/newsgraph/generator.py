@@ -137,10 +137,9 @@ class SpeakersGenerator(Generator):
             if manifest.unchanged(f"review:{save_as}"):
                 return
             manifest.wrote(f"review:{save_as}", path)
-        from .review import findings, render_html
+        from .review import findings, render_text
         items = findings(reg, self.settings.get("NEWSGRAPH_SPEAKER_TYPES") or ())
-        depth = save_as.replace("\\", "/").strip("/").count("/")
-        html = render_html(items, str(self.settings.get("SITENAME") or ""), base="../" * depth)
+        html = render_text(items, str(self.settings.get("SITENAME") or ""))
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(html)

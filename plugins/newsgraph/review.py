@@ -1,8 +1,7 @@
 """The editor's review report: what to look at after a build, each with the alias-file line that fixes it.
 
 Site layer, no Pelican: :func:`findings` reads a built :class:`~newsgraph.registry.Registry`,
-:func:`render_html` makes a standalone page (``noindex``; the site never links it; see
-docs/review.md). Sections:
+:func:`render_text` makes a plain-text report (the site never links it; see docs/review.md). Sections:
 
 - **low confidence**: speakers whose every quote the engine attributed with low confidence
   (when it reports a ``confidence``), and people known by one word only (a bare surname or
@@ -19,11 +18,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape
 from typing import Iterable
 
 from .eligibility import is_known_place, why_not_speaker
 from .registry import Identity, Registry, norm
+from .safe import xml_clean
 
 #: A quote below this confidence counts as a doubtful attribution.
 LOW_CONFIDENCE = 0.5
@@ -76,7 +75,9 @@ def findings(reg: Registry, speaker_types: Iterable[str]) -> list[Finding]:
 
 
 def _title(ident: Identity) -> str:
-    return str(getattr(ident.quotes[0].article, "title", "")) if ident.quotes else ""
+    """The headline of the article of the newest quote, as text (Pelican titles are HTML)."""
+    from markupsafe import Markup
+    return Markup(str(getattr(ident.quotes[0].article, "title", ""))).striptags() if ident.quotes else ""
 
 
 def _low_confidence(speakers: list[Identity]) -> list[Finding]:
@@ -140,33 +141,21 @@ def _type_conflicts(reg: Registry, speaker_types: tuple[str, ...]) -> list[Findi
     return out
 
 
-def render_html(items: list[Finding], sitename: str = "", base: str = "") -> str:
-    """A standalone HTML page of the findings, grouped by section (``noindex``); ``base`` goes
-    before each page URL (``"../"`` per folder the report is in)."""
-    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             '<meta name="robots" content="noindex, nofollow">',
-             f"<title>newsgraph review — {escape(sitename)}</title>",
-             "<style>body{font:15px/1.4 sans-serif;max-width:70em;margin:2em auto}td,th{padding:.2em .6em;"
-             "vertical-align:top;text-align:left}code{font-size:90%}tr:nth-child(even){background:#f4f4f4}</style>",
-             "</head><body>", f"<h1>newsgraph review — {escape(sitename)}</h1>",
-             "<p>Not linked from the site. Each row names an identity to check and the alias-file line "
-             "(<code>NEWSGRAPH_ALIASES</code>) that would settle it, as an item of the section named; a "
-             "placeholder like <em>Full Name of …</em> is yours to fill in.</p>"]
+def render_text(items: list[Finding], sitename: str = "") -> str:
+    """The findings as plain text, grouped by section (a text file: no page for search engines or
+    the site's JSON-LD checks; control characters removed)."""
     counts = {key: sum(1 for f in items if f.section == key) for key, _ in SECTIONS}
-    parts.append("<ul>" + "".join(f'<li><a href="#{key}">{escape(title)}</a>: {counts[key]}</li>'
-                                  for key, title in SECTIONS) + "</ul>")
+    lines = [f"newsgraph review: {sitename}", "",
+             "Not linked from the site. Each entry names an identity to check and the alias-file item",
+             "(NEWSGRAPH_ALIASES) that would settle it, with the section to put it under; a placeholder",
+             "like 'Full Name of ...' is yours to fill in.", ""]
+    lines += [f"  {title}: {counts[key]}" for key, title in SECTIONS]
     for key, title in SECTIONS:
-        parts.append(f'<h2 id="{key}">{escape(title)} ({counts[key]})</h2>')
-        rows = [f for f in items if f.section == key]
-        if not rows:
-            parts.append("<p>None.</p>")
-            continue
-        parts.append("<table><thead><tr><th>Name</th><th>Why</th><th>Alias-file line</th></tr></thead><tbody>")
-        for f in rows:
-            name = f'<a href="{escape(base + f.url)}">{escape(f.name)}</a>' if f.url else escape(f.name)
+        lines += ["", f"== {title} ({counts[key]})", ""]
+        for f in (f for f in items if f.section == key):
             section, _, item = f.fix.partition(":  ")
-            parts.append(f"<tr><td>{name}</td><td>{escape(f.why)}</td><td>under <code>{escape(section)}:</code> "
-                         f"<code>{escape(item)}</code></td></tr>")
-        parts.append("</tbody></table>")
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
+            where = f"  [/{f.url}]" if f.url else ""
+            lines += [f"* {f.name}{where}", f"    why: {f.why}", f"    fix, under {section}:  {item}"]
+        if not counts[key]:
+            lines.append("None.")
+    return xml_clean("\n".join(lines) + "\n")

@@ -41,7 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_LETTER_INDEX_MIN": 30,         # speakers index gets a letter index from this many
     "NEWSGRAPH_REGISTRY_CACHE": True,         # reuse the site registry when no input of it changed
     "NEWSGRAPH_SKIP_UNCHANGED": True,         # don't re-render the plugin's pages/feeds when the site is unchanged
-    "NEWSGRAPH_REVIEW_SAVE_AS": "newsgraph-review.html",   # the editor's review report (unlinked); None: off
+    "NEWSGRAPH_REVIEW_SAVE_AS": "newsgraph-review.txt",    # the editor's review report (unlinked); None: off
     "NEWSGRAPH_JSONLD": True,
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
