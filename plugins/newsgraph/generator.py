@@ -692,8 +692,8 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "settings.py", "safe.py",
-                  "templates")
+RENDERING_CODE = ("generator.py", "registry.py", "eligibility.py", "review.py", "pelican_glue.py", "jsonld.py",
+                  "settings.py", "safe.py", "templates")
 
 
 def site_signature(settings: dict, context: dict) -> str:
