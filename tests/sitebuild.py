@@ -82,6 +82,8 @@ def site_settings(tmp_path, settings: dict | None = None, theme: str | None = No
         "RELATIVE_URLS": False,
         "LOAD_CONTENT_CACHE": False,
         "CACHE_CONTENT": False,
+        # the small test sites have one article per topic; the default (2) is tested explicitly
+        "NEWSGRAPH_TAG_MIN_ARTICLES": 1,
     }
     overrides.update(settings or {})
     return overrides

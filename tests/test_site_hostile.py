@@ -264,7 +264,7 @@ def test_invisible_characters_make_no_look_alike_speakers(tmp_path):
     aliases = "entities:\n  - name: \"Bob\u202e Stone\"\n    role: Council\u200b member\n"
     res = build(tmp_path, arts, files={"aliases.yaml": aliases},
                 settings={"NEWSGRAPH_ALIASES": str(tmp_path / "aliases.yaml")})
-    speakers = sorted(p.name for p in (res.output / "speakers").iterdir() if p.is_dir() and p.name != "by-count")
+    speakers = sorted(p.name for p in (res.output / "speakers").iterdir() if p.is_dir() and p.name not in ("by-count", "by-type"))
     assert speakers == ["jane-roe"]
     index = BeautifulSoup(res.read("speakers/index.html"), "html.parser")
     names = [a.get_text() for a in index.select("tr.newsgraph-speaker a")]

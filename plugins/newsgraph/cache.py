@@ -308,7 +308,7 @@ def _code_hash() -> str:
     """Hash of the modules whose code shapes a registry (a code change invalidates it)."""
     h = hashlib.sha256()
     here = os.path.dirname(os.path.abspath(__file__))
-    for name in ("registry.py", "model.py", "cache.py"):
+    for name in ("registry.py", "model.py", "cache.py", "eligibility.py"):
         try:
             with open(os.path.join(here, name), "rb") as f:
                 h.update(f.read())

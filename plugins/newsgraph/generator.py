@@ -36,7 +36,7 @@ from pelican.utils import sanitised_join
 from .cache import Damaged, read_checked, write_atomic, write_checked
 from .registry import Identity, QuoteRef, Registry
 from .safe import xml_clean
-from .settings import exit_point
+from .settings import TYPE_PAGES, exit_point
 
 logger = logging.getLogger(__name__)
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -123,9 +123,29 @@ class SpeakersGenerator(Generator):
                                   path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
                                   feed_title=xml_clean(f"Quotes: {ident.name}"))
             exit_point("speaker-page")
+        self._write_review(reg, manifest)
         if manifest is not None:                # (stored when the whole build has finished)
             logger.info("newsgraph: %d pages and feeds unchanged, not rewritten", manifest.skipped)
         logger.info("newsgraph: %d speaker pages written, %d unchanged", len(speakers) - skipped, skipped)
+
+    def _write_review(self, reg: Registry, manifest: "OutputManifest | None") -> None:
+        """The editor's review report (:mod:`review`), a page the site never links; skipped
+        when the site is unchanged."""
+        save_as = self.settings.get("NEWSGRAPH_REVIEW_SAVE_AS")
+        if not save_as:
+            return
+        path = os.path.join(self.output_path, save_as)
+        if manifest is not None:
+            if manifest.unchanged(f"review:{save_as}"):
+                return
+            manifest.wrote(f"review:{save_as}", path)
+        from .review import findings, render_text
+        items = findings(reg, self.settings.get("NEWSGRAPH_SPEAKER_TYPES") or ())
+        html = render_text(items, str(self.settings.get("SITENAME") or ""))
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(html)
+        logger.info("newsgraph: review report (%d items) written to %s", len(items), save_as)
 
     def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
         s = self.settings
@@ -140,9 +160,16 @@ class SpeakersGenerator(Generator):
         def by_count() -> tuple[list[Identity], list]:
             return sorted(speakers, key=lambda i: (-i.quote_count, i.sort_key)), []
 
-        for sort, listing, key in (("name", by_name, "NEWSGRAPH_SPEAKERS"),
-                                   ("count", by_count, "NEWSGRAPH_SPEAKERS_BY_COUNT")):
-            save_as = s.get(key + "_SAVE_AS")
+        pages = [("name", by_name, s.get("NEWSGRAPH_SPEAKERS_SAVE_AS"), s.get("NEWSGRAPH_SPEAKERS_URL"), None),
+                 ("count", by_count, s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS"),
+                  s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"), None)]
+        types = speaker_type_pages(s, speakers)
+        common["type_pages"] = [(label, url, etype) for etype, label, _, url in types]
+        for etype, label, save_as, url in types:
+            def of_type(etype=etype) -> tuple[list[Identity], list]:
+                return [i for i in by_count()[0] if i.type == etype], []
+            pages.append(("count", of_type, save_as, url, etype))
+        for sort, listing, save_as, url, etype in pages:
             if not save_as or manifest is not None and manifest.unchanged(f"index:{save_as}"):
                 continue
             if manifest is not None:
@@ -150,7 +177,7 @@ class SpeakersGenerator(Generator):
             items, letters = listing()
             template = template or self.get_template("speakers")
             writer.write_file(save_as, template, self.context, relative_urls=s["RELATIVE_URLS"],
-                              speakers=items, sort=sort, letters=letters, url=s.get(key + "_URL"),
+                              speakers=items, sort=sort, letters=letters, url=url, speaker_type=etype,
                               page_name=os.path.splitext(save_as)[0], **common)
 
     def _write_speaker(self, writer, template, ident: Identity, per_page: int | None,
@@ -167,6 +194,17 @@ class SpeakersGenerator(Generator):
                               quotes_previous_page=paginator.page(number - 1) if number > 1 else None,
                               quotes_next_page=paginator.page(number + 1) if number < paginator.num_pages
                               else None, **extra)
+
+
+def speaker_type_pages(settings: dict, speakers: list[Identity]) -> list[tuple[str, str, str, str]]:
+    """``[(type, its path word, save_as, url)]``: one index per type some speaker has, in the
+    order of ``TYPE_PAGES`` (none without ``NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS``)."""
+    save_as, url = settings.get("NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS"), settings.get("NEWSGRAPH_SPEAKERS_BY_TYPE_URL")
+    if not save_as:
+        return []
+    present = {i.type for i in speakers}
+    return [(etype, word, save_as.format(type=word), (url or save_as).format(type=word))
+            for etype, word in TYPE_PAGES.items() if etype in present]
 
 
 def _pages(ident: Identity, settings: dict, per_page: int | None):
@@ -699,8 +737,8 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "registry.py", "pelican_glue.py", "jsonld.py", "seo.py", "anchors.py",
-                  "settings.py", "safe.py", "charts.py", "templates")
+RENDERING_CODE = ("generator.py", "registry.py", "eligibility.py", "review.py", "pelican_glue.py", "jsonld.py",
+                  "seo.py", "anchors.py", "settings.py", "safe.py", "charts.py", "templates")
 
 
 def site_signature(settings: dict, context: dict) -> str:

@@ -306,3 +306,24 @@ summary date time location where when why what how who result results score fina
 #: Things that carry words nobody in the story speaks: "a banner read “…”", "placards reading “…”".
 INSCRIPTION_NOUNS = ("signs?|banners?|placards?|posters?|billboards?|plaques?|inscriptions?|graffiti|slogans?|"
                      "t-?shirts?|shirts?|stickers?|murals?|flags?|hats?|caps?|badges?|tattoos?|headlines?|captions?")
+
+
+# --------------------------------------------------------------------------- who gets a speaker page (eligibility)
+#: Head words (the last word) of names of things that do not speak: events, laws, works and
+#: programmes ("Tropical Storm Chantal" is a storm: its head is a name, so its first words count too).
+EVENT_WORDS = frozenset("""
+storm hurricane typhoon cyclone earthquake tsunami flood floods wildfire war wars battle
+election elections referendum primaries caucus summit olympics olympiad cup
+championship championships tournament festival fest conference expo fair marathon derby
+bowl series season pandemic epidemic outbreak crisis attack attacks bombing bombings massacre
+shooting riots revolution uprising protest protests scandal affair
+""".split())
+LAW_WORDS = frozenset("act bill amendment treaty accord accords agreement directive regulation resolution "
+                      "constitution charter".split())
+WORK_WORDS = frozenset("""
+course courses scheme plan project initiative award awards prize medal index study album song
+film movie book novel series edition exam examination certificate degree diploma curriculum
+syllabus strategy doctrine
+""".split())
+#: Forms of address, not jobs: never a role or a schema.org ``jobTitle`` ("Dr", "Mrs", "Rev.").
+FORMS_OF_ADDRESS = HONORIFICS | frozenset("mme mlle m herr frau sr sra hon honourable honorable the most right".split())

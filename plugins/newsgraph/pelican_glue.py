@@ -36,7 +36,7 @@ from .cache import Failure, RegistryCache, ResultCache, content_key, fingerprint
 from .files import open_regular
 from .model import ArticleResult
 from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
-from .settings import engine_options, exit_point, is_off, set_defaults, split_list
+from .settings import TYPE_PAGES, engine_options, exit_point, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
 PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
@@ -473,6 +473,8 @@ def _reserved_paths(settings: dict, others: Iterable[str] = ()) -> set[str]:
     """Output files a speaker's page or feed must never be (nor be inside, nor contain): the
     plugin's speaker indexes, Pelican's own listing pages and ``others`` (the articles' files)."""
     paths = [settings.get(k) for k in ("NEWSGRAPH_SPEAKERS_SAVE_AS", "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS")]
+    by_type = settings.get("NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS")
+    paths += [by_type.format(type=word) for word in TYPE_PAGES.values()] if by_type else []
     paths += others
     for name in settings.get("DIRECT_TEMPLATES") or ():
         key, default = _DIRECT_SAVE_AS.get(name, (f"{str(name).upper()}_SAVE_AS", f"{name}.html"))
@@ -647,7 +649,9 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
                    speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]),
                    topic_types=tuple(settings["NEWSGRAPH_TAG_TYPES"]),
                    topic_min_mentions=int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"]),
-                   topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]))
+                   topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]),
+                   topic_min_articles=int(settings["NEWSGRAPH_TAG_MIN_ARTICLES"]),
+                   topic_exclude=_not_topics(articles, settings))
     inputs = {**options, "fingerprint": cache.fingerprint, "pelican": getattr(pelican, "__version__", ""),
               "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
                                                     "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
@@ -692,6 +696,19 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
         if all(now):                # only when every result (or failure) is in the result cache
             stored(now).save(reg)
     return reg
+
+
+def _not_topics(articles: list, settings: dict) -> tuple[str, ...]:
+    """Names never made topic tags: the site's bylines (every article's authors), the publisher
+    and ``SITENAME``, and ``NEWSGRAPH_TAG_EXCLUDE`` (sorted: part of the registry cache key)."""
+    names = set(settings.get("NEWSGRAPH_TAG_EXCLUDE") or ())
+    publisher = settings.get("NEWSGRAPH_PUBLISHER") or {}
+    names.update(n for n in (settings.get("SITENAME"), publisher.get("name") if isinstance(publisher, dict) else None)
+                 if isinstance(n, str))
+    for art in articles:
+        for author in getattr(art, "authors", None) or []:
+            names.add(str(getattr(author, "name", author)))
+    return tuple(sorted(n.strip() for n in names if n and n.strip()))
 
 
 def _file_digest(path: str | None) -> str | None:

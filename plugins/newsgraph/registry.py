@@ -33,6 +33,7 @@ from markupsafe import Markup, escape
 
 from .files import NotRegular, TooLarge, read_regular
 from .lexicon import COURTESY, NAME_TITLE_WORDS
+from .eligibility import is_honorific, why_not_speaker
 from .model import ArticleResult, Quote, compact_pickle
 from .safe import is_http_url, strip_invisible
 
@@ -466,11 +467,14 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
           slugify: Callable[[str], str] | None = None, indirect_on_pages: bool = True,
           speaker_types: Iterable[str] = SPEAKER_TYPES, topic_types: Iterable[str] = (),
           topic_min_mentions: int = 2, topic_salient_only: bool = False,
-          slug_taken: Callable[[str], bool] | None = None, min_confidence: float = 0.0) -> Registry:
+          slug_taken: Callable[[str], bool] | None = None, min_confidence: float = 0.0,
+          topic_min_articles: int = 1, topic_exclude: Iterable[str] = ()) -> Registry:
     """Merge the entities of all ``records`` into site identities, attribute their quotes and
-    pick each article's topics (see :func:`topics`; none unless ``topic_types``). Quotes whose
-    speaker confidence is below ``min_confidence`` are published under no name (the one place
-    that decides it: speaker pages, feeds and JSON-LD all read the quotes collected here).
+    pick each article's topics (see :func:`topics`; none unless ``topic_types``), keeping only
+    those of at least ``topic_min_articles`` articles and not named in ``topic_exclude``
+    (bylines, the publisher: see :func:`site_topics`). Quotes whose speaker confidence is below
+    ``min_confidence`` are published under no name (the one place that decides it: speaker pages,
+    feeds and JSON-LD all read the quotes collected here).
 
     ``slug_taken(slug)``: True for a slug the site already uses otherwise (e.g. whose page would be
     the plugin's own ``by-count`` index); such a slug gets a suffix like any other collision."""
@@ -635,6 +639,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     identities: dict[str, Identity] = {}
     root_identity: dict[str, Identity | None] = {}
     slug_hint: dict[int, str] = {}
+    editor_typed: set[int] = set()       # identities whose type the alias file gives (trusted as is)
     for root in sorted(members):
         ks = members[root]
         entry = next((entry_of[k] for k in sorted(ks) if k in entry_of), None)
@@ -659,6 +664,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         role = (entry.role if entry and entry.role else None)
         if not role:
             rc = _merged(roles.get(k) for k in ks) or _merged(title_roles.get(k) for k in ks)
+            rc = Counter({r: c for r, c in rc.items() if not is_honorific(r)})   # "Dr" is no job
             role = rc.most_common(1)[0][0] if rc else None
         ident = Identity(key="", name=name, type=etype,
                          aliases=sorted({f for f in all_forms if f and f != name}, key=lambda f: (f.lower(), f)),
@@ -666,6 +672,8 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                          mentions=sum(weight[k] for k in ks))
         if entry and entry.slug:
             slug_hint[id(ident)] = entry.slug
+        if entry and entry.type:
+            editor_typed.add(id(ident))
         root_identity[root] = ident
 
     # slugs: unique and safe; the most mentioned of same-named identities gets the plain slug
@@ -725,9 +733,12 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         rec.mentions = [i for k, i in mentions.items() if k not in about]
         rec.topics = topics(rec, topic_types, topic_min_mentions, topic_salient_only) if topic_types else []
 
+    if topic_types:
+        site_topics(records, topic_min_articles, topic_exclude)
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
-        ident.is_speaker = bool(ident.quotes) and ident.type in speaker_types
+        ident.is_speaker = bool(ident.quotes) and (ident.type in speaker_types if id(ident) in editor_typed
+                                                   else why_not_speaker(ident.name, ident.type, speaker_types) is None)
     return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)
 
 
@@ -794,9 +805,24 @@ _JUNK = re.compile(
     r"today|yesterday|tomorrow)(?:\s+\d.*)?|.*\b\d{4}\b.*|.*\d+\s*%%.*)$" % _MONTHS.replace(" ", "|"), re.I)
 
 
-def is_topic_name(name: str) -> bool:
-    """False for dates, numbers and junk that must never become a tag."""
+#: Time zones named in datelines and schedules ("10 a.m. EST", "Pacific Time") are never topics.
+_TIME_ZONE = re.compile(
+    r"^(?:(?:[A-Z]{1,4}[SD]T|GMT|UTC|Zulu)|(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|"
+    r"Greenwich(?: Mean)?|British(?: Summer)?|Central European|Eastern European|Western European|Indian|"
+    r"Japan|China|Moscow|Coordinated Universal)(?: Standard| Daylight| Summer)? Time))$", re.I)
+#: Adjective endings of nationality, religion and party words ("Chinese", "Israeli", "Democratic",
+#: "Islamic", "British", "Syrian"): a one-word name of this shape that is not a person or a place
+#: is an adjective NER took for a name, not something a reader browses.
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ese|ish|ic|ical|ian|ean|ican)$")
+
+
+def is_topic_name(name: str, etype: str | None = None) -> bool:
+    """False for dates, numbers, time zones, adjectives and junk that must never become a tag."""
     name = name.strip()
+    if _TIME_ZONE.match(name):
+        return False
+    if etype not in ("Person", "Place") and " " not in name and _ADJECTIVE.match(name):
+        return False
     if not (2 <= len(name) <= 60) or len(name.split()) > 6 or "\n" in name:
         return False
     if not re.search(r"[^\W\d_]", name) or _JUNK.match(name):
@@ -832,7 +858,19 @@ def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
     for key, ident in idents.items():
         if salient_only and key not in salient:
             continue
-        if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name):
+        if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name, ident.type):
             out.append(ident)
     removed = {norm(n) for n in rec.topics_remove}
     return [i for i in out if not ({norm(n) for n in [i.name, *i.aliases]} & removed)]
+
+
+def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterable[str] = ()) -> None:
+    """Keep (in place) only the article topics worth a page: an identity that is a topic of at
+    least ``min_articles`` articles (a tag holding one article is a dead end for a reader) and
+    none of whose names is in ``exclude`` (bylines and the publisher are not what articles are
+    about, even when named in them). Metadata ``newsgraph_topics_add`` is applied later, as is."""
+    excluded = {norm(n) for n in exclude} - {""}
+    per_identity = Counter(i.key for rec in records for i in rec.topics)
+    for rec in records:
+        rec.topics = [i for i in rec.topics if per_identity[i.key] >= min_articles
+                      and not ({norm(n) for n in [i.name, *i.aliases]} & excluded)]

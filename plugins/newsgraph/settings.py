@@ -19,8 +19,11 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_CACHE_PATH": None,             # default: CACHE_PATH/newsgraph
     "NEWSGRAPH_CACHE_PRUNE": True,            # drop entries no article uses, and old engine/model generations
     "NEWSGRAPH_ALIASES": None,                # path to a YAML or JSON alias file
-    "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Group", "Event", "Condition"),
+    # ("Group", spaCy's NORP, is mostly nationality and party adjectives: "Chinese", "Democratic")
+    "NEWSGRAPH_TAG_TYPES": ("Person", "Organization", "Place", "Event", "Condition"),
     "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
+    "NEWSGRAPH_TAG_MIN_ARTICLES": 2,          # a topic tag needs this many articles about it
+    "NEWSGRAPH_TAG_EXCLUDE": (),              # names never made topics (bylines and the publisher always)
     "NEWSGRAPH_TAG_SALIENT_ONLY": True,       # tags only for what an article is about, not passing names
     "NEWSGRAPH_TAGS": True,                   # add topic tags at all
     "NEWSGRAPH_SPEAKER_TYPES": ("Person", "Organization", "Group", "Place"),  # who gets a speaker page
@@ -28,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_SPEAKERS_SAVE_AS": "speakers/index.html",
     "NEWSGRAPH_SPEAKERS_BY_COUNT_URL": "speakers/by-count/",
     "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS": "speakers/by-count/index.html",
+    # one index per type of speaker ("people", "organisations", "places", "groups"), most quoted first
+    "NEWSGRAPH_SPEAKERS_BY_TYPE_URL": "speakers/by-type/{type}/",
+    "NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS": "speakers/by-type/{type}/index.html",
     "NEWSGRAPH_SPEAKER_URL": "speakers/{slug}/",
     "NEWSGRAPH_SPEAKER_SAVE_AS": "speakers/{slug}/index.html",
     "NEWSGRAPH_SPEAKER_FEED_ATOM": "speakers/{slug}/feed.atom.xml",
@@ -35,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_LETTER_INDEX_MIN": 30,         # speakers index gets a letter index from this many
     "NEWSGRAPH_REGISTRY_CACHE": True,         # reuse the site registry when no input of it changed
     "NEWSGRAPH_SKIP_UNCHANGED": True,         # don't re-render the plugin's pages/feeds when the site is unchanged
+    "NEWSGRAPH_REVIEW_SAVE_AS": "newsgraph-review.txt",    # the editor's review report (unlinked); None: off
     "NEWSGRAPH_JSONLD": True,
     "NEWSGRAPH_PUBLISHER": None,              # default {"name": SITENAME, "url": SITEURL, "logo": None}
     "NEWSGRAPH_INDIRECT_ON_PAGES": True,      # show indirect quotes on speaker pages
@@ -62,6 +69,10 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+#: The path word of each speaker type's index page (``{type}`` of ``NEWSGRAPH_SPEAKERS_BY_TYPE_*``).
+TYPE_PAGES = {"Person": "people", "Organization": "organisations", "Place": "places", "Group": "groups"}
+
+
 def set_defaults(settings: dict) -> None:
     """Fill in every missing ``NEWSGRAPH_*`` setting (in place)."""
     for key, value in DEFAULTS.items():
@@ -73,6 +84,7 @@ def set_defaults(settings: dict) -> None:
                                            "url": settings.get("SITEURL", ""), "logo": None}
     settings["NEWSGRAPH_BOILERPLATE"] = tuple(settings["NEWSGRAPH_BOILERPLATE"] or ())
     settings["NEWSGRAPH_TAG_TYPES"] = tuple(settings["NEWSGRAPH_TAG_TYPES"] or ())
+    settings["NEWSGRAPH_TAG_EXCLUDE"] = tuple(split_list(settings["NEWSGRAPH_TAG_EXCLUDE"]))
 
 
 def engine_options(settings: dict) -> dict[str, Any]:

