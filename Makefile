@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PELICAN_OPTS ?=
 PORT ?= 8000
 
-.PHONY: html regenerate serve devserver publish test eval bench bench-site clean clean-cache content browser-deps jsonld-check jsonld-check-publish
+.PHONY: lint html regenerate serve devserver publish test eval bench bench-site clean clean-cache content browser-deps jsonld-check jsonld-check-publish
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -40,7 +40,11 @@ browser-deps:
 	@scripts/ensure-chromium
 
 test: $(STAMP) browser-deps
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_polnear.py

@@ -86,7 +86,7 @@ def main() -> int:
         print(f"skipped: {gold_path} not found")
         return 0
     same = _scorer()
-    gold = [json.loads(l) for l in open(gold_path, encoding="utf-8") if l.strip()]
+    gold = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
     pred = defaultdict(list)
     for line in open(args.pred, encoding="utf-8"):
         if line.strip():

@@ -94,7 +94,7 @@ class Vocab:
     pending: set[str]
     superseded: dict[str, list[str]]
 
-    @lru_cache(maxsize=None)
+    @lru_cache(maxsize=None)  # noqa: B019 (one vocabulary per test run)
     def ancestors(self, cls: str) -> frozenset[str]:
         out, todo = {cls}, [cls]
         while todo:

@@ -100,7 +100,7 @@ def test_a_pickled_result_unpacks_its_entities_and_quotes_only_when_read():
     assert got.speakers[0].name == "X Y" and "entities" in vars(got) and "quotes" in vars(got)
     assert got.to_dict() == result().to_dict()
     with pytest.raises(AttributeError):
-        got.no_such_field
+        got.no_such_field  # noqa: B018
 
 
 def test_prune_keeps_used_entries_and_the_last_used_generations(tmp_path):

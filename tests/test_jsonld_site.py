@@ -181,7 +181,6 @@ def test_seed_sessions_quotations(site):
         pytest.skip("seed article not vendored")
     out = site.output
     doc = doc_of(out, article_file(out, "dismantle-ms-13"))
-    ids = C.nodes_by_id(doc)
     speaker_url = f"{SITEURL}/speakers/jeff-sessions/"
     sessions = [n for n in doc["@graph"] if n.get("url") == speaker_url]
     assert len(sessions) == 1

@@ -125,7 +125,7 @@ def test_feeds_parse_in_feedparser_with_absolute_links_and_stable_unique_ids(pub
     assert all("#quote-" in e.link for e in roe.entries)
     # the same ids in another build of the same site
     again = build(tmp_path, ARTICLES, settings=PUBLISH, theme=str(ROOT / "theme")).output
-    for (path, entry_id), link in ids.items():
+    for (path, entry_id), _link in ids.items():
         d = feedparser.parse((again / path.relative_to(published.output)).read_bytes())
         assert entry_id in {e.id for e in d.entries}
 

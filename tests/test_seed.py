@@ -36,7 +36,7 @@ def seed():
     finally:
         sys.stdout = old
     assert status == 0
-    lines = [json.loads(l) for l in out.getvalue().splitlines() if l.strip()]
+    lines = [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
     assert len(lines) == 1
     return lines[0]
 

@@ -6,6 +6,8 @@ listed in ``PLUGINS``).
 """
 from .model import ENGINE_VERSION as __version__   # the one version number (see model.py)
 
+__all__ = ["__version__", "register"]
+
 
 def register():
     from . import pelican_glue

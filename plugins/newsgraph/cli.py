@@ -153,7 +153,7 @@ def cmd_extract(args) -> int:
             if engine is None:
                 engine = Engine(EngineConfig(model=args.model, boilerplate=tuple(args.boilerplate or ())))
                 try:
-                    engine.nlp  # load the pipeline once, up front: a missing model is one clear error
+                    engine.nlp  # noqa: B018 (load the pipeline once, up front: a missing model is one clear error)
                 except (OSError, ImportError, ValueError) as exc:
                     print(f"newsgraph: error: cannot load the spaCy pipeline: {exc}", file=sys.stderr)
                     return 2

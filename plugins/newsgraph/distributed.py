@@ -158,7 +158,7 @@ def _engine(model: str | None, boilerplate: tuple[str, ...], indirect: bool) -> 
     """This process's engine for these options, its pipeline loaded (once per worker process)."""
     engine = Engine(EngineConfig(model=model, boilerplate=boilerplate, indirect=indirect))
     try:
-        engine.nlp
+        engine.nlp                      # noqa: B018 (the property loads the pipeline)
     except Exception as exc:
         raise AnalyseError(f"worker {socket.gethostname()} (pid {os.getpid()}) cannot load the spaCy "
                            f"pipeline {model or 'en_core_web_sm'}: {type(exc).__name__}: {exc}") from None

@@ -165,7 +165,7 @@ class SpeakersGenerator(Generator):
                   s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"), None)]
         types = speaker_type_pages(s, speakers)
         common["type_pages"] = [(label, url, etype) for etype, label, _, url in types]
-        for etype, label, save_as, url in types:
+        for etype, _label, save_as, url in types:
             def of_type(etype=etype) -> tuple[list[Identity], list]:
                 return [i for i in by_count()[0] if i.type == etype], []
             pages.append(("count", of_type, save_as, url, etype))

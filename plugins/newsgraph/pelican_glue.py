@@ -424,7 +424,7 @@ def _extract(todo: list[tuple[Any, str]], options: dict, settings: dict, keep) -
             run(rest[half:])
 
     try:
-        engine.nlp  # loads the model: only now that something needs analysing
+        engine.nlp  # noqa: B018 (loads the model: only now that something needs analysing)
     except Exception as exc:
         logger.error("newsgraph: cannot load the spaCy pipeline (%s); %d articles not analysed", exc, total)
         for art, key in todo:
