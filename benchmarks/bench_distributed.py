@@ -48,13 +48,14 @@ def main(argv=None) -> int:
     except ImportError:
         print("skipped: Dask is not installed (pip install 'newsgraph[dask]')")
         return 0
+    import logging
+
     from bench_engine import load_articles
+
+    from newsgraph import nlp as nlp_mod
     from newsgraph.cache import ResultCache, content_key, fingerprint
     from newsgraph.distributed import Job, run
     from newsgraph.extract import Engine, EngineConfig
-    from newsgraph import nlp as nlp_mod
-
-    import logging
     logging.getLogger("distributed").setLevel(logging.ERROR)      # no start/stop chatter
     arts = load_articles(args.corpus, args.limit or None)
     engine = Engine(EngineConfig())

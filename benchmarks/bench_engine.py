@@ -82,7 +82,8 @@ def main(argv=None) -> int:
     if not os.path.isdir(args.corpus):
         print(f"bench_engine: corpus not found at {os.path.normpath(args.corpus)}; skipping.")
         return 0
-    from newsgraph import extract as extract_mod, nlp as nlp_mod
+    from newsgraph import extract as extract_mod
+    from newsgraph import nlp as nlp_mod
     from newsgraph.extract import Engine, EngineConfig
 
     arts = load_articles(args.corpus, args.limit or None)

@@ -91,6 +91,7 @@ def child_spacy(args) -> dict:
     sys.path.insert(0, str(ROOT / "plugins"))
     t0 = time.perf_counter()
     import spacy  # noqa: F401 — timed: the plugin's build pays for it too
+
     from newsgraph import nlp as nlp_mod
 
     nlp = nlp_mod.load(None)

@@ -19,7 +19,6 @@ Skips (exit 0) when the PolNeAR data is absent.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys

@@ -1,9 +1,9 @@
 """Attribution of quotations: cues, both orders, asides, pronouns, organisations, partial quotes."""
 import pytest
+from quote_helpers import name, one, said_by
 
 from newsgraph import attribution, entities
 from newsgraph.quotes import paragraphs
-from quote_helpers import name, one, said_by
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-
 from browser_util import make_driver, open_page, png_stats
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ import os
 import signal
 
 import pytest
-
 from sitebuild import article, build, site_settings
 
 distributed = pytest.importorskip("distributed")

@@ -1,9 +1,9 @@
 """Indirect (reported) speech without quotation marks: cues, contents, sources, speakers."""
 import pytest
+from quote_helpers import name, one
 
 from newsgraph import entities, indirect
 from newsgraph.model import Quote, Span
-from quote_helpers import name, one
 
 
 @pytest.fixture

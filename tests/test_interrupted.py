@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitebuild import article, build
 
 TESTS = Path(__file__).resolve().parent

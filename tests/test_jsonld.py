@@ -6,13 +6,12 @@ import json
 import logging
 from types import SimpleNamespace as NS
 
+import jsonld_check as C
 import pytest
 from bs4 import BeautifulSoup
 
 from newsgraph import jsonld as J
 from newsgraph.model import Quote, Span
-
-import jsonld_check as C
 
 HOSTILE = ["</script><script>alert(1)</script>", "<!--", "&quot;", "a\u2028b\u2029c", "</SCRIPT >",
            "<script>", "& &amp; <b>", "\\u003c", "\"'`", "]]>", "\x00\x1f"]

@@ -9,10 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonld_check as C
 import pytest
 from bs4 import BeautifulSoup
-
-import jsonld_check as C
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://news.example.org"

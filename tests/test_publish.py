@@ -7,11 +7,11 @@ import re
 from urllib.parse import urlsplit
 
 import feedparser
+import jsonld_check as C
 import pytest
 from bs4 import BeautifulSoup
-
-import jsonld_check as C
 from sitebuild import ROOT, article, build
+
 from newsgraph import jsonld as J
 from newsgraph import seo
 from newsgraph.model import Quote, Span

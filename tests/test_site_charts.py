@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from chart_check import figures, problems
 from chart_site import ARTICLES
 from sitebuild import build

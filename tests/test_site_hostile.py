@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-
 from sitebuild import ROOT, article, build
 
 DEMO = str(ROOT / "theme")

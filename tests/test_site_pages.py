@@ -1,11 +1,9 @@
 """Real Pelican builds of small fixture sites: speaker pages, links, tags, feeds, themes."""
-import pathlib
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-
 from sitebuild import ROOT, article, build
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,7 +1,6 @@
 """The seed article through a real Pelican build with the demo theme: the issue's acceptance checks."""
 import pytest
 from bs4 import BeautifulSoup
-
 from sitebuild import ROOT, build
 
 SEED = (ROOT / "content" / "sessions-ms13.md").read_text(encoding="utf-8")

@@ -1,9 +1,9 @@
 """Right speaker, by name (issue 11): pronouns, affiliations, descriptions, confidence.
 Sentences are written for these tests."""
 import pytest
+from quote_helpers import name, one
 
 from newsgraph import lexicon
-from quote_helpers import name, one
 
 
 @pytest.fixture
@@ -76,6 +76,7 @@ def test_confidence_round_trips_through_the_data_model():
 
 def test_cli_output_carries_the_confidence(tmp_path, capsys):
     import json
+
     from newsgraph import cli
     p = tmp_path / "a.txt"
     p.write_text("“We will build it,” said Mayor Olga Brandt.\n", encoding="utf-8")
@@ -87,6 +88,7 @@ def test_cli_output_carries_the_confidence(tmp_path, capsys):
 def test_registry_publishes_only_confident_attributions():
     import datetime as dt
     from types import SimpleNamespace
+
     from newsgraph import registry
     from newsgraph.model import ArticleResult, Entity, Quote, Span
 

@@ -4,7 +4,7 @@ The extraction engine (``newsgraph.extract``) works without Pelican; ``register`
 into Pelican (found as the namespace plugin ``pelican.plugins.newsgraph`` when installed, or
 listed in ``PLUGINS``).
 """
-from .model import ENGINE_VERSION as __version__   # the one version number (see model.py)
+from .model import ENGINE_VERSION as __version__  # the one version number (see model.py)
 
 __all__ = ["__version__", "register"]
 

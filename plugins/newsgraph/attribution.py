@@ -20,14 +20,31 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from .entities import NAME_WORD, EntityIndex, shape_type, used_as_thing
 from . import lexicon
-from .lexicon import (ADDRESSEE_PASSIVES, CORE_TITLES, CUE_LEMMAS, HUMAN_NOUNS, MENTAL_CUES, NAMED_ORG_WORDS,
-                      NAMING_CUES, NEW_REPORT_CUES, NOT_AGENT_NOUNS, ORG_WORDS, PERSON_NOUNS,
-                      PERSON_PRONOUNS, PRONOUNS, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES, SPOKES_WORDS,
-                      STATEMENT_NOUNS)
+from .entities import NAME_WORD, EntityIndex, shape_type, used_as_thing
+from .lexicon import (
+    ADDRESSEE_PASSIVES,
+    CORE_TITLES,
+    CUE_LEMMAS,
+    HUMAN_NOUNS,
+    MENTAL_CUES,
+    NAMED_ORG_WORDS,
+    NAMING_CUES,
+    NEW_REPORT_CUES,
+    NOT_AGENT_NOUNS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    QUOTE_WEAK_CUES,
+    RELAY_CUES,
+    SAY_CUES,
+    SPOKES_WORDS,
+    STATEMENT_NOUNS,
+)
 from .model import Entity, Quote, Span
 from .quotes import Marked, find_marked, paragraphs
 

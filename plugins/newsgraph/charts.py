@@ -250,7 +250,7 @@ def layout(nodes: Sequence[Node], center: bool) -> dict[str, tuple[float, float]
     in the middle and the others on a ring, most frequent first, clockwise from the top. A ring
     keeps every name readable (a force layout piled the well-connected ones in the middle) and is
     the same in every build; coordinates are rounded."""
-    import networkx as nx                 # imported only when a network is drawn (not on warm rebuilds)
+    import networkx as nx  # imported only when a network is drawn (not on warm rebuilds)
 
     keys = [n.key for n in nodes]
     ring = keys[1:] if center else keys

@@ -38,8 +38,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .lexicon import (CORE_TITLES, GENERIC_HEADS, LOWER_TITLES, ORG_NAME_WORDS, PERSONAL_TITLES, ROLE_WORDS,
-                      THING_NOUNS, TITLE_ABBREVIATIONS)
+from .lexicon import (
+    CORE_TITLES,
+    GENERIC_HEADS,
+    LOWER_TITLES,
+    ORG_NAME_WORDS,
+    PERSONAL_TITLES,
+    ROLE_WORDS,
+    THING_NOUNS,
+    TITLE_ABBREVIATIONS,
+)
 from .model import Entity, Span
 
 #: spaCy label -> our entity type; labels not listed (DATE, MONEY, CARDINAL, …) are not entities.

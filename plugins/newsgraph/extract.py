@@ -11,9 +11,11 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import attribution, entities, indirect, interviews, nlp as nlp_mod, quotes as quotes_mod, text as text_mod
+from . import attribution, entities, indirect, interviews
+from . import nlp as nlp_mod
+from . import quotes as quotes_mod
+from . import text as text_mod
 from .model import ENGINE_VERSION, ArticleResult, Quote, Span  # noqa: F401 (ENGINE_VERSION re-exported)
-
 
 
 @dataclass

@@ -562,8 +562,9 @@ def absolute_feed(feed, context: dict) -> None:
     SITEURL), every entry's link and its tag-URI id (which needs a host) made absolute on
     ``SITEURL``, or, when that is not absolute (development, relative URLs), on
     ``NEWSGRAPH_SITEURL`` / ``FEED_DOMAIN``, the JSON-LD base. Run on ``feed_generated``."""
-    from feedgenerator import get_tag_uri
     from urllib.parse import urljoin
+
+    from feedgenerator import get_tag_uri
 
     from .jsonld import absolute_base
     base = absolute_base(context.get("NEWSGRAPH_SITEURL"), context.get("SITEURL"), context.get("FEED_DOMAIN"))

@@ -25,12 +25,24 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from . import attribution
 from .entities import EntityIndex
-from .lexicon import (CLAUSE_CUES, DOBJ_CUES, FACT_CUES, INDIRECT_CUES, INVERTED_CUES, MENTAL_CUES,
-                      NOT_SAID_OBJECTS, PAREN_CUES, PREP_CUES, SPEAKER_NOUNS, XCOMP_CUES)
+from .lexicon import (
+    CLAUSE_CUES,
+    DOBJ_CUES,
+    FACT_CUES,
+    INDIRECT_CUES,
+    INVERTED_CUES,
+    MENTAL_CUES,
+    NOT_SAID_OBJECTS,
+    PAREN_CUES,
+    PREP_CUES,
+    SPEAKER_NOUNS,
+    XCOMP_CUES,
+)
 from .model import Quote, Span
 from .quotes import paragraphs
 

@@ -42,7 +42,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
-from urllib.parse import quote as urlquote, urlsplit
+from urllib.parse import quote as urlquote
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 

@@ -31,9 +31,9 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from .eligibility import is_honorific, why_not_speaker
 from .files import NotRegular, TooLarge, read_regular
 from .lexicon import COURTESY, NAME_TITLE_WORDS
-from .eligibility import is_honorific, why_not_speaker
 from .model import ArticleResult, Quote, compact_pickle
 from .safe import is_http_url, strip_invisible
 
