@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from newsgraph import jsonld as J
+from newsgraph.build import BuildState
 from newsgraph.model import Quote, Span
 
 HOSTILE = ["</script><script>alert(1)</script>", "<!--", "&quot;", "a\u2028b\u2029c", "</SCRIPT >",
@@ -393,7 +394,7 @@ def test_listing_contexts():
         "index2": ctx_for(articles=[art], articles_page=NS(number=2, object_list=[art]), page_name="index",
                           output_file="index2.html"),
         "tag": ctx_for(tag=tag, articles=[art], articles_page=page, page_name="tag/ms-13",
-                       output_file="tag/ms-13.html", newsgraph_registry=registry),
+                       output_file="tag/ms-13.html", newsgraph_build=BuildState(registry=registry)),
         "category": ctx_for(category=art.category, articles=[art], output_file="category/us.html"),
         "author": ctx_for(author=art.authors[0], articles=[art], output_file="author/jane-doe.html"),
         "archives": ctx_for(articles=[art], dates=[art], page_name="archives", output_file="archives.html"),

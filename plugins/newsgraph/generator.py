@@ -33,6 +33,7 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 
+from . import build
 from .cache import Damaged, read_checked, write_atomic, write_checked
 from .registry import Identity, QuoteRef, Registry
 from .safe import xml_clean
@@ -94,7 +95,8 @@ class SpeakersGenerator(Generator):
         """Nothing to read: the registry is built during the articles' pre-taxonomy signal."""
 
     def generate_output(self, writer) -> None:
-        reg: Registry | None = self.context.get("newsgraph_registry")
+        state = build.of(self.context)
+        reg: Registry | None = state.registry if state is not None else None
         from .seo import write_sitemap_and_robots
         write_sitemap_and_robots(self.context, self.settings, self.output_path, reg)
         if reg is None:
@@ -212,31 +214,6 @@ def _pages(ident: Identity, settings: dict, per_page: int | None):
     return [paginator.page(n) for n in range(1, paginator.num_pages + 1)]
 
 
-#: Build state to store once the build has finished (:func:`finish_build`): this build's
-#: :class:`OutputManifest` and :class:`JsonldMemo` (their ``save``; ``discard`` if it never finishes).
-_UNFINISHED: list = []
-
-
-def until_finished(state):
-    """Note ``state`` (with ``save()`` and ``discard()``) to be stored when this build finishes."""
-    _UNFINISHED.append(state)
-    return state
-
-
-def finish_build() -> None:
-    """The build has finished: store its output manifest and JSON-LD memo (only now: an
-    interrupted build must never leave a record saying its half-written outputs are current)."""
-    while _UNFINISHED:
-        _UNFINISHED.pop(0).save()
-
-
-def discard_unfinished() -> None:
-    """A new build starts: drop the state of one that never finished (an exception in a
-    long-running ``pelican --autoreload``), unsaved; its outputs are re-rendered (see the journal)."""
-    while _UNFINISHED:
-        _UNFINISHED.pop().discard()
-
-
 class OutputManifest:
     """Skips re-rendering the plugin's own outputs when nothing they are made from changed.
 
@@ -246,9 +223,9 @@ class OutputManifest:
     every article's and page's source path, metadata and content hash, the engine fingerprint, all
     settings, the alias file, and the theme's and the plugin's rendering files (mtime and size). Anything a template could
     show is in the signature, so any change re-renders everything; a missing output file
-    re-renders that output. One per build, in ``context["newsgraph_manifest"]``; stored in
+    re-renders that output. One per build, in the build state (:mod:`build`); stored in
     ``NEWSGRAPH_CACHE_PATH/pages-<output folder hash>.json`` (with a checksum) when the build has
-    finished (:func:`finish_build`).
+    finished (:meth:`build.BuildState.finish`).
 
     Interruptions: before the first output file is (re)written, a journal
     ``pages-<hash>.journal`` is created, and each file is noted in it before it is written; it is
@@ -317,11 +294,14 @@ class OutputManifest:
 
     @classmethod
     def of(cls, settings: dict, context: dict, output_path: str) -> "OutputManifest | None":
-        if not settings.get("NEWSGRAPH_SKIP_UNCHANGED", True) or context.get("newsgraph_registry") is None:
+        """The build's manifest, made on the first call; None when unchanged outputs are not
+        skipped or there is no site registry."""
+        state = build.of(context)
+        if not settings.get("NEWSGRAPH_SKIP_UNCHANGED", True) or state is None or state.registry is None:
             return None
-        if "newsgraph_manifest" not in context:
-            context["newsgraph_manifest"] = until_finished(cls(settings, context, output_path))
-        return context["newsgraph_manifest"]
+        if state.manifest is None:
+            state.manifest = state.until_finished(cls(settings, context, output_path))
+        return state.manifest
 
     def unchanged(self, key: str) -> bool:
         """True when the site is unchanged since ``key`` was written and its files still exist.
@@ -585,7 +565,8 @@ def absolute_feed(feed, context: dict) -> None:
 def note_written(path: str, context: dict | None) -> None:
     """A file was written (Pelican's ``content_written`` / ``feed_written`` signals): noted in the
     build's manifest, never removed as stale; under the topic tag being written, if any."""
-    manifest = (context or {}).get("newsgraph_manifest")
+    state = build.of(context)
+    manifest = state.manifest if state is not None else None
     if manifest is None:
         return
     manifest.written.add(os.path.abspath(path))
@@ -624,7 +605,8 @@ def skip_unchanged_topic_tags(generator) -> None:
     settings, context = generator.settings, generator.context
 
     def topic(tag) -> bool:
-        return tag.slug in (context.get("newsgraph_topic_slugs") or ())
+        state = build.of(context)
+        return state is not None and tag.slug in state.topic_slugs
 
     def page_keys(tag) -> list[str]:
         return [f"page:{tag.save_as}"] if topic(tag) else []
@@ -702,7 +684,8 @@ class _TopicFeedWriter:
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
         write = self._writer.write_feed
         manifest = OutputManifest.of(self._settings, self._context, self._output_path)
-        if manifest is None or not path or path not in (self._context.get("newsgraph_topic_feeds") or ()):
+        state = build.of(self._context)
+        if manifest is None or not path or state is None or path not in state.topic_feeds:
             return write(elements, context, path, url, *args, **kwargs)
         return self._recorded(manifest, f"feed:{path}", sanitised_join(self._output_path, path),
                               write, elements, context, path, url, *args, **kwargs)
@@ -738,7 +721,7 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "registry.py", "eligibility.py", "review.py", "pelican_glue.py", "jsonld.py",
+RENDERING_CODE = ("generator.py", "build.py", "registry.py", "eligibility.py", "review.py", "pelican_glue.py", "jsonld.py",
                   "seo.py", "anchors.py", "settings.py", "safe.py", "charts.py", "templates")
 
 
@@ -746,13 +729,14 @@ def site_signature(settings: dict, context: dict) -> str:
     """Hash of everything a page's template can read besides the page's own data."""
     h = hashlib.sha256()
     h.update(json.dumps(settings, sort_keys=True, default=_simple).encode())
-    h.update(str(context.get("newsgraph_fingerprint")).encode())
+    state = build.of(context) or build.BuildState()
+    h.update(str(state.fingerprint).encode())
     h.update(str(getattr(sys.modules.get("pelican"), "__version__", "")).encode())
     here = os.path.dirname(os.path.abspath(__file__))
     paths = [*(os.path.join(here, p) for p in RENDERING_CODE), os.path.join(settings["THEME"], "templates"),
              *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
-    if context.get("newsgraph_aliases_path"):
-        paths.append(context["newsgraph_aliases_path"])
+    if state.aliases_path:
+        paths.append(state.aliases_path)
     h.update(json.dumps(_tree_stamp(paths)).encode())
     for kind in ("articles", "translations", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
         for c in context.get(kind, None) or []:

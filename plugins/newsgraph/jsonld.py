@@ -47,6 +47,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from . import build
+
 try:  # Jinja2 comes with Pelican; the builders work without it
     from jinja2 import pass_context
 except ImportError:  # pragma: no cover
@@ -902,7 +904,8 @@ def graph_for_context(ctx: Any) -> dict[str, Any] | None:
             return webpage_graph(site, p, main=author_view(site, obj))
         about = None
         if key == "tag":
-            ident = _find_topic(_get(ctx, "newsgraph_registry"), obj)
+            state = build.of(ctx)
+            ident = _find_topic(state.registry if state is not None else None, obj)
             about = entity_view(site, ident) if ident is not None else None
         return collection_graph(site, p, _listed_articles(site, ctx), about=about)
 

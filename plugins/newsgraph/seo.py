@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
 
+from . import build
 from . import jsonld as J
 from .safe import xml_clean
 
@@ -244,9 +245,9 @@ def meta_markup(ctx: Any, skip: Iterable[str] = ()) -> Markup:
 @J.pass_context
 def render_meta(ctx: Any) -> Markup:
     """The Jinja global ``newsgraph_meta()`` (noting the page, so :func:`ensure_in_file` skips it)."""
-    done, out = J._get(ctx, "newsgraph_meta_done"), J._get(ctx, "output_file")
-    if done is not None and out:
-        done.add(out)
+    state, out = build.of(ctx), J._get(ctx, "output_file")
+    if state is not None and out:
+        state.meta_done.add(out)
     return meta_markup(ctx)
 
 
