@@ -546,7 +546,7 @@ def absolute_feed(feed, context: dict) -> None:
 
     from feedgenerator import get_tag_uri
 
-    from .jsonld import absolute_base
+    from .jsonld.read import absolute_base
     base = absolute_base(context.get("NEWSGRAPH_SITEURL"), context.get("SITEURL"), context.get("FEED_DOMAIN"))
     root = base.rstrip("/") + "/"
     info = feed.feed
@@ -584,7 +584,7 @@ def _clean_feed_fields(fields: dict) -> None:
 
 
 def _is_abs(url: Any) -> bool:
-    from .jsonld import is_abs_url
+    from .jsonld.views import is_abs_url
     return is_abs_url(url)
 
 
@@ -721,7 +721,7 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "build.py", "registry.py", "eligibility.py", "review.py", "pelican_glue.py", "jsonld.py",
+RENDERING_CODE = ("generator.py", "build.py", "registry.py", "eligibility.py", "review.py", "pelican_glue.py", "jsonld",
                   "seo.py", "anchors.py", "settings.py", "safe.py", "charts.py", "templates")
 
 

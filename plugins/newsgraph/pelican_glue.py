@@ -113,7 +113,7 @@ def on_file_written(path: str, context: dict | None = None, **_kwargs) -> None:
 
 
 def on_generator_init(generator) -> None:
-    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module), and
+    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (:mod:`jsonld`), and
     every template's output made safe: each printed value without the characters XML 1.0 forbids
     (``finalize``), ``striptags`` that keeps entity-escaped text escaped (see :mod:`safe`)."""
     if not enabled(generator.settings):
@@ -255,27 +255,17 @@ def on_content_written(path: str, context: dict | None = None) -> None:
         return
     if context.get("output_file") in done_jsonld:
         return
+    from .jsonld.page import ensure_in_file
     try:
-        from . import jsonld
-        ensure = jsonld.ensure_in_file
-    except (ImportError, AttributeError):
-        return
-    try:
-        ensure(path, context)
+        ensure_in_file(path, context)
     except Exception as exc:  # never crash the build over metadata
         logger.warning("newsgraph: JSON-LD not added to %s: %s", path, exc)
 
 
 def _jsonld_renderer():
-    try:
-        from . import jsonld
-        return jsonld.render_for_context
-    except (ImportError, AttributeError):
-        from markupsafe import Markup
-
-        def none(*args, **kwargs):
-            return Markup("")
-        return none
+    """The page's JSON-LD script tag from its template context (:mod:`jsonld`)."""
+    from .jsonld.page import render_for_context
+    return render_for_context
 
 
 # --------------------------------------------------------------------------- analysis pass
