@@ -35,7 +35,7 @@ class BuildState:
     #: slugs of the topic tags the plugin added, and their feeds' output paths
     topic_slugs: set[str] = field(default_factory=set)
     topic_feeds: set[str] = field(default_factory=set)
-    #: ``generator.OutputManifest`` and ``generator.JsonldMemo`` (when unchanged outputs are skipped)
+    #: ``manifest.OutputManifest`` and ``manifest.JsonldMemo`` (when unchanged outputs are skipped)
     manifest: Any = None
     jsonld_memo: Any = None
     #: ``charts.Charts`` of this build's registry (made when a page first shows a picture)

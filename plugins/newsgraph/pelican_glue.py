@@ -7,7 +7,7 @@ written; our :class:`generator.SpeakersGenerator` writes the speaker pages and f
 
 A rebuild reuses what cannot have changed: each article's result (result cache), the site
 registry (when none of its inputs changed) and, when the whole site is unchanged (the site
-signature of :class:`generator.OutputManifest`), each page's JSON-LD text and the plugin's own
+signature of :class:`manifest.OutputManifest`), each page's JSON-LD text and the plugin's own
 pages and feeds.
 
 Signals are module-global in Pelican (blinker): receivers are connected once, are module-level
@@ -15,29 +15,27 @@ functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin
 """
 from __future__ import annotations
 
-import functools
 import gc
 import hashlib
 import logging
 import os
-import posixpath
-import re
 import time
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from pelican import signals
 from pelican.log import console
 from pelican.urlwrappers import Tag
-from pelican.utils import sanitised_join, slugify
+from pelican.utils import slugify
 
 from . import build
 from . import registry as registry_mod
 from .cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .files import open_regular
 from .model import ArticleResult
+from .output_paths import page_path, reserved_paths, slug_taken, speaker_patterns
 from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
-from .settings import TYPE_PAGES, engine_options, exit_point, is_off, set_defaults, split_list
+from .settings import engine_options, exit_point, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
 PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
@@ -92,7 +90,7 @@ def on_generators_finalized(generators) -> None:
     outputs) is made now, before the first file is written, so it notes every file written."""
     gen = next((g for g in generators if getattr(build.of(g.context), "registry", None) is not None), None)
     if gen is not None and enabled(gen.settings):
-        from .generator import OutputManifest
+        from .manifest import OutputManifest
         OutputManifest.of(gen.settings, gen.context, gen.output_path)
 
 
@@ -150,12 +148,12 @@ def _chart_global(generator):
 
 
 def _jsonld_memo(generator):
-    """The build's :class:`generator.JsonldMemo` (None when unchanged outputs are not skipped)."""
+    """The build's :class:`manifest.JsonldMemo` (None when unchanged outputs are not skipped)."""
     state = build.of(generator.context)
     if state is None:
         return None
     if state.jsonld_memo is None:
-        from .generator import JsonldMemo, OutputManifest
+        from .manifest import JsonldMemo, OutputManifest
         manifest = OutputManifest.of(generator.settings, generator.context, generator.output_path)
         if manifest is None:
             return None
@@ -451,90 +449,6 @@ def _aliases_path(settings: dict) -> str | None:
     return path
 
 
-def _norm_path(path: str) -> str:
-    """A comparable output path (case-folded: on a case-insensitive disk "By-Count" is "by-count")."""
-    return posixpath.normpath(str(path).replace(os.sep, "/").lstrip("/")).casefold()
-
-
-#: Pelican's own listing pages (when their template is in ``DIRECT_TEMPLATES``).
-_DIRECT_SAVE_AS = {"index": ("INDEX_SAVE_AS", "index.html"), "tags": ("TAGS_SAVE_AS", "tags.html"),
-                   "categories": ("CATEGORIES_SAVE_AS", "categories.html"),
-                   "authors": ("AUTHORS_SAVE_AS", "authors.html"), "archives": ("ARCHIVES_SAVE_AS", "archives.html")}
-
-
-def _reserved_paths(settings: dict, others: Iterable[str] = ()) -> set[str]:
-    """Output files a speaker's page or feed must never be (nor be inside, nor contain): the
-    plugin's speaker indexes, Pelican's own listing pages and ``others`` (the articles' files)."""
-    paths = [settings.get(k) for k in ("NEWSGRAPH_SPEAKERS_SAVE_AS", "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS")]
-    by_type = settings.get("NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS")
-    paths += [by_type.format(type=word) for word in TYPE_PAGES.values()] if by_type else []
-    paths += others
-    for name in settings.get("DIRECT_TEMPLATES") or ():
-        key, default = _DIRECT_SAVE_AS.get(name, (f"{str(name).upper()}_SAVE_AS", f"{name}.html"))
-        paths.append(settings.get(key, default))
-    return {_norm_path(p) for p in paths if p}
-
-
-def _speaker_patterns(settings: dict) -> list[str]:
-    return [str(settings[k]) for k in ("NEWSGRAPH_SPEAKER_SAVE_AS", "NEWSGRAPH_SPEAKER_FEED_ATOM") if settings.get(k)]
-
-
-def _slug_taken(settings: dict, others: Iterable[str] = ()) -> Callable[[str], bool]:
-    """Whether a speaker slug's page or feed would collide with a reserved output file
-    (:func:`_reserved_paths`): the same file, a file where a folder is needed, or the reverse."""
-    reserved = _reserved_paths(settings, others)
-    reserved_dirs = {d for p in reserved for d in _parents(p)}
-    patterns = _speaker_patterns(settings)
-
-    def taken(slug: str) -> bool:
-        for pattern in patterns:
-            path = _norm_path(pattern.format(slug=slug))
-            if path in reserved or path in reserved_dirs:
-                return True
-            if any(d in reserved for d in _parents(path)):
-                return True
-        return False
-    return taken
-
-
-def _parents(path: str) -> Iterator[str]:
-    """The folders ``path`` is in, innermost first ("a/b/c.html" -> "a/b", "a")."""
-    parent = posixpath.dirname(path)
-    while parent:
-        yield parent
-        parent = posixpath.dirname(parent)
-
-
-#: A slug of word characters and hyphens only: never a separator, never a dot.
-_PLAIN_SLUG = re.compile(r"[\w-]+")
-
-
-def _page_paths(pattern_key: str, slug: str, settings: dict) -> str | None:
-    """Format a ``NEWSGRAPH_*`` URL/SAVE_AS pattern; None (with a warning) when it leaves the output."""
-    pattern = settings.get(pattern_key)
-    if not pattern:
-        return None
-    value = str(pattern).format(slug=slug)
-    output = settings.get("OUTPUT_PATH") or "output"
-    # a plain slug cannot add a path segment or make one "." or "..": then the pattern decides
-    if (_PLAIN_SLUG.fullmatch(slug) and _stays_inside(str(pattern), output, "x")) \
-            or _stays_inside(value, output):
-        return value
-    logger.warning("newsgraph: %s for %r would leave the output folder; page skipped", pattern_key, slug)
-    return None
-
-
-@functools.lru_cache(maxsize=256)
-def _stays_inside(path: str, output: str, probe: str | None = None) -> bool:
-    """Whether ``path`` (with ``{slug}`` formatted as ``probe``, if given) stays inside ``output``."""
-    try:
-        value = path.format(slug=probe) if probe is not None else path
-        sanitised_join(output, value.lstrip("/") or ".")
-    except (RuntimeError, LookupError, ValueError):
-        return False
-    return True
-
-
 def on_pretaxonomy(generator) -> None:
     """One analysis pass, the site registry, topic tags; attributes attached to every article."""
     settings = generator.settings
@@ -577,9 +491,9 @@ def _reset_articles(generator) -> list:
 def _place_speaker_pages(reg: registry_mod.Registry, settings: dict) -> None:
     """Each speaker's page and feed paths and URLs (None where a pattern would leave the output)."""
     for ident in reg.speakers:
-        ident.save_as = _page_paths("NEWSGRAPH_SPEAKER_SAVE_AS", ident.slug, settings)
-        ident.url = _page_paths("NEWSGRAPH_SPEAKER_URL", ident.slug, settings) if ident.save_as else None
-        ident.feed_save_as = _page_paths("NEWSGRAPH_SPEAKER_FEED_ATOM", ident.slug, settings)
+        ident.save_as = page_path("NEWSGRAPH_SPEAKER_SAVE_AS", ident.slug, settings)
+        ident.url = page_path("NEWSGRAPH_SPEAKER_URL", ident.slug, settings) if ident.save_as else None
+        ident.feed_save_as = page_path("NEWSGRAPH_SPEAKER_FEED_ATOM", ident.slug, settings)
         ident.feed_url = ident.feed_save_as
 
 
@@ -708,7 +622,7 @@ def _registry_inputs(options: dict, engine_fingerprint: str, settings: dict, art
     return {**options, "fingerprint": engine_fingerprint, "pelican": getattr(pelican, "__version__", ""),
             "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
                                                   "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
-            "reserved": [sorted(_reserved_paths(settings, article_files)), *_speaker_patterns(settings)]}
+            "reserved": [sorted(reserved_paths(settings, article_files)), *speaker_patterns(settings)]}
 
 
 def _report_reused(reg: registry_mod.Registry, total: int) -> None:
@@ -727,7 +641,7 @@ def _build_registry(records: list, failures: dict[str, str], options: dict, sett
     aliases = registry_mod.load_aliases(state.aliases_path)    # (its warnings: when the registry is built)
     with _long_lived():
         reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
-                                 slug_taken=_slug_taken(settings, state.article_files), **options)
+                                 slug_taken=slug_taken(settings, state.article_files), **options)
         for ident in {id(i): i for rec in records for i in rec.topics}.values():
             ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
         reg.analysis_failures = failures                          # (warned about again when reused)
