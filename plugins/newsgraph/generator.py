@@ -163,28 +163,14 @@ class SpeakersGenerator(Generator):
         logger.info("newsgraph: review report (%d items) written to %s", len(items), save_as)
 
     def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
+        """The speaker indexes (by name, by number of quotes, one per speaker type), unless unchanged."""
         s = self.settings
-        template = None
-        common = dict(speakers_by_name_url=s.get("NEWSGRAPH_SPEAKERS_URL"),
-                      speakers_by_count_url=s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"))
-
-        def by_name() -> tuple[list[Identity], list]:
-            long = len(speakers) >= int(s.get("NEWSGRAPH_LETTER_INDEX_MIN") or 0)
-            return speakers, list(dict.fromkeys((i.letter, i.letter_anchor) for i in speakers)) if long else []
-
-        def by_count() -> tuple[list[Identity], list]:
-            return sorted(speakers, key=lambda i: (-i.quote_count, i.sort_key)), []
-
-        pages = [("name", by_name, s.get("NEWSGRAPH_SPEAKERS_SAVE_AS"), s.get("NEWSGRAPH_SPEAKERS_URL"), None),
-                 ("count", by_count, s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS"),
-                  s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"), None)]
         types = speaker_type_pages(s, speakers)
-        common["type_pages"] = [(label, url, etype) for etype, label, _, url in types]
-        for etype, _label, save_as, url in types:
-            def of_type(etype=etype) -> tuple[list[Identity], list]:
-                return [i for i in by_count()[0] if i.type == etype], []
-            pages.append(("count", of_type, save_as, url, etype))
-        for sort, listing, save_as, url, etype in pages:
+        common = dict(speakers_by_name_url=s.get("NEWSGRAPH_SPEAKERS_URL"),
+                      speakers_by_count_url=s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"),
+                      type_pages=[(label, url, etype) for etype, label, _, url in types])
+        template = None
+        for sort, listing, save_as, url, etype in self._index_pages(speakers, types):
             if not save_as or manifest is not None and manifest.unchanged(f"index:{save_as}"):
                 continue
             if manifest is not None:
@@ -194,6 +180,27 @@ class SpeakersGenerator(Generator):
             writer.write_file(save_as, template, self.context, relative_urls=s["RELATIVE_URLS"],
                               speakers=items, sort=sort, letters=letters, url=url, speaker_type=etype,
                               page_name=os.path.splitext(save_as)[0], **common)
+
+    def _index_pages(self, speakers: list[Identity], types: list) -> list[tuple]:
+        """``(sort, listing, save_as, url, type)`` of each speaker index; ``listing()`` gives its
+        speakers and letter anchors (made only for an index that is written)."""
+        s = self.settings
+
+        def by_name() -> tuple[list[Identity], list]:
+            long = len(speakers) >= int(s.get("NEWSGRAPH_LETTER_INDEX_MIN") or 0)
+            return speakers, list(dict.fromkeys((i.letter, i.letter_anchor) for i in speakers)) if long else []
+
+        def by_count() -> tuple[list[Identity], list]:
+            return sorted(speakers, key=lambda i: (-i.quote_count, i.sort_key)), []
+
+        def of_type(etype: str) -> tuple[list[Identity], list]:
+            return [i for i in by_count()[0] if i.type == etype], []
+
+        return [("name", by_name, s.get("NEWSGRAPH_SPEAKERS_SAVE_AS"), s.get("NEWSGRAPH_SPEAKERS_URL"), None),
+                ("count", by_count, s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS"),
+                 s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"), None),
+                *(("count", functools.partial(of_type, etype), save_as, url, etype)
+                  for etype, _label, save_as, url in types)]
 
     def _write_speaker(self, writer, template, ident: Identity, per_page: int | None,
                        topics: list, alongside: list) -> None:

@@ -11,7 +11,9 @@ signature of :class:`manifest.OutputManifest`), each page's JSON-LD text and the
 pages and feeds.
 
 Signals are module-global in Pelican (blinker): receivers are connected once, are module-level
-functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin.
+functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin. What one build
+keeps is one :class:`build.BuildState`, made by the first generator of the build and reached
+through the build's context (``finalized`` gets no context: :func:`build.finish`).
 """
 from __future__ import annotations
 
@@ -111,15 +113,17 @@ def on_file_written(path: str, context: dict | None = None, **_kwargs) -> None:
 
 
 def on_generator_init(generator) -> None:
-    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (:mod:`jsonld`), and
-    every template's output made safe: each printed value without the characters XML 1.0 forbids
-    (``finalize``), ``striptags`` that keeps entity-escaped text escaped (see :mod:`safe`)."""
+    """The build's state (made with the first generator of a build); Jinja globals
+    ``newsgraph_jsonld()`` (:mod:`jsonld`), ``newsgraph_meta()``, ``newsgraph_chart()`` for every
+    generator's templates, and every template's output made safe: each printed value without the
+    characters XML 1.0 forbids (``finalize``), ``striptags`` that keeps entity-escaped text
+    escaped (see :mod:`safe`)."""
     if not enabled(generator.settings):
         return
     generator.env.finalize = clean_output
     generator.env.filters["striptags"] = safe_striptags
     generator.env.filters["urlencode"] = urlencode_plain(generator.env.filters["urlencode"])
-    build.start(generator.context)      # (the first generator of a build: its state is made)
+    build.start(generator.context)
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
     from .seo import render_meta
     generator.env.globals["newsgraph_meta"] = render_meta
