@@ -53,3 +53,28 @@ def test_outside_a_build_there_is_no_state():
     assert build.of(None) is None
     assert build.of({}) is None
     assert build.of({"newsgraph_build": "not a state"}) is None
+
+
+def test_two_builds_in_one_process_each_get_a_fresh_state(tmp_path, monkeypatch):
+    """``pelican --autoreload``: the second build starts from an empty state, not the first's."""
+    from sitebuild import article
+    from sitebuild import build as build_site
+
+    made = []
+    real = build.start
+
+    def noting(context):
+        state = real(context)
+        if not made or made[-1] is not state:
+            made.append(state)
+            assert state.registry is None and state.manifest is None and not state.jsonld_done
+        return state
+    monkeypatch.setattr(build, "start", noting)
+    one = {"one": article("Quay plan", '"We did our job," said Ann Lee of the Harbour Trust. Ann Lee chairs it.')}
+    two = {"two": article("Port reopens", '"Ships are moving again," said Raj Patel, the port director.')}
+    build_site(tmp_path / "a", one)
+    res = build_site(tmp_path / "b", two)
+    assert len(made) == 2 and made[0] is not made[1]
+    assert [i.name for i in made[1].registry.speakers] == ["Raj Patel"]
+    assert not build._in_progress                    # a finished build is no longer held
+    assert "Raj Patel" in res.read("speakers/raj-patel/index.html")
