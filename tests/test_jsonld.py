@@ -10,16 +10,18 @@ import jsonld_check as C
 import pytest
 from bs4 import BeautifulSoup
 
-from newsgraph import jsonld as J
+from newsgraph.build import BuildState
+from newsgraph.jsonld import embed, graph, read, views
+from newsgraph.jsonld import page as page_doc
 from newsgraph.model import Quote, Span
 
 HOSTILE = ["</script><script>alert(1)</script>", "<!--", "&quot;", "a\u2028b\u2029c", "</SCRIPT >",
            "<script>", "& &amp; <b>", "\\u003c", "\"'`", "]]>", "\x00\x1f"]
-SITE = J.Site(url="https://news.example.org", name="Example News", publisher_name="Example News")
+SITE = views.Site(url="https://news.example.org", name="Example News", publisher_name="Example News")
 
 
 def person(key="person/jeff-sessions", name="Jeff Sessions", role="Attorney General", **kw):
-    return J.EntityView(key=key, name=name, type="Person", role=role,
+    return views.EntityView(key=key, name=name, type="Person", role=role,
                         url=f"https://news.example.org/speakers/{key.split('/')[1]}/", **kw)
 
 
@@ -28,17 +30,17 @@ def article(**kw):
                                   same_as=["https://www.wikidata.org/wiki/Q359442", "not a url"]))
     url = "https://news.example.org/2017/ms-13/"
     base = dict(url=url, title="Sessions calls for action", date=dt.datetime(2017, 11, 9, 10, 30),
-                authors=[J.AuthorView("Jane Doe", "https://news.example.org/author/jane-doe.html", "jane-doe")],
-                section=J.Crumb("US politics", "https://news.example.org/category/us-politics.html"),
+                authors=[views.AuthorView("Jane Doe", "https://news.example.org/author/jane-doe.html", "jane-doe")],
+                section=views.Crumb("US politics", "https://news.example.org/category/us-politics.html"),
                 keywords=["MS-13", "Jeff Sessions"], word_count=321,
-                about=[sp, J.EntityView("organization/ms-13", "MS-13", "Organization",
+                about=[sp, views.EntityView("organization/ms-13", "MS-13", "Organization",
                                         url="https://news.example.org/tag/ms-13.html")],
-                mentions=[J.EntityView("place/virginia", "Virginia", "Place"),
-                          J.EntityView("group/republicans", "Republicans", "Group")],
-                quotes=[J.QuoteView(1, "Let's dismantle MS-13.", sp, url, "Sessions calls for action"),
-                        J.QuoteView(3, "dismantle", sp, url, "Sessions calls for action")])
+                mentions=[views.EntityView("place/virginia", "Virginia", "Place"),
+                          views.EntityView("group/republicans", "Republicans", "Group")],
+                quotes=[views.QuoteView(1, "Let's dismantle MS-13.", sp, url, "Sessions calls for action"),
+                        views.QuoteView(3, "dismantle", sp, url, "Sessions calls for action")])
     base.update(kw)
-    return J.ArticleView(**base)
+    return views.ArticleView(**base)
 
 
 def by_id(doc):
@@ -52,8 +54,8 @@ def by_id(doc):
 def test_script_tag_round_trips_hostile_text(text):
     data = {"@context": "https://schema.org", "@graph": [{"@type": "Quotation", "@id": "https://x.org/#q",
                                                           "text": text, "name": [text, text.upper()]}]}
-    tag = str(J.script_tag(data))
-    body = tag[len(J.SCRIPT_OPEN):-len(J.SCRIPT_CLOSE)]
+    tag = str(embed.script_tag(data))
+    body = tag[len(embed.SCRIPT_OPEN):-len(embed.SCRIPT_CLOSE)]
     for bad in ("<", ">", "&", "\u2028", "\u2029"):
         assert bad not in body
     assert json.loads(body) == data
@@ -66,8 +68,8 @@ def test_script_tag_round_trips_hostile_text(text):
 
 def test_dumps_rejects_nan_and_replaces_lone_surrogates():
     with pytest.raises(ValueError):
-        J.dumps({"x": float("nan")})
-    out = J.dumps({"x": "a\ud800b", "y": "😀"})
+        embed.dumps({"x": float("nan")})
+    out = embed.dumps({"x": "a\ud800b", "y": "😀"})
     assert json.loads(out) == {"x": "a\ufffdb", "y": "😀"}
     out.encode("utf-8")  # writable
 
@@ -75,7 +77,7 @@ def test_dumps_rejects_nan_and_replaces_lone_surrogates():
 def test_script_tag_is_markup_not_reescaped_by_jinja():
     jinja2 = pytest.importorskip("jinja2")
     env = jinja2.Environment(autoescape=True)
-    env.globals["newsgraph_jsonld"] = J.render_for_context
+    env.globals["newsgraph_jsonld"] = page_doc.render_for_context
     ctx = {"NEWSGRAPH_SITEURL": "https://news.example.org", "SITENAME": "Tom &amp; Jerry's <em>News</em>", "output_file": "x/index.html",
            "page_name": "x"}
     html = env.from_string("<head>{{ newsgraph_jsonld() }}</head>").render(ctx)
@@ -88,7 +90,7 @@ def test_script_tag_is_markup_not_reescaped_by_jinja():
 
 
 def test_article_graph_is_valid_schema_org_with_resolving_ids():
-    doc = J.article_graph(SITE, article())
+    doc = graph.article_graph(SITE, article())
     assert C.check_doc(doc) == []
     ids = by_id(doc)
     types = [n["@type"] for n in doc["@graph"]]
@@ -128,8 +130,8 @@ def test_article_graph_optional_parts():
     a = article(image="https://news.example.org/img/a.jpg", modified=dt.datetime(2017, 11, 10, tzinfo=dt.timezone(
         dt.timedelta(hours=-5))), quotes=[], about=[], mentions=[], section=None, keywords=[],
         license="https://creativecommons.org/licenses/by/2.5/", based_on="https://en.wikinews.org/wiki/X",
-        authors=[J.AuthorView("Wikinews contributors", organization=True)])
-    doc = J.article_graph(SITE, a)
+        authors=[views.AuthorView("Wikinews contributors", organization=True)])
+    doc = graph.article_graph(SITE, a)
     assert C.check_doc(doc) == []
     ids = by_id(doc)
     art = ids[a.url + "#article"]
@@ -148,17 +150,17 @@ def test_article_graph_optional_parts():
 
 
 def test_author_equal_to_publisher_is_the_publisher_node():
-    doc = J.article_graph(SITE, article(authors=[J.AuthorView("Example News", organization=True)]))
+    doc = graph.article_graph(SITE, article(authors=[views.AuthorView("Example News", organization=True)]))
     assert C.check_doc(doc) == []
     assert by_id(doc)[doc["@graph"][3]["@id"]]["author"] == [{"@id": SITE.org_id}]
 
 
 def test_publisher_logo_and_same_as():
-    site = J.Site(url="https://n.org", name="N", publisher_name="N Media", publisher_url="https://corp.n.org/",
+    site = views.Site(url="https://n.org", name="N", publisher_name="N Media", publisher_url="https://corp.n.org/",
                   logo={"url": "https://n.org/logo.png", "width": 600, "height": 60},
                   publisher_same_as=("https://www.wikidata.org/wiki/Q1",))
-    doc = J.webpage_graph(site, J.PageView(url="https://n.org/about/", name="About",
-                                           crumbs=[J.Crumb("About", "https://n.org/about/")]))
+    doc = graph.webpage_graph(site, views.PageView(url="https://n.org/about/", name="About",
+                                           crumbs=[views.Crumb("About", "https://n.org/about/")]))
     assert C.check_doc(doc) == []
     org, logo = doc["@graph"][0], doc["@graph"][1]
     assert org["name"] == "N Media" and org["url"] == "https://corp.n.org/" and org["logo"] == {"@id": logo["@id"]}
@@ -169,16 +171,16 @@ def test_speaker_graph_uses_the_same_ids_as_the_article():
     a = article()
     sp = a.quotes[0].speaker
     page_url = "https://news.example.org/speakers/jeff-sessions/"
-    doc = J.speaker_graph(SITE, J.PageView(url=page_url, name="Jeff Sessions", type="CollectionPage",
-                                           crumbs=[J.Crumb("Speakers", "https://news.example.org/speakers/"),
-                                                   J.Crumb("Jeff Sessions", page_url)]), sp, a.quotes)
+    doc = graph.speaker_graph(SITE, views.PageView(url=page_url, name="Jeff Sessions", type="CollectionPage",
+                                           crumbs=[views.Crumb("Speakers", "https://news.example.org/speakers/"),
+                                                   views.Crumb("Jeff Sessions", page_url)]), sp, a.quotes)
     assert C.check_doc(doc) == []
     ids = by_id(doc)
     page = ids[page_url]
     pid = SITE.schema_id("person/jeff-sessions")
     assert page["@type"] == "CollectionPage" and page["about"] == page["mainEntity"] == {"@id": pid}
-    assert ids[pid] == by_id(J.article_graph(SITE, a))[pid]
-    art_ids = {q["@id"] for q in C.nodes_of_type(J.article_graph(SITE, a), "Quotation")}
+    assert ids[pid] == by_id(graph.article_graph(SITE, a))[pid]
+    art_ids = {q["@id"] for q in C.nodes_of_type(graph.article_graph(SITE, a), "Quotation")}
     assert {q["@id"] for q in C.nodes_of_type(doc, "Quotation")} == art_ids
     assert {r["@id"] for r in page["hasPart"]} == art_ids
     assert ids[a.url]["@type"] == "WebPage" and ids[a.url]["name"] == "Sessions calls for action"
@@ -188,11 +190,11 @@ def test_speaker_graph_uses_the_same_ids_as_the_article():
 
 
 def test_collection_graph_topic_and_index():
-    topic = J.EntityView("organization/ms-13", "MS-13", "Organization", url="https://news.example.org/tag/ms-13.html")
+    topic = views.EntityView("organization/ms-13", "MS-13", "Organization", url="https://news.example.org/tag/ms-13.html")
     url = "https://news.example.org/tag/ms-13.html"
-    doc = J.collection_graph(SITE, J.PageView(url=url, name="MS-13", type="CollectionPage",
-                                              crumbs=[J.Crumb("MS-13", url)]),
-                             [J.ListEntry("https://news.example.org/a/", "A"), J.ListEntry("https://news.example.org/b/", "B")],
+    doc = graph.collection_graph(SITE, views.PageView(url=url, name="MS-13", type="CollectionPage",
+                                              crumbs=[views.Crumb("MS-13", url)]),
+                             [views.ListEntry("https://news.example.org/a/", "A"), views.ListEntry("https://news.example.org/b/", "B")],
                              about=topic)
     assert C.check_doc(doc) == []
     ids = by_id(doc)
@@ -200,7 +202,7 @@ def test_collection_graph_topic_and_index():
     items = ids[url + "#itemlist"]["itemListElement"]
     assert [(i["position"], i["url"]) for i in items] == [(1, "https://news.example.org/a/"), (2, "https://news.example.org/b/")]
     people = [person(), person("person/ana-lopez", "Ana López", None)]
-    doc = J.collection_graph(SITE, J.PageView(url="https://news.example.org/speakers/", name="Speakers",
+    doc = graph.collection_graph(SITE, views.PageView(url="https://news.example.org/speakers/", name="Speakers",
                                               type="CollectionPage"), people)
     assert C.check_doc(doc) == []
     ids = by_id(doc)
@@ -210,9 +212,9 @@ def test_collection_graph_topic_and_index():
 
 
 def test_profile_page_for_an_author():
-    doc = J.webpage_graph(SITE, J.PageView(url="https://news.example.org/author/jane-doe.html", name="Jane Doe",
+    doc = graph.webpage_graph(SITE, views.PageView(url="https://news.example.org/author/jane-doe.html", name="Jane Doe",
                                            type="ProfilePage"),
-                          main=J.AuthorView("Jane Doe", "https://news.example.org/author/jane-doe.html", "jane-doe"))
+                          main=views.AuthorView("Jane Doe", "https://news.example.org/author/jane-doe.html", "jane-doe"))
     assert C.check_doc(doc) == []
     assert doc["@graph"][2]["mainEntity"] == {"@id": SITE.schema_id("author/jane-doe")}
 
@@ -221,32 +223,32 @@ def test_profile_page_for_an_author():
 def test_hostile_names_and_quotes_validate_and_round_trip(text):
     sp = person(name=f"Jeff {text} Sessions", role=text, aliases=[text])
     a = article(speaker=sp, title=text or "t", keywords=[text])
-    a.quotes = [J.QuoteView(1, text, sp, a.url, text)]
-    doc = J.article_graph(SITE, a)
+    a.quotes = [views.QuoteView(1, text, sp, a.url, text)]
+    doc = graph.article_graph(SITE, a)
     assert C.check_doc(doc) == []
-    parsed, problems = C.check_html(f"<head>{J.script_tag(doc)}</head>")
+    parsed, problems = C.check_html(f"<head>{embed.script_tag(doc)}</head>")
     assert problems == [] and parsed == doc
     assert C.nodes_of_type(parsed, "Quotation")[0]["text"] == text
     assert by_id(parsed)[SITE.schema_id("person/jeff-sessions")]["name"] == f"Jeff {text} Sessions"
 
 
 def test_iso_dates():
-    assert J.iso(dt.datetime(2020, 1, 2, 3, 4, 5, 678), "Europe/Paris") == "2020-01-02T03:04:05+01:00"
-    assert J.iso(dt.date(2020, 7, 1), "UTC") == "2020-07-01T00:00:00+00:00"
-    assert J.iso(dt.datetime(2020, 1, 1), "No/Such_Zone") == "2020-01-01T00:00:00+00:00"
-    assert J.iso(None) is None and J.iso("2020") is None
+    assert graph.iso(dt.datetime(2020, 1, 2, 3, 4, 5, 678), "Europe/Paris") == "2020-01-02T03:04:05+01:00"
+    assert graph.iso(dt.date(2020, 7, 1), "UTC") == "2020-07-01T00:00:00+00:00"
+    assert graph.iso(dt.datetime(2020, 1, 1), "No/Such_Zone") == "2020-01-01T00:00:00+00:00"
+    assert graph.iso(None) is None and graph.iso("2020") is None
 
 
 def test_quote_of_a_place_has_no_creator():
-    russia = J.EntityView("place/russia", "Russia", "Place", url="https://news.example.org/speakers/russia/")
+    russia = views.EntityView("place/russia", "Russia", "Place", url="https://news.example.org/speakers/russia/")
     a = article()
-    a.quotes.append(J.QuoteView(5, "We reject this.", russia, a.url, a.title))
-    doc = J.article_graph(SITE, a)
+    a.quotes.append(views.QuoteView(5, "We reject this.", russia, a.url, a.title))
+    doc = graph.article_graph(SITE, a)
     assert C.check_doc(doc) == []
     q = by_id(doc)[a.url + "#/schema/quotation/5"]
     assert "creator" not in q and q["isPartOf"] == {"@id": a.url}
     assert {"@id": SITE.schema_id("place/russia")} in by_id(doc)[a.url + "#article"]["mentions"]
-    sp = J.speaker_graph(SITE, J.PageView(url=russia.url, name="Russia", type="CollectionPage"), russia, a.quotes[-1:])
+    sp = graph.speaker_graph(SITE, views.PageView(url=russia.url, name="Russia", type="CollectionPage"), russia, a.quotes[-1:])
     assert C.check_doc(sp) == [] and by_id(sp)[russia.url]["about"] == {"@id": SITE.schema_id("place/russia")}
 
 
@@ -254,9 +256,9 @@ def test_quotation_text_by_kind():
     direct = Quote("direct", [Span(0, 5, "Hello"), Span(20, 25, "world")])
     partial = Quote("partial", [Span(0, 40, "he would dismantle the gang")], marked=[Span(9, 18, "dismantle")])
     indirect = Quote("indirect", [Span(0, 10, "it was bad")])
-    assert J.quotation_text(direct) == "Hello world"
-    assert J.quotation_text(partial) == "dismantle"
-    assert J.quotation_text(indirect) is None
+    assert read.quotation_text(direct) == "Hello world"
+    assert read.quotation_text(partial) == "dismantle"
+    assert read.quotation_text(indirect) is None
 
 
 # --------------------------------------------------------------------------- checker self-test
@@ -275,7 +277,7 @@ def test_quotation_text_by_kind():
     (lambda d: d["@graph"].append(dict(d["@graph"][0])), "defined twice"),
 ])
 def test_checker_catches_mistakes(mutate, expect):
-    doc = J.article_graph(SITE, article())
+    doc = graph.article_graph(SITE, article())
     mutate(doc)
     problems = C.check_doc(doc)
     if expect is None:
@@ -334,7 +336,7 @@ def ctx_for(**kw):
 
 def test_render_for_article_context():
     art = fake_article(SETTINGS)
-    html = str(J.render_for_context(ctx_for(article=art, output_file="2017/ms-13/index.html")))
+    html = str(page_doc.render_for_context(ctx_for(article=art, output_file="2017/ms-13/index.html")))
     doc, problems = C.check_html(html)
     assert problems == []
     ids = by_id(doc)
@@ -352,24 +354,24 @@ def test_render_for_article_context():
 def test_jsonld_can_be_turned_off(switch, tmp_path):
     art = fake_article(SETTINGS, metadata={"jsonld": "off"} if "metadata" in switch else {})
     ctx = ctx_for(article=art, output_file="a/index.html", **{k: v for k, v in switch.items() if k != "metadata"})
-    assert str(J.render_for_context(ctx)) == ""
+    assert str(page_doc.render_for_context(ctx)) == ""
     f = tmp_path / "a.html"
     f.write_text("<html><head></head><body></body></html>", encoding="utf-8")
-    assert J.ensure_in_file(str(f), ctx) is False
+    assert page_doc.ensure_in_file(str(f), ctx) is False
     assert "ld+json" not in f.read_text(encoding="utf-8")
 
 
 def test_siteurl_fallback_warns_once(caplog):
-    J._warned.discard("siteurl")
+    read._warned.discard("siteurl")
     settings = dict(SETTINGS, SITEURL="")
     with caplog.at_level(logging.WARNING, logger="newsgraph.jsonld"):
         for _ in range(2):
-            html = str(J.render_for_context(dict(settings, article=fake_article(settings), output_file="x.html")))
+            html = str(page_doc.render_for_context(dict(settings, article=fake_article(settings), output_file="x.html")))
     doc, problems = C.check_html(html)
     assert problems == []
     assert doc["@graph"][0]["@id"] == "https://example.org/#organization"
     assert sum("NEWSGRAPH_SITEURL" in r.message for r in caplog.records) == 1
-    doc2, _ = C.check_html(str(J.render_for_context(dict(settings, NEWSGRAPH_SITEURL="https://mine.test/",
+    doc2, _ = C.check_html(str(page_doc.render_for_context(dict(settings, NEWSGRAPH_SITEURL="https://mine.test/",
                                                          article=fake_article(settings), output_file="x.html"))))
     assert doc2["@graph"][0]["@id"] == "https://mine.test/#organization"
 
@@ -377,7 +379,7 @@ def test_siteurl_fallback_warns_once(caplog):
 def test_broken_page_data_warns_and_renders_nothing(caplog):
     art = fake_article(SETTINGS, url=None)   # an article without a URL
     with caplog.at_level(logging.WARNING, logger="newsgraph.jsonld"):
-        assert str(J.render_for_context(ctx_for(article=art, output_file="x.html"))) == ""
+        assert str(page_doc.render_for_context(ctx_for(article=art, output_file="x.html"))) == ""
     assert any("content/ms13.md" in r.getMessage() for r in caplog.records)
 
 
@@ -393,7 +395,7 @@ def test_listing_contexts():
         "index2": ctx_for(articles=[art], articles_page=NS(number=2, object_list=[art]), page_name="index",
                           output_file="index2.html"),
         "tag": ctx_for(tag=tag, articles=[art], articles_page=page, page_name="tag/ms-13",
-                       output_file="tag/ms-13.html", newsgraph_registry=registry),
+                       output_file="tag/ms-13.html", newsgraph_build=BuildState(registry=registry)),
         "category": ctx_for(category=art.category, articles=[art], output_file="category/us.html"),
         "author": ctx_for(author=art.authors[0], articles=[art], output_file="author/jane-doe.html"),
         "archives": ctx_for(articles=[art], dates=[art], page_name="archives", output_file="archives.html"),
@@ -408,7 +410,7 @@ def test_listing_contexts():
     }
     docs = {}
     for name, ctx in cases.items():
-        docs[name], problems = C.check_html(str(J.render_for_context(ctx)))
+        docs[name], problems = C.check_html(str(page_doc.render_for_context(ctx)))
         assert problems == [], (name, problems)
     main = {k: d["@graph"][3] for k, d in docs.items()}   # Organization, logo, WebSite, then the page
     assert main["index"]["@id"] == "https://news.example.org/" and main["index"]["@type"] == "CollectionPage"
@@ -432,7 +434,7 @@ def test_paginated_speaker_page_marks_up_only_its_quotes():
             for i in range(1, 6)]
     ctx = ctx_for(articles=[art], speaker=sessions, quotes=refs[3:],
                   quotes_page=NS(number=2, object_list=refs[3:]), output_file="speakers/jeff-sessions/2/index.html")
-    doc, problems = C.check_html(str(J.render_for_context(ctx)))
+    doc, problems = C.check_html(str(page_doc.render_for_context(ctx)))
     assert problems == []
     page = doc["@graph"][3]
     assert page["@id"] == "https://news.example.org/speakers/jeff-sessions/2/"
@@ -444,18 +446,18 @@ def test_ensure_in_file_inserts_once(tmp_path):
     f = tmp_path / "index.html"
     f.write_text("<!DOCTYPE html><html><HEAD><title>x</title></HEAD><body><p>b</p></body></html>", encoding="utf-8")
     ctx = ctx_for(article=fake_article(SETTINGS), output_file="index.html")
-    assert J.ensure_in_file(str(f), ctx) is True
+    assert page_doc.ensure_in_file(str(f), ctx) is True
     first = f.read_text(encoding="utf-8")
-    assert first.index(J.SCRIPT_OPEN) < first.index("</HEAD>")
-    assert J.ensure_in_file(str(f), ctx) is False          # already there: no-op
+    assert first.index(embed.SCRIPT_OPEN) < first.index("</HEAD>")
+    assert page_doc.ensure_in_file(str(f), ctx) is False          # already there: no-op
     assert f.read_text(encoding="utf-8") == first
     assert C.check_html(first)[1] == []
     feed = tmp_path / "feed.xml"
     feed.write_text("<feed/>", encoding="utf-8")
-    assert J.ensure_in_file(str(feed), ctx) is False
+    assert page_doc.ensure_in_file(str(feed), ctx) is False
 
 
 def test_same_input_same_bytes():
     def build():
-        return str(J.render_for_context(ctx_for(article=fake_article(SETTINGS), output_file="a/index.html")))
+        return str(page_doc.render_for_context(ctx_for(article=fake_article(SETTINGS), output_file="a/index.html")))
     assert build() == build()

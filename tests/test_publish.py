@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import ROOT, article, build
 
-from newsgraph import jsonld as J
 from newsgraph import seo
+from newsgraph.jsonld import read
 from newsgraph.model import Quote, Span
 
 SITEURL = "https://news.example.net"
@@ -256,9 +256,9 @@ def test_quotation_text_is_the_quotation_alone():
     split = Quote("direct", [Span(1, 14, "We will win,"), Span(30, 40, "and soon.")])
     partial = Quote("partial", [Span(0, 60, "he vowed to dismantle the gang in sanctuary cities")],
                     marked=[Span(12, 21, "dismantle"), Span(34, 50, "sanctuary cities")])
-    assert J.quotation_text(said) == "We will win"
-    assert J.quotation_text(split) == "We will win, and soon."
-    assert J.quotation_text(partial) == "sanctuary cities"                  # fragments never joined
+    assert read.quotation_text(said) == "We will win"
+    assert read.quotation_text(split) == "We will win, and soon."
+    assert read.quotation_text(partial) == "sanctuary cities"                  # fragments never joined
 
 
 def test_description_skips_credits_widgets_and_the_title():

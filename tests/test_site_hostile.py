@@ -294,7 +294,7 @@ def test_invisible_characters_are_cut_before_nlp_with_exact_offsets():
     ("<head><title>never closed </head>", False),
 ])
 def test_head_end_skips_text_that_only_looks_like_the_end_of_the_head(html, found):
-    from newsgraph.jsonld import head_end
+    from newsgraph.jsonld.embed import head_end
 
     assert head_end(html) == (html.lower().rindex("</head") if found else None)
 

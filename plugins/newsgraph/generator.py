@@ -18,11 +18,8 @@ from __future__ import annotations
 
 import copy
 import functools
-import hashlib
-import json
 import logging
 import os
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +30,8 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 
-from .cache import Damaged, read_checked, write_atomic, write_checked
+from . import build
+from .manifest import OutputManifest
 from .registry import Identity, QuoteRef, Registry
 from .safe import xml_clean
 from .settings import TYPE_PAGES, exit_point
@@ -94,39 +92,56 @@ class SpeakersGenerator(Generator):
         """Nothing to read: the registry is built during the articles' pre-taxonomy signal."""
 
     def generate_output(self, writer) -> None:
-        reg: Registry | None = self.context.get("newsgraph_registry")
+        """The sitemap and robots.txt; with a site registry, the speaker indexes, each speaker's
+        pages and feed and the review report (each skipped when unchanged)."""
+        state = build.of(self.context)
+        reg: Registry | None = state.registry if state is not None else None
         from .seo import write_sitemap_and_robots
         write_sitemap_and_robots(self.context, self.settings, self.output_path, reg)
         if reg is None:
             return
-        s = self.settings
         speakers = [i for i in reg.speakers if i.save_as]
-        manifest = OutputManifest.of(s, self.context, self.output_path)
+        manifest = OutputManifest.of(self.settings, self.context, self.output_path)
         self._write_index(writer, speakers, manifest)
-        per_page = int(s.get("NEWSGRAPH_QUOTES_PER_PAGE") or 0) or None
-        template = None                 # compiled when a page is written (none on an unchanged site)
-        skipped = 0
-        for ident in speakers:
-            if manifest is not None:
-                key = f"speaker:{ident.save_as}"
-                if manifest.unchanged(key):
-                    skipped += 1
-                    continue
-                files = [p.save_as for p in _pages(ident, s, per_page)]
-                files += [ident.feed_save_as] if ident.feed_save_as else []
-                for f in files:
-                    manifest.wrote(key, os.path.join(manifest.output, f))
-            template = template or self.get_template("speaker")
-            self._write_speaker(writer, template, ident, per_page, topics_of(ident), alongside_of(ident))
-            if ident.feed_save_as:
-                writer.write_feed([QuoteFeedItem(r) for r in ident.quotes], self.context,
-                                  path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
-                                  feed_title=xml_clean(f"Quotes: {ident.name}"))
-            exit_point("speaker-page")
+        skipped = self._write_speakers(writer, speakers, manifest)
         self._write_review(reg, manifest)
         if manifest is not None:                # (stored when the whole build has finished)
             logger.info("newsgraph: %d pages and feeds unchanged, not rewritten", manifest.skipped)
         logger.info("newsgraph: %d speaker pages written, %d unchanged", len(speakers) - skipped, skipped)
+
+    def _write_speakers(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> int:
+        """Each speaker's pages and feed, unless unchanged; returns how many were unchanged."""
+        per_page = int(self.settings.get("NEWSGRAPH_QUOTES_PER_PAGE") or 0) or None
+        template = None                 # compiled when a page is written (none on an unchanged site)
+        skipped = 0
+        for ident in speakers:
+            if manifest is not None and not self._to_write(manifest, ident, per_page):
+                skipped += 1
+                continue
+            template = template or self.get_template("speaker")
+            self._write_speaker(writer, template, ident, per_page, topics_of(ident), alongside_of(ident))
+            self._write_speaker_feed(writer, ident)
+            exit_point("speaker-page")
+        return skipped
+
+    def _to_write(self, manifest: "OutputManifest", ident: Identity, per_page: int | None) -> bool:
+        """False when the speaker's pages and feed are unchanged; else their files are noted in
+        the manifest (before they are written) and True."""
+        key = f"speaker:{ident.save_as}"
+        if manifest.unchanged(key):
+            return False
+        files = [p.save_as for p in _pages(ident, self.settings, per_page)]
+        files += [ident.feed_save_as] if ident.feed_save_as else []
+        for f in files:
+            manifest.wrote(key, os.path.join(manifest.output, f))
+        return True
+
+    def _write_speaker_feed(self, writer, ident: Identity) -> None:
+        """The speaker's Atom feed of quotes (``NEWSGRAPH_SPEAKER_FEED_ATOM``)."""
+        if ident.feed_save_as:
+            writer.write_feed([QuoteFeedItem(r) for r in ident.quotes], self.context,
+                              path=ident.feed_save_as, url=ident.feed_url, feed_type="atom",
+                              feed_title=xml_clean(f"Quotes: {ident.name}"))
 
     def _write_review(self, reg: Registry, manifest: "OutputManifest | None") -> None:
         """The editor's review report (:mod:`review`), a page the site never links; skipped
@@ -148,28 +163,14 @@ class SpeakersGenerator(Generator):
         logger.info("newsgraph: review report (%d items) written to %s", len(items), save_as)
 
     def _write_index(self, writer, speakers: list[Identity], manifest: "OutputManifest | None") -> None:
+        """The speaker indexes (by name, by number of quotes, one per speaker type), unless unchanged."""
         s = self.settings
-        template = None
-        common = dict(speakers_by_name_url=s.get("NEWSGRAPH_SPEAKERS_URL"),
-                      speakers_by_count_url=s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"))
-
-        def by_name() -> tuple[list[Identity], list]:
-            long = len(speakers) >= int(s.get("NEWSGRAPH_LETTER_INDEX_MIN") or 0)
-            return speakers, list(dict.fromkeys((i.letter, i.letter_anchor) for i in speakers)) if long else []
-
-        def by_count() -> tuple[list[Identity], list]:
-            return sorted(speakers, key=lambda i: (-i.quote_count, i.sort_key)), []
-
-        pages = [("name", by_name, s.get("NEWSGRAPH_SPEAKERS_SAVE_AS"), s.get("NEWSGRAPH_SPEAKERS_URL"), None),
-                 ("count", by_count, s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS"),
-                  s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"), None)]
         types = speaker_type_pages(s, speakers)
-        common["type_pages"] = [(label, url, etype) for etype, label, _, url in types]
-        for etype, _label, save_as, url in types:
-            def of_type(etype=etype) -> tuple[list[Identity], list]:
-                return [i for i in by_count()[0] if i.type == etype], []
-            pages.append(("count", of_type, save_as, url, etype))
-        for sort, listing, save_as, url, etype in pages:
+        common = dict(speakers_by_name_url=s.get("NEWSGRAPH_SPEAKERS_URL"),
+                      speakers_by_count_url=s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"),
+                      type_pages=[(label, url, etype) for etype, label, _, url in types])
+        template = None
+        for sort, listing, save_as, url, etype in self._index_pages(speakers, types):
             if not save_as or manifest is not None and manifest.unchanged(f"index:{save_as}"):
                 continue
             if manifest is not None:
@@ -179,6 +180,27 @@ class SpeakersGenerator(Generator):
             writer.write_file(save_as, template, self.context, relative_urls=s["RELATIVE_URLS"],
                               speakers=items, sort=sort, letters=letters, url=url, speaker_type=etype,
                               page_name=os.path.splitext(save_as)[0], **common)
+
+    def _index_pages(self, speakers: list[Identity], types: list) -> list[tuple]:
+        """``(sort, listing, save_as, url, type)`` of each speaker index; ``listing()`` gives its
+        speakers and letter anchors (made only for an index that is written)."""
+        s = self.settings
+
+        def by_name() -> tuple[list[Identity], list]:
+            long = len(speakers) >= int(s.get("NEWSGRAPH_LETTER_INDEX_MIN") or 0)
+            return speakers, list(dict.fromkeys((i.letter, i.letter_anchor) for i in speakers)) if long else []
+
+        def by_count() -> tuple[list[Identity], list]:
+            return sorted(speakers, key=lambda i: (-i.quote_count, i.sort_key)), []
+
+        def of_type(etype: str) -> tuple[list[Identity], list]:
+            return [i for i in by_count()[0] if i.type == etype], []
+
+        return [("name", by_name, s.get("NEWSGRAPH_SPEAKERS_SAVE_AS"), s.get("NEWSGRAPH_SPEAKERS_URL"), None),
+                ("count", by_count, s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS"),
+                 s.get("NEWSGRAPH_SPEAKERS_BY_COUNT_URL"), None),
+                *(("count", functools.partial(of_type, etype), save_as, url, etype)
+                  for etype, _label, save_as, url in types)]
 
     def _write_speaker(self, writer, template, ident: Identity, per_page: int | None,
                        topics: list, alongside: list) -> None:
@@ -212,341 +234,6 @@ def _pages(ident: Identity, settings: dict, per_page: int | None):
     return [paginator.page(n) for n in range(1, paginator.num_pages + 1)]
 
 
-#: Build state to store once the build has finished (:func:`finish_build`): this build's
-#: :class:`OutputManifest` and :class:`JsonldMemo` (their ``save``; ``discard`` if it never finishes).
-_UNFINISHED: list = []
-
-
-def until_finished(state):
-    """Note ``state`` (with ``save()`` and ``discard()``) to be stored when this build finishes."""
-    _UNFINISHED.append(state)
-    return state
-
-
-def finish_build() -> None:
-    """The build has finished: store its output manifest and JSON-LD memo (only now: an
-    interrupted build must never leave a record saying its half-written outputs are current)."""
-    while _UNFINISHED:
-        _UNFINISHED.pop(0).save()
-
-
-def discard_unfinished() -> None:
-    """A new build starts: drop the state of one that never finished (an exception in a
-    long-running ``pelican --autoreload``), unsaved; its outputs are re-rendered (see the journal)."""
-    while _UNFINISHED:
-        _UNFINISHED.pop().discard()
-
-
-class OutputManifest:
-    """Skips re-rendering the plugin's own outputs when nothing they are made from changed.
-
-    Covers speaker pages and feeds, and Pelican's pages and feeds of the topic tags the plugin
-    added (:func:`skip_unchanged_topic_tags`, :func:`note_written`). An output's digest is its
-    own data (a speaker's quotes, topics, URLs; a tag's article list) plus a *site signature*:
-    every article's and page's source path, metadata and content hash, the engine fingerprint, all
-    settings, the alias file, and the theme's and the plugin's rendering files (mtime and size). Anything a template could
-    show is in the signature, so any change re-renders everything; a missing output file
-    re-renders that output. One per build, in ``context["newsgraph_manifest"]``; stored in
-    ``NEWSGRAPH_CACHE_PATH/pages-<output folder hash>.json`` (with a checksum) when the build has
-    finished (:func:`finish_build`).
-
-    Interruptions: before the first output file is (re)written, a journal
-    ``pages-<hash>.journal`` is created, and each file is noted in it before it is written; it is
-    removed only after the manifest of a finished build is stored. A journal found at the start
-    of a build means the last one stopped half-way (crash, kill, Ctrl-C, time-out): then no
-    output counts as unchanged, and the files it lists count as the plugin's for stale-file
-    removal. So an interrupted build never leaves a stored manifest vouching for outputs it changed.
-    """
-
-    FORMAT = "newsgraph-pages/2"
-
-    def __init__(self, settings: dict, context: dict, output_path: str):
-        out = os.path.abspath(output_path)
-        self.output = out
-        self.path = os.path.join(settings["NEWSGRAPH_CACHE_PATH"],
-                                 "pages-%s.json" % hashlib.sha256(out.encode()).hexdigest()[:12])
-        self.journal_path = self.path[:-len(".json")] + ".journal"
-        self.site = site_signature(settings, context)
-        old = self._load()
-        self.previous: dict[str, list] = old.get("outputs") or {}
-        interrupted = self._interrupted_files()
-        self.interrupted = interrupted is not None
-        if self.interrupted:
-            logger.warning("newsgraph: the last build into %s did not finish; all of the plugin's pages and "
-                           "feeds are rendered again", out)
-            self.previous = dict(self.previous, **{"(interrupted build)": interrupted})
-        self.old = self.previous if old.get("site") == self.site and not self.interrupted else {}
-        self.new: dict[str, list] = {}
-        self.written: set[str] = set()        # every file written in this build (see note_written)
-        self.capturing: str | None = None     # the topic tag output being written, if any
-        self._listings: dict[str, set[str]] = {}
-        self._journal: Any = None             # open while this build writes outputs
-        self.skipped = 0
-
-    def _load(self) -> dict:
-        """The stored manifest ({} when there is none, or when damaged: warned about)."""
-        try:
-            payload = read_checked(self.path, self.FORMAT)
-            old = json.loads(payload) if payload is not None else {}
-            if not isinstance(old, dict) or not isinstance(old.get("outputs", {}), dict):
-                raise Damaged("not a manifest")
-            return old
-        except (Damaged, ValueError, OSError) as exc:
-            logger.warning("newsgraph: output manifest %s damaged (%s); not used, all of the plugin's pages "
-                           "rendered again", self.path, exc)
-            return {}
-
-    def _interrupted_files(self) -> list[str] | None:
-        """The files a build that did not finish noted in its journal; None when there is none."""
-        try:
-            with open(self.journal_path, "rb") as f:
-                lines = f.read().splitlines()
-        except FileNotFoundError:
-            return None
-        except OSError:
-            return []
-        files = []
-        for line in lines:
-            try:
-                rel = json.loads(line)
-            except ValueError:          # (a line cut short by the interruption)
-                continue
-            if isinstance(rel, str):
-                files.append(rel)
-        return files
-
-    @classmethod
-    def of(cls, settings: dict, context: dict, output_path: str) -> "OutputManifest | None":
-        if not settings.get("NEWSGRAPH_SKIP_UNCHANGED", True) or context.get("newsgraph_registry") is None:
-            return None
-        if "newsgraph_manifest" not in context:
-            context["newsgraph_manifest"] = until_finished(cls(settings, context, output_path))
-        return context["newsgraph_manifest"]
-
-    def unchanged(self, key: str) -> bool:
-        """True when the site is unchanged since ``key`` was written and its files still exist.
-
-        (Every input of every output is in the site signature, so no per-output data is needed.)
-        """
-        old = self.old.get(key)
-        if old and all(self._exists(f) for f in old):
-            self.new[key] = old
-            self.skipped += 1
-            return True
-        self.new[key] = []
-        return False
-
-    def _exists(self, rel: str) -> bool:
-        """Whether output file ``rel`` exists (one directory listing per folder, not a stat per file;
-        called before this build writes the key's files, and nothing is deleted until ``save``)."""
-        folder, name = os.path.split(os.path.join(self.output, rel))
-        names = self._listings.get(folder)
-        if names is None:
-            try:
-                names = {e.name for e in os.scandir(folder) if e.is_file()}
-            except OSError:
-                names = set()
-            self._listings[folder] = names
-        return name in names
-
-    def wrote(self, key: str, path: str) -> None:
-        """``path`` is about to be written for ``key``: noted, in the journal first."""
-        rel = os.path.relpath(path, self.output)
-        if key in self.new and rel not in self.new[key]:
-            self._note(rel)
-            self.new[key].append(rel)
-
-    def _note(self, rel: str) -> None:
-        """Append ``rel`` to the journal (created on the first write of the build), flushed to the
-        OS before the file is written: it survives the process being killed."""
-        try:
-            if self._journal is None:
-                os.makedirs(os.path.dirname(self.journal_path), exist_ok=True)
-                self._journal = open(self.journal_path, "a", encoding="utf-8")
-            self._journal.write(json.dumps(rel) + "\n")
-            self._journal.flush()
-        except OSError as exc:
-            logger.warning("newsgraph: cannot write %s: %s", self.journal_path, exc)
-
-    def save(self) -> None:
-        """The build has finished: remove stale outputs, store the manifest, remove the journal."""
-        self.remove_stale()
-        if self.new != self.old or self.interrupted:
-            try:
-                write_checked(self.path, self.FORMAT,
-                              json.dumps({"site": self.site, "outputs": self.new}).encode())
-            except OSError as exc:
-                logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
-                return                      # (the journal stays: the next build renders everything)
-        self.discard()
-        try:
-            os.remove(self.journal_path)
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            logger.warning("newsgraph: cannot remove %s: %s", self.journal_path, exc)
-
-    def discard(self) -> None:
-        """Close the journal (left on disk: this build's outputs stay unvouched for)."""
-        if self._journal is not None:
-            self._journal.close()
-            self._journal = None
-
-    def remove_stale(self) -> None:
-        """Delete the plugin's outputs of the last build that this build no longer makes: pages
-        and feeds of a speaker or topic that is gone (merged, renamed, ignored, article deleted),
-        pages a shorter pagination dropped. Only files the plugin itself wrote, never one written
-        in this build, never outside the output folder."""
-        keep = {f for files in self.new.values() for f in files}
-        stale = {f for files in self.previous.values() for f in files} - keep
-        removed = 0
-        for rel in sorted(stale):
-            path = os.path.abspath(os.path.join(self.output, rel))
-            if os.path.commonpath([path, self.output]) != self.output or path in self.written \
-                    or not os.path.isfile(path):
-                continue
-            try:
-                os.remove(path)
-                removed += 1
-                folder = os.path.dirname(path)
-                while folder != self.output and not os.listdir(folder):
-                    os.rmdir(folder)
-                    folder = os.path.dirname(folder)
-            except OSError as exc:
-                logger.warning("newsgraph: cannot remove stale output %s: %s", path, exc)
-        if removed:
-            logger.info("newsgraph: removed %d stale pages and feeds (speakers or topics no longer on the site)",
-                        removed)
-
-
-class JsonldMemo:
-    """Each page's rendered JSON-LD of the last build, reused while the site signature is unchanged.
-
-    A page's JSON-LD is made from the page's own data and the site (every input of which is in
-    :func:`site_signature`), so with an unchanged signature it is the same text as last time.
-    Keyed by output file; stored next to the manifest as ``jsonld-<output folder hash>.bin`` when
-    the build has finished: a JSON header line (format, size and SHA-256 of the next line), a JSON
-    line (site signature, ``{key: [offset, length, checksum]}``) and the texts in UTF-8, each read,
-    checked and decoded only when its page is rendered (nothing is loaded up front). A damaged
-    file or entry is reported and rendered again, never used.
-    """
-
-    FORMAT = "newsgraph-jsonld/3"
-
-    def __init__(self, manifest: "OutputManifest"):
-        self.path = os.path.join(os.path.dirname(manifest.path),
-                                 os.path.basename(manifest.path).replace("pages-", "jsonld-", 1)
-                                 .replace(".json", ".bin"))
-        self.site = manifest.site
-        self.new: dict[str, str | None] = {}     # key -> fresh text, or None: last build's reused
-        self.index: dict[str, list] = {}
-        self.file: Any = None                    # the last build's file, open while pages render
-        self.start = 0
-        self.damaged = 0
-        try:
-            f = open(self.path, "rb")
-        except OSError:
-            return
-        try:
-            meta = self._read_meta(f)
-        except (OSError, Damaged) as exc:
-            self._warn(f"{exc}; all JSON-LD rendered again")
-            meta = None
-        if meta is not None and meta.get("site") == self.site:
-            self.index, self.start, self.file = meta["index"], f.tell(), f
-        else:
-            f.close()
-
-    def _read_meta(self, f) -> dict | None:
-        """The site signature and index (None: another format); raises Damaged."""
-        try:
-            head = json.loads(f.readline())
-        except ValueError:
-            raise Damaged("unreadable header") from None
-        if not isinstance(head, dict):
-            raise Damaged("unreadable header")
-        if head.get("format") != self.FORMAT:
-            return None                             # an older version's memo: not an error
-        size = head.get("size")
-        raw = f.read(size) if isinstance(size, int) and size >= 0 else b""
-        if len(raw) != size or _digest(raw, 64) != head.get("sha256") or f.read(1) != b"\n":
-            raise Damaged("truncated or modified (checksum mismatch)")
-        meta = json.loads(raw)
-        if not isinstance(meta, dict) or not isinstance(meta.get("index"), dict):
-            raise Damaged("not a JSON-LD memo")
-        return meta
-
-    def _warn(self, why: str) -> None:
-        logger.warning("newsgraph: JSON-LD memo %s damaged (%s)", self.path, why)
-
-    def get(self, key: str, render) -> str:
-        """Last build's text for ``key``, else ``str(render())``."""
-        raw = self._stored(key)
-        if raw is not None:
-            self.new[key] = None
-            return raw.decode("utf-8")
-        text = self.new[key] = str(render())
-        return text
-
-    def _stored(self, key: str) -> bytes | None:
-        """The stored text of ``key`` when it passes its checksum (a damaged one is reported)."""
-        where = self.index.get(key)
-        if self.file is None or not (isinstance(where, list) and len(where) == 3):
-            return None
-        try:
-            self.file.seek(self.start + int(where[0]))
-            raw = self.file.read(int(where[1]))
-        except (OSError, ValueError, TypeError):
-            raw = b""
-        if len(raw) == where[1] and _digest(raw) == where[2]:
-            try:
-                raw.decode("utf-8")
-                return raw
-            except UnicodeDecodeError:
-                pass
-        self.damaged += 1
-        if self.damaged == 1:
-            self._warn(f"the entry for {key} fails its checksum; damaged entries are rendered again")
-        del self.index[key]                  # (reported once; rendered, then stored afresh)
-        return None
-
-    def save(self) -> None:
-        unchanged = set(self.new) == set(self.index) and all(v is None for v in self.new.values())
-        if not unchanged:
-            parts = [(key, self._stored(key) if text is None else text.encode("utf-8"))
-                     for key, text in self.new.items()]
-        self.discard()
-        if unchanged:                       # same site, same pages: the stored file is current
-            return
-        parts = [(key, data) for key, data in parts if data is not None]   # (unreadable: rendered next time)
-        index, pos = {}, 0
-        for key, data in parts:
-            index[key] = [pos, len(data), _digest(data)]
-            pos += len(data)
-        meta = json.dumps({"site": self.site, "index": index}).encode()
-        head = json.dumps({"format": self.FORMAT, "size": len(meta), "sha256": _digest(meta, 64)}).encode()
-        try:
-            write_atomic(self.path, [head, b"\n", meta, b"\n", *(data for _key, data in parts)])
-        except OSError as exc:
-            logger.warning("newsgraph: cannot write %s: %s", self.path, exc)
-        for older in (".pickle", ".json"):     # earlier versions' memo of this output folder
-            try:
-                os.remove(self.path[:-len(".bin")] + older)
-            except OSError:
-                pass
-
-    def discard(self) -> None:
-        """Close the last build's file (the build is over, or never finished: nothing stored)."""
-        if self.file is not None:
-            self.file.close()
-            self.file = None
-
-
-def _digest(data: bytes, n: int = 16) -> str:
-    """The first ``n`` hex digits of ``data``'s SHA-256 (16: plenty to detect damage)."""
-    return hashlib.sha256(data).hexdigest()[:n]
-
-
 def clean_feed(feed) -> None:
     """Every text field of a feed about to be written, without characters XML 1.0 forbids (a
     control character in an article, a title or a name must not stop the build). Run on Pelican's
@@ -566,7 +253,7 @@ def absolute_feed(feed, context: dict) -> None:
 
     from feedgenerator import get_tag_uri
 
-    from .jsonld import absolute_base
+    from .jsonld.read import absolute_base
     base = absolute_base(context.get("NEWSGRAPH_SITEURL"), context.get("SITEURL"), context.get("FEED_DOMAIN"))
     root = base.rstrip("/") + "/"
     info = feed.feed
@@ -585,7 +272,8 @@ def absolute_feed(feed, context: dict) -> None:
 def note_written(path: str, context: dict | None) -> None:
     """A file was written (Pelican's ``content_written`` / ``feed_written`` signals): noted in the
     build's manifest, never removed as stale; under the topic tag being written, if any."""
-    manifest = (context or {}).get("newsgraph_manifest")
+    state = build.of(context)
+    manifest = state.manifest if state is not None else None
     if manifest is None:
         return
     manifest.written.add(os.path.abspath(path))
@@ -603,7 +291,7 @@ def _clean_feed_fields(fields: dict) -> None:
 
 
 def _is_abs(url: Any) -> bool:
-    from .jsonld import is_abs_url
+    from .jsonld.views import is_abs_url
     return is_abs_url(url)
 
 
@@ -624,7 +312,8 @@ def skip_unchanged_topic_tags(generator) -> None:
     settings, context = generator.settings, generator.context
 
     def topic(tag) -> bool:
-        return tag.slug in (context.get("newsgraph_topic_slugs") or ())
+        state = build.of(context)
+        return state is not None and tag.slug in state.topic_slugs
 
     def page_keys(tag) -> list[str]:
         return [f"page:{tag.save_as}"] if topic(tag) else []
@@ -702,66 +391,11 @@ class _TopicFeedWriter:
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
         write = self._writer.write_feed
         manifest = OutputManifest.of(self._settings, self._context, self._output_path)
-        if manifest is None or not path or path not in (self._context.get("newsgraph_topic_feeds") or ()):
+        state = build.of(self._context)
+        if manifest is None or not path or state is None or path not in state.topic_feeds:
             return write(elements, context, path, url, *args, **kwargs)
         return self._recorded(manifest, f"feed:{path}", sanitised_join(self._output_path, path),
                               write, elements, context, path, url, *args, **kwargs)
-
-
-def _simple(o: Any) -> Any:
-    """JSON fallback for settings: stable text for values, the type name for code objects."""
-    if isinstance(o, (set, frozenset)):
-        return sorted(map(str, o))
-    if hasattr(o, "isoformat"):
-        return o.isoformat()
-    if hasattr(o, "slug") and hasattr(o, "name"):         # Pelican's Tag, Category, Author
-        return f"{o.name}|{o.slug}"
-    if callable(o) or type(o).__repr__ is object.__repr__:
-        return f"<{type(o).__module__}.{type(o).__qualname__}>"
-    return repr(o)
-
-
-def _tree_stamp(paths: list[str]) -> list:
-    """(path, mtime, size) of every file under ``paths`` (files or folders; caches skipped)."""
-    stamp = []
-    for top in paths:
-        walk = [(os.path.dirname(top), [], [os.path.basename(top)])] if os.path.isfile(top) else os.walk(top)
-        for root, dirs, files in walk:
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                try:
-                    st = os.stat(os.path.join(root, name))
-                except OSError:
-                    continue
-                stamp.append([os.path.join(root, name), st.st_mtime_ns, st.st_size])
-    return stamp
-
-
-#: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "registry.py", "eligibility.py", "review.py", "pelican_glue.py", "jsonld.py",
-                  "seo.py", "anchors.py", "settings.py", "safe.py", "charts.py", "templates")
-
-
-def site_signature(settings: dict, context: dict) -> str:
-    """Hash of everything a page's template can read besides the page's own data."""
-    h = hashlib.sha256()
-    h.update(json.dumps(settings, sort_keys=True, default=_simple).encode())
-    h.update(str(context.get("newsgraph_fingerprint")).encode())
-    h.update(str(getattr(sys.modules.get("pelican"), "__version__", "")).encode())
-    here = os.path.dirname(os.path.abspath(__file__))
-    paths = [*(os.path.join(here, p) for p in RENDERING_CODE), os.path.join(settings["THEME"], "templates"),
-             *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
-    if context.get("newsgraph_aliases_path"):
-        paths.append(context["newsgraph_aliases_path"])
-    h.update(json.dumps(_tree_stamp(paths)).encode())
-    for kind in ("articles", "translations", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
-        for c in context.get(kind, None) or []:
-            meta = {k: v for k, v in (getattr(c, "metadata", None) or {}).items()}
-            # (no URL: Pelican derives it from the settings, the metadata and the source path)
-            h.update(json.dumps([kind, getattr(c, "source_path", ""), meta],
-                                sort_keys=True, default=_simple).encode())
-            h.update(hashlib.sha256((getattr(c, "_content", None) or "").encode("utf-8", "surrogatepass")).digest())
-    return h.hexdigest()
 
 
 def _articles(ident: Identity) -> list[Any]:

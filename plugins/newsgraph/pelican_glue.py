@@ -7,36 +7,37 @@ written; our :class:`generator.SpeakersGenerator` writes the speaker pages and f
 
 A rebuild reuses what cannot have changed: each article's result (result cache), the site
 registry (when none of its inputs changed) and, when the whole site is unchanged (the site
-signature of :class:`generator.OutputManifest`), each page's JSON-LD text and the plugin's own
+signature of :class:`manifest.OutputManifest`), each page's JSON-LD text and the plugin's own
 pages and feeds.
 
 Signals are module-global in Pelican (blinker): receivers are connected once, are module-level
-functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin.
+functions, and do nothing in a build whose ``PLUGINS`` does not list this plugin. What one build
+keeps is one :class:`build.BuildState`, made by the first generator of the build and reached
+through the build's context (``finalized`` gets no context: :func:`build.finish`).
 """
 from __future__ import annotations
 
-import functools
 import gc
 import hashlib
 import logging
 import os
-import posixpath
-import re
 import time
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from pelican import signals
 from pelican.log import console
 from pelican.urlwrappers import Tag
-from pelican.utils import sanitised_join, slugify
+from pelican.utils import slugify
 
+from . import build
 from . import registry as registry_mod
 from .cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from .files import open_regular
 from .model import ArticleResult
+from .output_paths import page_path, reserved_paths, slug_taken, speaker_patterns
 from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
-from .settings import TYPE_PAGES, engine_options, exit_point, is_off, set_defaults, split_list
+from .settings import engine_options, exit_point, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
 PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
@@ -89,9 +90,9 @@ def get_generators(pelican):
 def on_generators_finalized(generators) -> None:
     """Every generator has read its content: this build's output manifest (which skips unchanged
     outputs) is made now, before the first file is written, so it notes every file written."""
-    gen = next((g for g in generators if g.context.get("newsgraph_registry") is not None), None)
+    gen = next((g for g in generators if getattr(build.of(g.context), "registry", None) is not None), None)
     if gen is not None and enabled(gen.settings):
-        from .generator import OutputManifest
+        from .manifest import OutputManifest
         OutputManifest.of(gen.settings, gen.context, gen.output_path)
 
 
@@ -112,16 +113,17 @@ def on_file_written(path: str, context: dict | None = None, **_kwargs) -> None:
 
 
 def on_generator_init(generator) -> None:
-    """Jinja global ``newsgraph_jsonld()`` for every generator's templates (F's jsonld module), and
-    every template's output made safe: each printed value without the characters XML 1.0 forbids
-    (``finalize``), ``striptags`` that keeps entity-escaped text escaped (see :mod:`safe`)."""
+    """The build's state (made with the first generator of a build); Jinja globals
+    ``newsgraph_jsonld()`` (:mod:`jsonld`), ``newsgraph_meta()``, ``newsgraph_chart()`` for every
+    generator's templates, and every template's output made safe: each printed value without the
+    characters XML 1.0 forbids (``finalize``), ``striptags`` that keeps entity-escaped text
+    escaped (see :mod:`safe`)."""
     if not enabled(generator.settings):
         return
     generator.env.finalize = clean_output
     generator.env.filters["striptags"] = safe_striptags
     generator.env.filters["urlencode"] = urlencode_plain(generator.env.filters["urlencode"])
-    generator.context.setdefault("newsgraph_jsonld_done", set())
-    generator.context.setdefault("newsgraph_meta_done", set())
+    build.start(generator.context)
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
     from .seo import render_meta
     generator.env.globals["newsgraph_meta"] = render_meta
@@ -137,28 +139,30 @@ def _chart_global(generator):
 
     @pass_context
     def newsgraph_chart(ctx, kind, subject=None, articles=None):
-        reg = generator.context.get("newsgraph_registry")
+        state = build.of(generator.context)
+        reg = state.registry if state is not None else None
         if reg is None:
             return Markup("")
-        charts = generator.context.get("newsgraph_charts")
+        charts = state.charts
         if charts is None or charts.registry is not reg:
             from .charts import Charts
-            charts = generator.context["newsgraph_charts"] = Charts(generator.settings, reg)
+            charts = state.charts = Charts(generator.settings, reg)
         return charts.render(kind, subject, articles, str(ctx.get("SITEURL") or ""))
     return newsgraph_chart
 
 
 def _jsonld_memo(generator):
-    """The build's :class:`generator.JsonldMemo` (None when unchanged outputs are not skipped)."""
-    ctx = generator.context
-    memo = ctx.get("newsgraph_jsonld_memo")
-    if memo is None:
-        from .generator import JsonldMemo, OutputManifest, until_finished
-        manifest = OutputManifest.of(generator.settings, ctx, generator.output_path)
+    """The build's :class:`manifest.JsonldMemo` (None when unchanged outputs are not skipped)."""
+    state = build.of(generator.context)
+    if state is None:
+        return None
+    if state.jsonld_memo is None:
+        from .manifest import JsonldMemo, OutputManifest
+        manifest = OutputManifest.of(generator.settings, generator.context, generator.output_path)
         if manifest is None:
             return None
-        memo = ctx["newsgraph_jsonld_memo"] = until_finished(JsonldMemo(manifest))
-    return memo
+        state.jsonld_memo = state.until_finished(JsonldMemo(manifest))
+    return state.jsonld_memo
 
 
 def _jsonld_global(render, generator=None):
@@ -169,12 +173,12 @@ def _jsonld_global(render, generator=None):
 
     @pass_context
     def newsgraph_jsonld(ctx, *args, **kwargs):
-        done = ctx.get("newsgraph_jsonld_done")
+        state = build.of(ctx)
         out = ctx.get("output_file")
-        if done is not None and out:
-            done.add(out)
+        if state is not None and out:
+            state.jsonld_done.add(out)
         memo = _jsonld_memo(generator) if generator is not None and out and not args and not kwargs \
-            and ctx.get("newsgraph_registry") is not None else None
+            and state is not None and state.registry is not None else None
         if memo is None:
             return render(ctx, *args, **kwargs)
         return Markup(memo.get(str(out), lambda: render(ctx)))
@@ -184,9 +188,8 @@ def _jsonld_global(render, generator=None):
 def on_finalized(pelican) -> None:
     """The build has finished: store its output manifest and JSON-LD memo (only now)."""
     if enabled(pelican.settings):
-        from .generator import finish_build
         exit_point("finalized")
-        finish_build()
+        build.finish()
 
 
 _FROZEN: list[bool] = []
@@ -242,7 +245,9 @@ def on_content_written(path: str, context: dict | None = None) -> None:
     ``newsgraph_meta()`` (inserted in the file)."""
     if not context or not enabled(context):
         return
-    if context.get("output_file") not in (context.get("newsgraph_meta_done") or ()):
+    state = build.of(context)
+    done_meta, done_jsonld = (state.meta_done, state.jsonld_done) if state is not None else ((), ())
+    if context.get("output_file") not in done_meta:
         from .seo import ensure_in_file as ensure_meta
         try:
             ensure_meta(path, context)
@@ -250,29 +255,19 @@ def on_content_written(path: str, context: dict | None = None) -> None:
             logger.warning("newsgraph: meta tags not added to %s: %s", path, exc)
     if not context.get("NEWSGRAPH_JSONLD", True):
         return
-    if context.get("output_file") in (context.get("newsgraph_jsonld_done") or ()):
+    if context.get("output_file") in done_jsonld:
         return
+    from .jsonld.page import ensure_in_file
     try:
-        from . import jsonld
-        ensure = jsonld.ensure_in_file
-    except (ImportError, AttributeError):
-        return
-    try:
-        ensure(path, context)
+        ensure_in_file(path, context)
     except Exception as exc:  # never crash the build over metadata
         logger.warning("newsgraph: JSON-LD not added to %s: %s", path, exc)
 
 
 def _jsonld_renderer():
-    try:
-        from . import jsonld
-        return jsonld.render_for_context
-    except (ImportError, AttributeError):
-        from markupsafe import Markup
-
-        def none(*args, **kwargs):
-            return Markup("")
-        return none
+    """The page's JSON-LD script tag from its template context (:mod:`jsonld`)."""
+    from .jsonld.page import render_for_context
+    return render_for_context
 
 
 # --------------------------------------------------------------------------- analysis pass
@@ -458,134 +453,68 @@ def _aliases_path(settings: dict) -> str | None:
     return path
 
 
-def _norm_path(path: str) -> str:
-    """A comparable output path (case-folded: on a case-insensitive disk "By-Count" is "by-count")."""
-    return posixpath.normpath(str(path).replace(os.sep, "/").lstrip("/")).casefold()
-
-
-#: Pelican's own listing pages (when their template is in ``DIRECT_TEMPLATES``).
-_DIRECT_SAVE_AS = {"index": ("INDEX_SAVE_AS", "index.html"), "tags": ("TAGS_SAVE_AS", "tags.html"),
-                   "categories": ("CATEGORIES_SAVE_AS", "categories.html"),
-                   "authors": ("AUTHORS_SAVE_AS", "authors.html"), "archives": ("ARCHIVES_SAVE_AS", "archives.html")}
-
-
-def _reserved_paths(settings: dict, others: Iterable[str] = ()) -> set[str]:
-    """Output files a speaker's page or feed must never be (nor be inside, nor contain): the
-    plugin's speaker indexes, Pelican's own listing pages and ``others`` (the articles' files)."""
-    paths = [settings.get(k) for k in ("NEWSGRAPH_SPEAKERS_SAVE_AS", "NEWSGRAPH_SPEAKERS_BY_COUNT_SAVE_AS")]
-    by_type = settings.get("NEWSGRAPH_SPEAKERS_BY_TYPE_SAVE_AS")
-    paths += [by_type.format(type=word) for word in TYPE_PAGES.values()] if by_type else []
-    paths += others
-    for name in settings.get("DIRECT_TEMPLATES") or ():
-        key, default = _DIRECT_SAVE_AS.get(name, (f"{str(name).upper()}_SAVE_AS", f"{name}.html"))
-        paths.append(settings.get(key, default))
-    return {_norm_path(p) for p in paths if p}
-
-
-def _speaker_patterns(settings: dict) -> list[str]:
-    return [str(settings[k]) for k in ("NEWSGRAPH_SPEAKER_SAVE_AS", "NEWSGRAPH_SPEAKER_FEED_ATOM") if settings.get(k)]
-
-
-def _slug_taken(settings: dict, others: Iterable[str] = ()) -> Callable[[str], bool]:
-    """Whether a speaker slug's page or feed would collide with a reserved output file
-    (:func:`_reserved_paths`): the same file, a file where a folder is needed, or the reverse."""
-    reserved = _reserved_paths(settings, others)
-    reserved_dirs = {d for p in reserved for d in _parents(p)}
-    patterns = _speaker_patterns(settings)
-
-    def taken(slug: str) -> bool:
-        for pattern in patterns:
-            path = _norm_path(pattern.format(slug=slug))
-            if path in reserved or path in reserved_dirs:
-                return True
-            if any(d in reserved for d in _parents(path)):
-                return True
-        return False
-    return taken
-
-
-def _parents(path: str) -> Iterator[str]:
-    """The folders ``path`` is in, innermost first ("a/b/c.html" -> "a/b", "a")."""
-    parent = posixpath.dirname(path)
-    while parent:
-        yield parent
-        parent = posixpath.dirname(parent)
-
-
-#: A slug of word characters and hyphens only: never a separator, never a dot.
-_PLAIN_SLUG = re.compile(r"[\w-]+")
-
-
-def _page_paths(pattern_key: str, slug: str, settings: dict) -> str | None:
-    """Format a ``NEWSGRAPH_*`` URL/SAVE_AS pattern; None (with a warning) when it leaves the output."""
-    pattern = settings.get(pattern_key)
-    if not pattern:
-        return None
-    value = str(pattern).format(slug=slug)
-    output = settings.get("OUTPUT_PATH") or "output"
-    # a plain slug cannot add a path segment or make one "." or "..": then the pattern decides
-    if (_PLAIN_SLUG.fullmatch(slug) and _stays_inside(str(pattern), output, "x")) \
-            or _stays_inside(value, output):
-        return value
-    logger.warning("newsgraph: %s for %r would leave the output folder; page skipped", pattern_key, slug)
-    return None
-
-
-@functools.lru_cache(maxsize=256)
-def _stays_inside(path: str, output: str, probe: str | None = None) -> bool:
-    """Whether ``path`` (with ``{slug}`` formatted as ``probe``, if given) stays inside ``output``."""
-    try:
-        value = path.format(slug=probe) if probe is not None else path
-        sanitised_join(output, value.lstrip("/") or ".")
-    except (RuntimeError, LookupError, ValueError):
-        return False
-    return True
-
-
 def on_pretaxonomy(generator) -> None:
     """One analysis pass, the site registry, topic tags; attributes attached to every article."""
     settings = generator.settings
     if not enabled(settings):
         return
     _thaw()
-    from .generator import discard_unfinished
-    discard_unfinished()                # (the state of a build that raised half-way: never stored)
+    state = build.start(generator.context)
     set_defaults(settings)
+    articles = _reset_articles(generator)
+    active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
+    state.aliases_path = _aliases_path(settings)
+    state.article_files = sorted({str(a.save_as) for a in articles if getattr(a, "save_as", "")})
+    reg = site_registry(active, settings, state)
+    _place_speaker_pages(reg, settings)
+    if settings.get("NEWSGRAPH_TAGS", True):
+        _add_topic_tags(generator, state, reg)
+    for ident in reg.identities:
+        if ident.url is None and ident.tag is not None:
+            ident.url = ident.tag.url
+    _attach_results(reg.records, settings)
+    state.registry = generator.context[build.REGISTRY_VARIABLE] = reg   # (the variable themes read)
+
+
+def _reset_articles(generator) -> list:
+    """Every article's newsgraph attributes emptied (drafts and hidden ones too, which are never
+    analysed) and its HTML as read restored (an article object Pelican's generator cache reuses
+    still has the last build's marked quotes); returns the published articles and translations."""
     articles = list(generator.articles) + list(getattr(generator, "translations", []))
     for other in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations"):
         for art in getattr(generator, other, []) or []:
             _empty(art)
-    active = [a for a in articles if not is_off(_meta(a, "newsgraph") or "on")]
     for art in articles:
         _empty(art)
         _warn_forbidden_characters(art)
-        if getattr(art, "newsgraph_source_content", None) is not None:   # an article object reused
-            art._content = art.newsgraph_source_content                  # (Pelican's generator cache)
-    aliases_path = _aliases_path(settings)
-    generator.context["newsgraph_aliases_path"] = aliases_path
-    generator.context["newsgraph_article_files"] = sorted({str(a.save_as) for a in articles if getattr(a, "save_as", "")})
-    reg = site_registry(active, settings, generator.context, aliases_path)
-    records = reg.records
+        if getattr(art, "newsgraph_source_content", None) is not None:
+            art._content = art.newsgraph_source_content
+    return articles
 
+
+def _place_speaker_pages(reg: registry_mod.Registry, settings: dict) -> None:
+    """Each speaker's page and feed paths and URLs (None where a pattern would leave the output)."""
     for ident in reg.speakers:
-        ident.save_as = _page_paths("NEWSGRAPH_SPEAKER_SAVE_AS", ident.slug, settings)
-        ident.url = _page_paths("NEWSGRAPH_SPEAKER_URL", ident.slug, settings) if ident.save_as else None
-        ident.feed_save_as = _page_paths("NEWSGRAPH_SPEAKER_FEED_ATOM", ident.slug, settings)
+        ident.save_as = page_path("NEWSGRAPH_SPEAKER_SAVE_AS", ident.slug, settings)
+        ident.url = page_path("NEWSGRAPH_SPEAKER_URL", ident.slug, settings) if ident.save_as else None
+        ident.feed_save_as = page_path("NEWSGRAPH_SPEAKER_FEED_ATOM", ident.slug, settings)
         ident.feed_url = ident.feed_save_as
 
-    if settings.get("NEWSGRAPH_TAGS", True):
-        topic_slugs = _add_tags(reg, records, settings)
-        generator.context["newsgraph_topic_slugs"] = topic_slugs
-        from .generator import skip_unchanged_topic_tags, tag_feed_paths
-        generator.context["newsgraph_topic_feeds"] = {
-            path for slug in topic_slugs for path in tag_feed_paths(settings, slug)}
-        if settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
-            skip_unchanged_topic_tags(generator)
 
-    for ident in reg.identities:
-        if ident.url is None and ident.tag is not None:
-            ident.url = ident.tag.url
+def _add_topic_tags(generator, state: build.BuildState, reg: registry_mod.Registry) -> None:
+    """Topic ``Tag``s on the articles, noted in the build state (with their feeds' paths); Pelican's
+    tag pages and feeds then skip the unchanged ones (``NEWSGRAPH_SKIP_UNCHANGED``)."""
+    from .generator import skip_unchanged_topic_tags, tag_feed_paths
+    settings = generator.settings
+    state.topic_slugs = _add_tags(reg, reg.records, settings)
+    state.topic_feeds = {path for slug in state.topic_slugs for path in tag_feed_paths(settings, slug)}
+    if settings.get("NEWSGRAPH_SKIP_UNCHANGED", True):
+        skip_unchanged_topic_tags(generator)
 
+
+def _attach_results(records: list, settings: dict) -> None:
+    """Each analysed article's result, quotes, speakers and entities as its ``newsgraph*``
+    attributes (what themes read); its quotes marked in its HTML (``NEWSGRAPH_MARK_QUOTES``)."""
     for rec in records:
         art = rec.article
         art.newsgraph = rec.result
@@ -595,7 +524,6 @@ def on_pretaxonomy(generator) -> None:
         art.newsgraph_mentions = rec.mentions
         if settings.get("NEWSGRAPH_MARK_QUOTES", True):
             mark_quotes_in_body(art)
-    generator.context["newsgraph_registry"] = reg
 
 
 def _warn_forbidden_characters(article) -> None:
@@ -626,7 +554,7 @@ def mark_quotes_in_body(article) -> None:
         article.newsgraph_marked = result.marked
 
 
-def site_registry(articles: list, settings: dict, context: dict, aliases_path: str | None) -> registry_mod.Registry:
+def site_registry(articles: list, settings: dict, state: build.BuildState) -> registry_mod.Registry:
     """The analysed site: every article's result and the registry built from them.
 
     With ``NEWSGRAPH_REGISTRY_CACHE`` the last build's registry (results included) is reused when
@@ -636,28 +564,13 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     damaged entry is still found and recomputed). Else each result comes from the result cache or
     the engine, and the registry is built (and stored).
     """
-    import pelican
-
     cache = ResultCache(settings["NEWSGRAPH_CACHE_PATH"], fingerprint(engine_options(settings)))
-    context["newsgraph_fingerprint"] = cache.fingerprint
+    state.fingerprint = cache.fingerprint
     keys = {id(a): article_key(a) for a in articles}
-    overrides = [dict(ignore_speakers=split_list(_meta(a, "newsgraph_ignore_speakers")),
-                      topics_add=split_list(_meta(a, "newsgraph_topics_add")),
-                      topics_remove=split_list(_meta(a, "newsgraph_topics_remove"))) for a in articles]
-    options = dict(indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
-                   min_confidence=float(settings["NEWSGRAPH_MIN_CONFIDENCE"] or 0.0),
-                   speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]),
-                   topic_types=tuple(settings["NEWSGRAPH_TAG_TYPES"]),
-                   topic_min_mentions=int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"]),
-                   topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]),
-                   topic_min_articles=int(settings["NEWSGRAPH_TAG_MIN_ARTICLES"]),
-                   topic_exclude=_not_topics(articles, settings))
-    inputs = {**options, "fingerprint": cache.fingerprint, "pelican": getattr(pelican, "__version__", ""),
-              "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
-                                                    "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
-              "reserved": [sorted(_reserved_paths(settings, context.get("newsgraph_article_files", ()))),
-                           *_speaker_patterns(settings)]}
-    use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True))
+    overrides = [_overrides(a) for a in articles]
+    options = _registry_options(articles, settings)
+    inputs = _registry_inputs(options, cache.fingerprint, settings, state.article_files)
+    use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True)) and bool(articles)
     # like Pelican's own cache: with CHECK_MODIFIED_METHOD "mtime" (its default) a source file
     # newer than its cache entry is analysed again, so `touch` forces it; else content only
     sources = {id(a): _mtime_ns(a) for a in articles} \
@@ -666,35 +579,76 @@ def site_registry(articles: list, settings: dict, context: dict, aliases_path: s
     def stored(entries: list) -> RegistryCache:
         return RegistryCache(settings["NEWSGRAPH_CACHE_PATH"],
                              registry_key(articles, [keys[id(a)] for a in articles], entries, overrides,
-                                          _file_digest(aliases_path), inputs,
+                                          _file_digest(state.aliases_path), inputs,
                                           [sources.get(id(a)) for a in articles]))
 
     def entry_stamps() -> list:
         return [cache.stamp(keys[id(a)]) for a in articles]
-    if use_cache and articles:
+    if use_cache:
         with _long_lived():
             reg = stored(entry_stamps()).load(articles)
         if reg is not None:
-            failures = getattr(reg, "analysis_failures", None) or {}
-            for label, why in failures.items():
-                logger.warning("newsgraph: %s: analysis failed in an earlier build (%s); not retried "
-                               "until the article changes; no quotes or topics for it", label, why)
-            _report(0, len(articles), len(articles) - len(failures), len(failures), remembered=len(failures))
+            _report_reused(reg, len(articles))
             return reg
     results, failures = analyse(articles, keys, cache, settings, sources) if articles else ({}, {})
-    aliases = registry_mod.load_aliases(aliases_path)    # (its warnings: when the registry is built)
     records = [registry_mod.ArticleRecord(article=a, result=results[id(a)], **o) for a, o in zip(articles, overrides)]
-    with _long_lived():
-        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
-                                 slug_taken=_slug_taken(settings, context.get("newsgraph_article_files", ())),
-                                 **options)
-        for ident in {id(i): i for rec in records for i in rec.topics}.values():
-            ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
-        reg.analysis_failures = failures                          # (warned about again when reused)
-    if use_cache and articles:
+    reg = _build_registry(records, failures, options, settings, state)
+    if use_cache:
         now = entry_stamps()
         if all(now):                # only when every result (or failure) is in the result cache
             stored(now).save(reg)
+    return reg
+
+
+def _overrides(article) -> dict:
+    """The article's metadata overrides of the registry (speakers ignored, topics added or removed)."""
+    return dict(ignore_speakers=split_list(_meta(article, "newsgraph_ignore_speakers")),
+                topics_add=split_list(_meta(article, "newsgraph_topics_add")),
+                topics_remove=split_list(_meta(article, "newsgraph_topics_remove")))
+
+
+def _registry_options(articles: list, settings: dict) -> dict:
+    """The settings ``registry.build`` takes (who gets a page, what becomes a topic)."""
+    return dict(indirect_on_pages=bool(settings["NEWSGRAPH_INDIRECT_ON_PAGES"]),
+                min_confidence=float(settings["NEWSGRAPH_MIN_CONFIDENCE"] or 0.0),
+                speaker_types=tuple(settings["NEWSGRAPH_SPEAKER_TYPES"]),
+                topic_types=tuple(settings["NEWSGRAPH_TAG_TYPES"]),
+                topic_min_mentions=int(settings["NEWSGRAPH_TAG_MIN_MENTIONS"]),
+                topic_salient_only=bool(settings["NEWSGRAPH_TAG_SALIENT_ONLY"]),
+                topic_min_articles=int(settings["NEWSGRAPH_TAG_MIN_ARTICLES"]),
+                topic_exclude=_not_topics(articles, settings))
+
+
+def _registry_inputs(options: dict, engine_fingerprint: str, settings: dict, article_files: Iterable[str]) -> dict:
+    """Everything besides the articles and the alias file that a stored registry was made from."""
+    import pelican
+
+    return {**options, "fingerprint": engine_fingerprint, "pelican": getattr(pelican, "__version__", ""),
+            "slugify": [settings.get(k) for k in ("SLUG_REGEX_SUBSTITUTIONS", "TAG_REGEX_SUBSTITUTIONS",
+                                                  "SLUGIFY_PRESERVE_CASE", "SLUGIFY_USE_UNICODE")],
+            "reserved": [sorted(reserved_paths(settings, article_files)), *speaker_patterns(settings)]}
+
+
+def _report_reused(reg: registry_mod.Registry, total: int) -> None:
+    """The progress line of a build that reused the stored registry; its remembered failures warned about again."""
+    failures = getattr(reg, "analysis_failures", None) or {}
+    for label, why in failures.items():
+        logger.warning("newsgraph: %s: analysis failed in an earlier build (%s); not retried "
+                       "until the article changes; no quotes or topics for it", label, why)
+    _report(0, total, total - len(failures), len(failures), remembered=len(failures))
+
+
+def _build_registry(records: list, failures: dict[str, str], options: dict, settings: dict,
+                    state: build.BuildState) -> registry_mod.Registry:
+    """The registry of the analysed articles (alias file, slugs clear of reserved paths), each
+    topic's tag slug stored in it, and the failures to warn about when it is reused."""
+    aliases = registry_mod.load_aliases(state.aliases_path)    # (its warnings: when the registry is built)
+    with _long_lived():
+        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
+                                 slug_taken=slug_taken(settings, state.article_files), **options)
+        for ident in {id(i): i for rec in records for i in rec.topics}.values():
+            ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
+        reg.analysis_failures = failures                          # (warned about again when reused)
     return reg
 
 

@@ -25,7 +25,11 @@ from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
 
-from . import jsonld as J
+from . import build
+from .jsonld.graph import iso
+from .jsonld.page import page_url, paged_name, where
+from .jsonld.read import article_image, ctx_get, is_off, pass_context, plain, settings_of, site_from_context
+from .jsonld.views import Site
 from .safe import xml_clean
 
 logger = logging.getLogger(__name__)
@@ -80,10 +84,10 @@ def article_description(article: Any, boilerplate: Iterable[str] = (), limit: in
     md = getattr(article, "metadata", None) or {}
     given = next((md.get(k) for k in ("description", "summary") if md.get(k)), None)
     if given:
-        text = shorten(J.plain(given), limit)
+        text = shorten(plain(given), limit)
     else:
         html = getattr(article, "_content", None) or str(getattr(article, "content", "") or "")
-        text = clean_lead(html, J.plain(getattr(article, "title", "")), boilerplate, limit)
+        text = clean_lead(html, plain(getattr(article, "title", "")), boilerplate, limit)
     try:
         article._newsgraph_description = text
     except AttributeError:
@@ -99,12 +103,12 @@ class PageFacts:
 
     def __init__(self, ctx: Any):
         self.ctx = ctx
-        self.settings = J._settings_of(ctx)
-        self.site = J.site_from_context(ctx)
+        self.settings = settings_of(ctx)
+        self.site = site_from_context(ctx)
         self.kind = "website"
         self.title = self.site.name
         self.description = ""
-        self.url = J._page_url(self.site, ctx, None)
+        self.url = page_url(self.site, ctx, None)
         self.image: str | None = None
         self.image_size: tuple[int, int] | None = None
         self.noindex = False
@@ -112,7 +116,7 @@ class PageFacts:
         self._read()
 
     def setting(self, key: str, default: Any = None) -> Any:
-        v = J._get(self.ctx, key)
+        v = ctx_get(self.ctx, key)
         return v if v is not None else self.settings.get(key, default)
 
     @property
@@ -129,54 +133,54 @@ class PageFacts:
     def _read(self) -> None:
         ctx, site = self.ctx, self.site
         sitename = site.name
-        subtitle = J.plain(self.setting("SITESUBTITLE") or "")
-        article = J._get(ctx, "article")
-        page = J._get(ctx, "page")
-        speaker = J._get(ctx, "speaker")
+        subtitle = plain(self.setting("SITESUBTITLE") or "")
+        article = ctx_get(ctx, "article")
+        page = ctx_get(ctx, "page")
+        speaker = ctx_get(ctx, "speaker")
         if article is not None:
             self.article = article
             self.kind = "article"
-            self.title = J.plain(getattr(article, "title", ""))
+            self.title = plain(getattr(article, "title", ""))
             self.url = site.abs(article.url)
             self.description = self._description(article)
-            self.image, self.image_size = J.article_image(site, article)
+            self.image, self.image_size = article_image(site, article)
             return
         if speaker is not None:
             n = len(getattr(speaker, "quotes", None) or [])
             arts = len({id(r.article) for r in getattr(speaker, "quotes", None) or []})
-            self.title = J._paged_name(str(speaker.name), ctx)
-            self.url = J._page_url(site, ctx, getattr(speaker, "url", None))
+            self.title = paged_name(str(speaker.name), ctx)
+            self.url = page_url(site, ctx, getattr(speaker, "url", None))
             role = f", {speaker.role}" if getattr(speaker, "role", None) else ""
             self.description = (f"{speaker.name}{role}: {n} {'quote' if n == 1 else 'quotes'} in "
                                 f"{arts} {'article' if arts == 1 else 'articles'} on {sitename}.")
             self.noindex = n < self.min_items
             return
         if page is not None and hasattr(page, "url"):
-            self.title = J.plain(getattr(page, "title", ""))
+            self.title = plain(getattr(page, "title", ""))
             self.url = site.abs(page.url)
             self.description = self._description(page)
             return
         for key in ("tag", "category", "author"):
-            obj = J._get(ctx, key)
+            obj = ctx_get(ctx, key)
             if obj is None:
                 continue
             name = str(getattr(obj, "name", obj)).strip()
-            arts = J._get(ctx, "articles") or []
+            arts = ctx_get(ctx, "articles") or []
             count = len(arts)
-            self.title = J._paged_name(name, ctx)
-            self.url = J._page_url(site, ctx, obj.url)
+            self.title = paged_name(name, ctx)
+            self.url = page_url(site, ctx, obj.url)
             what = {"tag": f"about {name}", "category": f"in {name}", "author": f"by {name}"}[key]
             self.description = f"{count} {'article' if count == 1 else 'articles'} {what} on {sitename}."
             self.kind = OG_TYPES.get(key, "website")
             self.noindex = key == "tag" and count < self.min_items
             return
-        if J._get(ctx, "speakers") is not None:
-            self.title = J._paged_name("Who said what: speakers", ctx)
+        if ctx_get(ctx, "speakers") is not None:
+            self.title = paged_name("Who said what: speakers", ctx)
             self.description = f"Everyone quoted in the articles of {sitename}, with their quotes."
             return
-        page_name = str(J._get(ctx, "page_name", "") or "")
+        page_name = str(ctx_get(ctx, "page_name", "") or "")
         if page_name and page_name != "index" and self.url != site.home:
-            self.title = J._paged_name(page_name.rsplit("/", 1)[-1].replace("_", " ").replace("-", " ")
+            self.title = paged_name(page_name.rsplit("/", 1)[-1].replace("_", " ").replace("-", " ")
                                        .title(), ctx)
         self.description = subtitle or sitename
 
@@ -206,8 +210,8 @@ def meta_tags(f: PageFacts) -> list[Markup]:
                      _tag("og:image:height", "property", f.image_size[1])]
     art = f.article
     if art is not None:
-        published = J.iso(getattr(art, "date", None), site.timezone)
-        modified = J.iso(getattr(art, "modified", None), site.timezone)
+        published = iso(getattr(art, "date", None), site.timezone)
+        modified = iso(getattr(art, "modified", None), site.timezone)
         if published:
             tags.append(_tag("article:published_time", "property", published))
         if modified:
@@ -231,22 +235,22 @@ def meta_tags(f: PageFacts) -> list[Markup]:
 def meta_markup(ctx: Any, skip: Iterable[str] = ()) -> Markup:
     """The page's canonical link and meta tags ("" when ``NEWSGRAPH_META`` is off), leaving out
     tags containing any of ``skip``. Never raises: a failure is logged as a warning naming the page."""
-    if J.is_off(J._get(ctx, "NEWSGRAPH_META", True)):
+    if is_off(ctx_get(ctx, "NEWSGRAPH_META", True)):
         return Markup("")
     try:
         tags = [t for t in meta_tags(PageFacts(ctx)) if not any(k in t for k in skip)]
     except Exception as exc:  # never crash the build over head tags
-        logger.warning("newsgraph: no meta tags for %s: %s: %s", J._where(ctx), type(exc).__name__, exc)
+        logger.warning("newsgraph: no meta tags for %s: %s: %s", where(ctx), type(exc).__name__, exc)
         return Markup("")
     return xml_clean(Markup("\n  ").join(tags))     # (also inserted into pages outside Jinja)
 
 
-@J.pass_context
+@pass_context
 def render_meta(ctx: Any) -> Markup:
     """The Jinja global ``newsgraph_meta()`` (noting the page, so :func:`ensure_in_file` skips it)."""
-    done, out = J._get(ctx, "newsgraph_meta_done"), J._get(ctx, "output_file")
-    if done is not None and out:
-        done.add(out)
+    state, out = build.of(ctx), ctx_get(ctx, "output_file")
+    if state is not None and out:
+        state.meta_done.add(out)
     return meta_markup(ctx)
 
 
@@ -257,7 +261,7 @@ def ensure_in_file(path: str, context: Any) -> bool:
     """Insert the head tags into a written HTML page whose theme does not call ``newsgraph_meta()``
     (before ``</head>``); tags of a kind the theme already has (canonical, description) are left
     out. Returns True when the file changed."""
-    if not str(path).endswith((".html", ".htm")) or J.is_off(J._get(context, "NEWSGRAPH_META", True)):
+    if not str(path).endswith((".html", ".htm")) or is_off(ctx_get(context, "NEWSGRAPH_META", True)):
         return False
     try:
         with open(path, encoding="utf-8") as f:
@@ -284,7 +288,7 @@ def ensure_in_file(path: str, context: Any) -> bool:
 def _latest(articles: Iterable[Any], tz: str) -> str | None:
     dates = [getattr(a, "modified", None) or getattr(a, "date", None) for a in articles]
     dates = [d for d in dates if d is not None]
-    return J.iso(max(dates), tz) if dates else None
+    return iso(max(dates), tz) if dates else None
 
 
 def _pairs(value: Any) -> list[tuple[Any, list]]:
@@ -295,7 +299,7 @@ def _pairs(value: Any) -> list[tuple[Any, list]]:
     return [(k, list(v)) for k, v in items]
 
 
-def sitemap_entries(context: Mapping[str, Any], settings: Mapping[str, Any], site: "J.Site",
+def sitemap_entries(context: Mapping[str, Any], settings: Mapping[str, Any], site: "Site",
                     registry: Any = None) -> list[tuple[str, str | None]]:
     """(absolute URL, lastmod) of every page the site wants indexed, sorted by URL."""
     tz = site.timezone
@@ -309,10 +313,10 @@ def sitemap_entries(context: Mapping[str, Any], settings: Mapping[str, Any], sit
 
     for art in articles:
         if getattr(art, "save_as", ""):
-            add(art.url, J.iso(getattr(art, "modified", None) or getattr(art, "date", None), tz))
+            add(art.url, iso(getattr(art, "modified", None) or getattr(art, "date", None), tz))
     for page in context.get("pages") or []:
         if getattr(page, "save_as", ""):
-            add(page.url, J.iso(getattr(page, "modified", None) or getattr(page, "date", None), tz))
+            add(page.url, iso(getattr(page, "modified", None) or getattr(page, "date", None), tz))
     for key in ("categories", "authors", "tags"):
         for obj, arts in _pairs(context.get(key)):
             if not getattr(obj, "save_as", "") or (key == "tags" and len(arts) < min_items):
@@ -358,7 +362,7 @@ def write_sitemap_and_robots(context: Mapping[str, Any], settings: Mapping[str, 
 
     from pelican.utils import sanitised_join
 
-    site = J.site_from_context(settings)
+    site = site_from_context(settings)
     sitemap = str(settings.get("NEWSGRAPH_SITEMAP") or "")
     robots = str(settings.get("NEWSGRAPH_ROBOTS") or "")
     files: list[tuple[str, str]] = []
