@@ -8,12 +8,14 @@ TYPES = ("Person", "Organization", "Group", "Place")
 
 def _findings():
     records = [
-        rec(art("a", 1), [ent("p1", "Orla Venn", mentions=3), ent("o1", "Harbour Court", "Organization"),
+        rec(art("a", 1), [ent("p1", "Orla Venn", mentions=3),
                           ent("o2", "Tidewater Harbour Court", "Organization"), ent("x1", "Lakeshore Music Festival", "Organization")],
-            [quote("p1", "One."), quote("p1", "Two.", start=10), quote("o1", "Three.", start=20),
+            [quote("p1", "One."), quote("p1", "Two.", start=10),
              quote("o2", "Four.", start=30), quote("o2", "Five.", start=40), quote("x1", "Six.", start=50)]),
-        rec(art("b", 2), [ent("p2", "Orla"), ent("p3", "Nairobi")],
-            [quote("p2", "Seven."), quote("p2", "Eight.", start=10), quote("p3", "Nine.", start=20)]),
+        # (in the article of the longer name, "Harbour Court" would join it: here it is elsewhere)
+        rec(art("b", 2), [ent("p2", "Orla"), ent("p3", "Nairobi"), ent("o1", "Harbour Court", "Organization")],
+            [quote("p2", "Seven."), quote("p2", "Eight.", start=10), quote("p3", "Nine.", start=20),
+             quote("o1", "Three.", start=30)]),
     ]
     reg = registry.build(records)
     return reg, review.findings(reg, TYPES)

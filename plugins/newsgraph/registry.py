@@ -75,10 +75,21 @@ def norm(name: str) -> str:
     return s[4:] if s.startswith("the ") else s
 
 
+#: Lowercase words that belong to a name ("de Blasio", "van Gogh", "bin Salman", "al-Assad").
+_PARTICLES = frozenset("de del della di da das dos du la le van von der den ter bin ibn al el abu".split())
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def clean_display(name: str) -> str:
-    """A name as shown: no invisible characters, single spaces, no leading "the", no trailing possessive."""
+    """A name as shown: no invisible characters, single spaces, no leading "the", no trailing
+    possessive, no lowercase description before it ("news agency Fars" -> "Fars")."""
     name = _LEADING_THE.sub("", _SPACES.sub(" ", strip_invisible(name)).strip())
+    words = name.split(" ")
+    i = 0
+    while i < len(words) - 1 and words[i].isalpha() and words[i].islower() and words[i] not in _PARTICLES:
+        i += 1
+    if i and any(c.isupper() for c in words[i][:1]):
+        name = " ".join(words[i:])
     return _TRAILING_POSSESSIVE.sub("", name).strip()
 
 
@@ -543,7 +554,7 @@ def _local_people(entities) -> tuple[dict[str, str], set[str]]:
     and the set of words (normalised) that fit several people of the article.
 
     A one-word person ("Bernie", "Sanders", "Mr. Sanders") joins the one person of the article
-    whose first or last name it is; a name NER typed otherwise, of one or two words, joins the one
+    whose first name or surname (a later word) it is; a name NER typed otherwise, of one or two words, joins the one
     person whose surname it is ("Pierce", "La Riva"), unless it is an acronym, an organisation's
     word or a place the gazetteer knows. Several such people ("Jackson" beside Amy Berman Jackson
     and Andrew Jackson): it joins none of them."""
@@ -570,8 +581,10 @@ def _local_people(entities) -> tuple[dict[str, str], set[str]]:
         kw = [norm(w) for w in words]
         if not all(kw):
             continue
+        # a surname is a later word of the full name ("Vázquez" of Wanda Vázquez Garced)
         cands = {key for key, (_, core) in full.items()
-                 if len(core) > len(kw) and core[-len(kw):] == kw or e.type == "Person" and core[0] == kw[0]}
+                 if len(core) > len(kw) and any(core[i:i + len(kw)] == kw for i in range(1, len(core) - len(kw) + 1))
+                 or e.type == "Person" and core[0] == kw[0]}
         cands.discard(norm(" ".join(words)))
         if len(cands) == 1:
             target = full[cands.pop()][0]
@@ -580,6 +593,32 @@ def _local_people(entities) -> tuple[dict[str, str], set[str]]:
         elif cands:
             ambiguous.add(" ".join(kw))
     return out, ambiguous
+
+
+def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+    """Short organisation names that are the end of a longer one in the same article: ``{entity
+    id: longer entity id}`` when one longer name fits ("Senate" beside "U.S. Senate"), and the ids
+    of those several fit ("Post" beside the Washington Post and the New York Post): such a
+    mention is nobody's for sure. A generic body's name is left to the country rule."""
+    longer = []
+    for e in entities:
+        if e.type not in ("Person", "Group") and e.id not in taken and not _is_acronym(e.name):
+            longer.append((e.id, [norm(w) for w in clean_display(e.name).split()]))
+    out: dict[str, str] = {}
+    unsure: set[str] = set()
+    for e in entities:
+        if e.type in ("Person", "Group") or e.id in taken or _is_acronym(e.name) or is_known_place(e.name):
+            continue
+        kw = [norm(w) for w in clean_display(e.name).split()]
+        if not 1 <= len(kw) <= 2 or not all(kw) or len(kw) == 1 and _generic(kw):
+            continue
+        cands = {" ".join(words): i for i, words in longer
+                 if i != e.id and len(words) > len(kw) and words[-len(kw):] == kw}
+        if len(cands) == 1:
+            out[e.id] = cands.popitem()[1]
+        elif cands:
+            unsure.add(e.id)
+    return out, unsure
 
 
 def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
@@ -687,10 +726,12 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     for ri, rec in enumerate(records):
         local, amb = _local_people(rec.result.entities)
         ambiguous.update("p:" + w for w in amb)
+        org_local, unsure = _local_orgs(rec.result.entities, local)
+        local.update(org_local)
         country = _article_country(rec.result.entities)
         when = _date_key(getattr(rec.article, "date", None))
         for e in rec.result.entities:
-            if e.id in local:
+            if e.id in local or e.id in unsure:
                 continue
             names = [n for n in [e.name, *e.aliases] if norm(n)
                      and not (e.type == "Person" and n != e.name and " " not in norm(n))]
