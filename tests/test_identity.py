@@ -147,3 +147,10 @@ def test_a_piece_of_a_spelled_out_name_gives_way_to_the_acronym():
     reg = registry.build([rec(art("a"), [ent("o1", "Heritage Organization", ORG, aliases=["NSSHO"])],
                               [quote("o1")])])
     assert speakers(reg) == [("NSSHO", ORG, 1)]
+
+
+def test_a_surname_typed_as_a_thing_that_fits_two_people_of_the_article_is_nobodys():
+    reg = registry.build([rec(art("a"), [ent("p1", "Tobin Garrow"), ent("p2", "Margaret Garrow"),
+                                         ent("o1", "Garrow", ORG, mentions=5)],
+                              [quote("o1"), quote("p2", start=10)])])
+    assert speakers(reg) == [("Margaret Garrow", "Person", 1)]

@@ -549,9 +549,11 @@ def _article_country(entities) -> str | None:
     return top[0][0]
 
 
-def _local_people(entities) -> tuple[dict[str, str], set[str]]:
-    """Short mentions that are the person an article names in full: ``{entity id: full entity id}``
-    and the set of words (normalised) that fit several people of the article.
+def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
+    """Short mentions that are the person an article names in full: ``{entity id: full entity id}``,
+    the set of words (normalised) that fit several people of the article, and the ids of the
+    mentions NER typed as things that fit several people ("Mendez" beside Tony and Jonna
+    Mendez): such a mention is nobody's for sure.
 
     A one-word person ("Bernie", "Sanders", "Mr. Sanders") joins the one person of the article
     whose first name or surname (a later word) it is; a name NER typed otherwise, of one or two words, joins the one
@@ -566,8 +568,9 @@ def _local_people(entities) -> tuple[dict[str, str], set[str]]:
                 full.setdefault(norm(" ".join(core)), (e.id, [norm(w) for w in core]))
     out: dict[str, str] = {}
     ambiguous: set[str] = set()
+    unsure: set[str] = set()
     if not full:
-        return out, ambiguous
+        return out, ambiguous, unsure
     for e in entities:
         words = clean_display(e.name).split()
         if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
@@ -592,7 +595,9 @@ def _local_people(entities) -> tuple[dict[str, str], set[str]]:
                 out[e.id] = target
         elif cands:
             ambiguous.add(" ".join(kw))
-    return out, ambiguous
+            if e.type != "Person":
+                unsure.add(e.id)
+    return out, ambiguous, unsure
 
 
 def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:
@@ -727,10 +732,11 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     arts_of: dict[str, set[int]] = defaultdict(set)       # name key -> indices of its articles
     ambiguous: set[str] = set()                           # person keys that fit several people somewhere
     for ri, rec in enumerate(records):
-        local, amb = _local_people(rec.result.entities)
+        local, amb, unsure = _local_people(rec.result.entities)
         ambiguous.update("p:" + w for w in amb)
-        org_local, unsure = _local_orgs(rec.result.entities, local)
+        org_local, org_unsure = _local_orgs(rec.result.entities, {**local, **dict.fromkeys(unsure, "")})
         local.update(org_local)
+        unsure |= org_unsure
         country = _article_country(rec.result.entities)
         when = _date_key(getattr(rec.article, "date", None))
         for e in rec.result.entities:
