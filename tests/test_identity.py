@@ -154,3 +154,12 @@ def test_a_surname_typed_as_a_thing_that_fits_two_people_of_the_article_is_nobod
                                          ent("o1", "Garrow", ORG, mentions=5)],
                               [quote("o1"), quote("p2", start=10)])])
     assert speakers(reg) == [("Margaret Garrow", "Person", 1)]
+
+
+def test_a_surname_that_is_also_a_town_joins_the_person_unless_typed_a_place():
+    reg = registry.build([
+        rec(art("a"), [ent("p1", "Tobin Brack"), ent("o1", "Brack", ORG)], [quote("o1")]),     # a town too
+        rec(art("b"), [ent("p1", "Margaret Osaka"), ent("g1", "Osaka", "Place")], [quote("g1")]),
+    ])
+    assert speakers(reg) == [("Tobin Brack", "Person", 1)]
+    assert reg.find("Osaka").type == "Place" and reg.find("Osaka").quote_count == 1

@@ -556,10 +556,11 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
     Mendez): such a mention is nobody's for sure.
 
     A one-word person ("Bernie", "Sanders", "Mr. Sanders") joins the one person of the article
-    whose first name or surname (a later word) it is; a name NER typed otherwise, of one or two words, joins the one
-    person whose surname it is ("Pierce", "La Riva"), unless it is an acronym, an organisation's
-    word or a place the gazetteer knows. Several such people ("Jackson" beside Amy Berman Jackson
-    and Andrew Jackson): it joins none of them."""
+    whose first name or surname (a later word) it is; a name NER typed otherwise, of one or two
+    words, joins the one person whose surname it is ("Pierce", "La Riva"), unless it is an
+    acronym, an organisation's word, or typed a place and known to the gazetteer ("Washington"
+    beside George Washington). Several such people ("Jackson" beside Amy Berman Jackson and
+    Andrew Jackson): it joins none of them."""
     full: dict[str, tuple[str, list[str]]] = {}
     for e in entities:
         if e.type == "Person" or (_retype(e.name, e.type, False) or ("",))[0] == "Person":
@@ -579,7 +580,7 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
             if len(words) != 1:
                 continue
         elif e.type == "Group" or not 1 <= len(words) <= 2 or _is_acronym(e.name) or _org_words(words) \
-                or is_known_place(e.name) or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "la", "van", "von", "da", "del", "le")):
+                or e.type == "Place" and is_known_place(e.name) or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "la", "van", "von", "da", "del", "le")):
             continue
         kw = [norm(w) for w in words]
         if not all(kw):
