@@ -163,3 +163,12 @@ def test_a_surname_that_is_also_a_town_joins_the_person_unless_typed_a_place():
     ])
     assert speakers(reg) == [("Tobin Brack", "Person", 1)]
     assert reg.find("Osaka").type == "Place" and reg.find("Osaka").quote_count == 1
+
+
+def test_a_body_named_with_its_country_first_is_the_body_named_without_it():
+    reg = registry.build([
+        rec(art("a"), [ent("o1", "Peru Commission on Coastal Fisheries", ORG)], [quote("o1")]),
+        rec(art("b"), [ent("o1", "Commission on Coastal Fisheries", ORG, mentions=3)], [quote("o1")]),
+        rec(art("c"), [ent("o1", "Peru Today", ORG), ent("o2", "Today", ORG)], [quote("o1")]),   # one word: no
+    ])
+    assert speakers(reg) == [("Commission on Coastal Fisheries", ORG, 2), ("Peru Today", ORG, 1)]

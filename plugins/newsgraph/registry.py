@@ -849,6 +849,13 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                 and "p:" + " ".join(words[1:]) in forms:
             uf.union(k, "p:" + " ".join(words[1:]))
             types[k] = Counter({"Person": sum(types[k].values())})     # NER's vote was for the glued name
+    #     an organisation's name with its country first ("United States Commission on Presidential
+    #     Debates") is the body of that name without it, when the site has one (of 2+ words)
+    for k in list(forms):
+        if k.startswith("t:") and "@" not in k:
+            country, rest = _country_split(k[2:])
+            if country and len(rest) >= 2 and "t:" + " ".join(rest) in forms:
+                uf.union(k, "t:" + " ".join(rest))
 
     # 3b. a one-word name NER typed as a person in some articles and as a thing in others, that is
     #     nobody's surname and has no title or fuller name ("Twitter"), is the thing when the thing
