@@ -172,3 +172,11 @@ def test_a_body_named_with_its_country_first_is_the_body_named_without_it():
         rec(art("c"), [ent("o1", "Peru Today", ORG), ent("o2", "Today", ORG)], [quote("o1")]),   # one word: no
     ])
     assert speakers(reg) == [("Commission on Coastal Fisheries", ORG, 2), ("Peru Today", ORG, 1)]
+
+
+def test_a_one_word_name_from_the_alias_file_keeps_its_page(tmp_path):
+    path = tmp_path / "aliases.yaml"
+    path.write_text("rename: {Margaret Quillfeather: Quillfeather}\n")
+    reg = registry.build([rec(art("a"), [ent("p1", "Margaret Quillfeather")], [quote("p1")])],
+                         registry.load_aliases(str(path)))
+    assert speakers(reg) == [("Quillfeather", "Person", 1)]

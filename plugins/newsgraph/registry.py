@@ -911,7 +911,8 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     root_identity: dict[str, Identity | None] = {}
     slug_hint: dict[int, str] = {}
     country_of_ident: dict[int, str] = {}     # identity of a generic body -> its country (normalised)
-    editor_typed: set[int] = set()       # identities whose type the alias file gives (trusted as is)
+    editor_typed: set[int] = set()
+    editor_named: set[int] = set()        # identities an alias-file entry names (its name is trusted)       # identities whose type the alias file gives (trusted as is)
     for root in sorted(members):
         ks = members[root]
         entry = next((entry_of[k] for k in sorted(ks) if k in entry_of), None)
@@ -961,6 +962,8 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             slug_hint[id(ident)] = entry.slug
         if entry and entry.type:
             editor_typed.add(id(ident))
+        if entry:
+            editor_named.add(id(ident))
         ident.retyped = retyped
         countries = {k.rsplit("@", 1)[1] for k in ks if "@" in k}
         if len(countries) == 1 and not entry:
@@ -1037,7 +1040,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                 name_words.setdefault(norm(w), ident.name)
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
-        if ident.type == "Person" and len(ident.name.split()) == 1 and id(ident) not in editor_typed:
+        if ident.type == "Person" and len(ident.name.split()) == 1 and id(ident) not in editor_named:
             if norm(ident.name) in name_words:
                 ident.no_page = f"one word, also a name of {name_words[norm(ident.name)]}: which person is unclear"
             elif first_name_gender(ident.name) is None:
