@@ -86,11 +86,12 @@ def test_an_editor_type_is_never_second_guessed(tmp_path):
 
 def test_a_first_name_or_surname_joins_the_person_the_article_names_in_full():
     reg = registry.build([
-        rec(art("a"), [ent("p1", "Rupert Quell"), ent("p2", "Rupert"), ent("p3", "Mr. Quell")],
-            [quote("p2"), quote("p3", start=10)]),
+        rec(art("a"), [ent("p1", "Rupert Quell"), ent("p2", "Rupert"), ent("p3", "Mr. Quell"),
+                       ent("p4", "Judge Quell")],
+            [quote("p2"), quote("p3", start=10), quote("p4", start=20)]),
         rec(art("b"), [ent("p1", "Wanda Ibarra Solter"), ent("p2", "Ibarra")], [quote("p2")]),
     ])
-    assert speakers(reg) == [("Rupert Quell", "Person", 2), ("Wanda Ibarra Solter", "Person", 1)]
+    assert speakers(reg) == [("Rupert Quell", "Person", 3), ("Wanda Ibarra Solter", "Person", 1)]
 
 
 def test_namesakes_stay_apart_and_an_unclear_word_gets_no_page():

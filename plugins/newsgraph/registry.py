@@ -565,6 +565,8 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
     for e in entities:
         if e.type == "Person" or (_retype(e.name, e.type, False) or ("",))[0] == "Person":
             core = _person_variants(e.name)[0].split()
+            while len(core) > 1 and core[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Quell"
+                core = core[1:]
             if len(core) >= 2:
                 full.setdefault(norm(" ".join(core)), (e.id, [norm(w) for w in core]))
     out: dict[str, str] = {}
@@ -574,7 +576,7 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
         return out, ambiguous, unsure
     for e in entities:
         words = clean_display(e.name).split()
-        if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
+        while len(words) > 1 and words[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Jackson"
             words = words[1:]
         if e.type == "Person":
             if len(words) != 1:
