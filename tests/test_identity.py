@@ -181,3 +181,8 @@ def test_a_one_word_name_from_the_alias_file_keeps_its_page(tmp_path):
     reg = registry.build([rec(art("a"), [ent("p1", "Margaret Quillfeather")], [quote("p1")])],
                          registry.load_aliases(str(path)))
     assert speakers(reg) == [("Quillfeather", "Person", 1)]
+
+
+def test_a_titled_surname_alone_keeps_its_page():
+    reg = registry.build([rec(art("a"), [ent("p1", "Quillfeather", role="Senator")], [quote("p1")])])
+    assert speakers(reg) == [("Quillfeather", "Person", 1)]

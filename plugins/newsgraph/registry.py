@@ -1045,11 +1045,12 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         if ident.type == "Person" and len(ident.name.split()) == 1 and id(ident) not in editor_named:
             if norm(ident.name) in name_words:
                 ident.no_page = f"one word, also a name of {name_words[norm(ident.name)]}: which person is unclear"
-            elif first_name_gender(ident.name) is None:
-                # a first name alone is how interviewees are often named ("Jaya, 34, said"); any
-                # other single word is a surname whose full name was not found, or an
-                # organisation NER took for a person ("Rappler")
-                ident.no_page = "one word that is no known first name, and no full name found"
+            elif first_name_gender(ident.name) is None and not ident.role:
+                # a first name alone is how interviewees are often named ("Jaya, 34, said"), a
+                # surname with a title how officials are ("President Trump"); any other single
+                # word is a surname whose full name was not found, or an organisation NER took
+                # for a person ("Rappler")
+                ident.no_page = "one word that is no known first name, no role, and no full name found"
         ident.is_speaker = bool(ident.quotes) and not ident.no_page and (
             ident.type in speaker_types if id(ident) in editor_typed
             else why_not_speaker(ident.name, ident.type, speaker_types) is None)
