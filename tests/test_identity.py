@@ -186,3 +186,10 @@ def test_a_one_word_name_from_the_alias_file_keeps_its_page(tmp_path):
 def test_a_titled_surname_alone_keeps_its_page():
     reg = registry.build([rec(art("a"), [ent("p1", "Quillfeather", role="Senator")], [quote("p1")])])
     assert speakers(reg) == [("Quillfeather", "Person", 1)]
+
+
+def test_a_group_with_a_first_name_or_an_organisations_word_is_retyped():
+    reg = registry.build([rec(art("a"), [ent("g1", "Margaret", "Group"), ent("g2", "Velarian KGB", "Group"),
+                                         ent("g3", "Velarians", "Group")],
+                              [quote("g1"), quote("g2", start=10), quote("g3", start=20)])])
+    assert speakers(reg) == [("Margaret", "Person", 1), ("Velarian KGB", ORG, 1)]

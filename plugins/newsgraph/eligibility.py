@@ -26,6 +26,8 @@ EVENT_FIRST = re.compile(r"^(?:tropical\s+)?(?:storm|hurricane|typhoon|cyclone|t
 #: no personal or organisation name of one word has.
 TAXON = re.compile(r"^[A-Z][a-z]{3,}(?:saurus|pteryx|raptor|odon|therium|pithecus|ceratops|ops|opsis|"
                    r"pteris|cetus|mimus|nychus|venator|titan|virus|bacter|coccus|bacillus)$")
+#: A one-word adjective of nationality, religion or party ("Republican", "Chinese", "Islamic").
+GROUP_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ic|ical|i)$")
 #: A product's camel case with a lowercase first letter ("iPod", "iPhone", "eReader").
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
 
@@ -152,6 +154,9 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a product"
     if etype == "Person":
         return None           # a person's name may end in any word ("Jane Storm", "Tom Fair")
+    if etype == "Group" and len(words) == 1 and (lower[0].endswith("s") or GROUP_ADJECTIVE.match(words[0])):
+        # "Armenians said", "Republicans said": many people, no one speaker (nor an organisation)
+        return "a people or a party's members, not one speaker"
     if len(words) > 1 and lower[-1] in EVENT_WORDS:
         return "an event"
     if len(words) > 1 and lower[-1] in LAW_WORDS:

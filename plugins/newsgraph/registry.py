@@ -636,6 +636,8 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
     - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
     - a "person" with no known first name whose name holds an organisation's word ("Sputnik
       News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
+    - a "group" that is a known first name: a person; with an organisation's word or acronym
+      ("Belarusian KGB"): an organisation;
     - an "organisation" named as a country: a place (its government speaking: "Armenia said");
     - an "organisation" of two or three capitalised words, a known first name first, no
       organisation word, acronym or country in it ("Nikki Holland"): a person.
@@ -652,6 +654,10 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
         if len(words) >= 2 and not first_known and (
                 words[-1].lower() in _ORG_VOCAB or any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)):
             return "Organization", "typed Person, but no first name and an organisation's word or acronym in the name"
+    if etype == "Group" and len(words) == 1 and first_known:
+        return "Person", "typed Group, but a known first name"
+    if etype == "Group" and (_org_words(words) or any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)):
+        return "Organization", "typed Group, but an organisation's word or acronym in the name"
     if etype == "Organization" and country_of(name, states=False):
         return "Place", "typed Organization, but the name is a country's (its government speaking)"
     if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
