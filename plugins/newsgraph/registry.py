@@ -7,8 +7,12 @@ Per-article entities (``model.Entity``) are grouped into site :class:`Identity` 
 - people: titles are stripped ("Attorney General Jeff Sessions" -> "Jeff Sessions", the title
   becoming a role candidate), middle initials ignored, and a bare surname ("Sessions") joins the
   one full name with that surname (the most quoted/mentioned one when several share it);
+- in one article, a short name joins the one person named there in full ("Bernie", "Pierce" typed
+  an organisation), or the one longer organisation name ending with it; several fit: nobody;
 - organisations: an acronym ("NAACP") joins the one full name whose initials it is; of three
-  letters ("FBI"), only a name in an article with the acronym;
+  letters ("FBI"), only a name in an article with the acronym; a generic body ("Supreme Court",
+  "Parliament") is one identity per country (from its name or its article);
+- types checked against the name's shape and the gazetteer (``_retype``), roles dated (newest);
 - an alias file (YAML or JSON) merges, renames, ignores and adds ``sameAs`` links; article
   metadata can ignore a speaker or add/drop a topic in one article.
 
