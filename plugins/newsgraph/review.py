@@ -64,7 +64,8 @@ def findings(reg: Registry, speaker_types: Iterable[str]) -> list[Finding]:
     speaker_types = tuple(speaker_types)
     speakers = sorted(reg.speakers, key=lambda i: (norm(i.name), i.key))
     out: list[Finding] = []
-    dups = _duplicates(speakers)
+    quoted = sorted((i for i in reg.identities if i.quote_count), key=lambda i: (norm(i.name), i.key))
+    dups = _duplicates(speakers, quoted)
     out += [f for f in _low_confidence(speakers) if (f.name, f.url) not in {(d.name, d.url) for d in dups}]
     out += dups
     out += [Finding("single-quote", i.name, i.url, f"one quote, in “{_title(i)}”", _ignore(i.name))
@@ -93,7 +94,9 @@ def _low_confidence(speakers: list[Identity]) -> list[Finding]:
     return out
 
 
-def _duplicates(speakers: list[Identity]) -> list[Finding]:
+def _duplicates(speakers: list[Identity], quoted: list[Identity]) -> list[Finding]:
+    """One-word people (with a page or not: the registry gives none to a word that names several
+    people) that may be a speaker named in full; organisation names that end another's."""
     out = []
     people = [i for i in speakers if i.type == "Person" and len(i.name.split()) >= 2]
     by_word: dict[str, list[Identity]] = {}
@@ -102,10 +105,12 @@ def _duplicates(speakers: list[Identity]) -> list[Finding]:
         for w in {norm(words[0]), norm(words[-1])}:
             by_word.setdefault(w, []).append(p)
     orgs = [i for i in speakers if i.type == "Organization"]
-    for i in speakers:
+    for i in quoted:
         if i.type == "Person" and len(i.name.split()) == 1:
             for other in by_word.get(norm(i.name), []):
-                out.append(Finding("duplicates", i.name, i.url, f"may be {other.name}", _merge(other.name, i.name)))
+                out.append(Finding("duplicates", i.name, i.url if i.is_speaker else None, f"may be {other.name}",
+                                   _merge(other.name, i.name)))
+    for i in speakers:
         if i.type == "Organization" and len(i.name.split()) >= 2:
             for other in orgs:
                 if other is not i and len(other.name) > len(i.name) and norm(other.name).endswith(" " + norm(i.name)):
@@ -131,6 +136,16 @@ def _type_conflicts(reg: Registry, speaker_types: tuple[str, ...]) -> list[Findi
         if i.type in ("Person", "Organization") and len(i.name.split()) == 1 and is_known_place(i.name):
             out.append(Finding("type-conflicts", i.name, i.url,
                                f"typed {i.type} but the gazetteer knows a place of this name", _typed(i.name, "Place")))
+        retyped = getattr(i, "retyped", None)
+        if retyped:
+            was = retyped.split()[1].rstrip(",") if retyped.startswith("typed ") else "Person"
+            out.append(Finding("type-conflicts", i.name, i.url, f"now {i.type}: {retyped}", _typed(i.name, was)))
+        no_page = getattr(i, "no_page", None)
+        if no_page and not i.is_speaker and not (i.type == "Person" and len(i.name.split()) == 1
+                                                 and any(norm(w) == norm(i.name) for p in reg.speakers
+                                                         if p.type == "Person" for w in p.name.split())):
+            out.append(Finding("type-conflicts", i.name, None, f"{i.quote_count} quote(s) but no page: {no_page}",
+                               _merge(f"Full Name of {i.name}", i.name)))
         reason = why_not_speaker(i.name, i.type, speaker_types)
         if reason and not i.is_speaker:
             # (an alias-file type is trusted: the entry gives the page when it is a speaker after all)
