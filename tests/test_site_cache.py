@@ -270,20 +270,6 @@ def test_unchanged_topic_tags_stay_out_of_pelicans_tag_loops_and_output_is_ident
     assert 'href="/tag/harbor-gang.html"' in res.read("mayor-blames-gang-for-fires.html")
 
 
-def test_a_build_thaws_the_last_builds_objects_first_and_leaves_its_own_frozen(cold, monkeypatch):
-    """Cached objects are exempt from the garbage collector (``gc.freeze``) until the next build
-    starts (autoreload), never thawed as a build ends (a full collection just before exit)."""
-    import gc
-
-    events = []
-    freeze, collect = gc.freeze, gc.collect
-    monkeypatch.setattr(gc, "unfreeze", lambda: events.append("thaw"))
-    monkeypatch.setattr(gc, "collect", lambda *a: events.append("collect") or collect(*a))
-    monkeypatch.setattr(gc, "freeze", lambda: events.append("freeze") or freeze())
-    build(cold, ARTICLES)
-    assert events[:2] == ["thaw", "collect"] and events[-1] == "freeze" and events.count("thaw") == 1
-
-
 def test_topic_tag_slugs_kept_in_the_cached_registry_follow_pelicans_tag_slug_settings(tmp_path):
     from pelican.settings import DEFAULT_CONFIG
 

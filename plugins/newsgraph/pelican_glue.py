@@ -17,13 +17,11 @@ through the build's context (``finalized`` gets no context: :func:`build.finish`
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import os
 import time
-from contextlib import contextmanager
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from pelican import signals
 from pelican.log import console
@@ -192,7 +190,6 @@ def on_finalized(pelican) -> None:
         build.finish()
 
 
-_FROZEN: list[bool] = []
 
 
 def _forget_pelicans_memos() -> None:
@@ -209,35 +206,8 @@ def _forget_pelicans_memos() -> None:
 
 
 def _thaw() -> None:
-    """Let the garbage collector see the last build's objects again (see :func:`_long_lived`) and
-    free them. Done when the next build starts (with the full collection that frees the last build's
-    garbage), not when one ends: for a one-off ``pelican content`` that collection would traverse
-    every object just before the process exits (~0.2 s on a large site)."""
+    """Free what the last build left in Pelican's memos; done when the next build starts."""
     _forget_pelicans_memos()
-    if _FROZEN:
-        _FROZEN.clear()
-        gc.unfreeze()
-        gc.collect()
-
-
-@contextmanager
-def _long_lived() -> Iterator[None]:
-    """For code creating many objects that live until the build ends (a site's cached results,
-    its registry): the cyclic garbage collector is paused meanwhile, then everything alive is
-    exempted from it (``gc.freeze``) until the next build (:func:`_thaw`). Otherwise each later
-    collection would traverse them for nothing (measured: ~15 % of a large site's cached rebuild).
-    Process-wide, so it must pay for itself: ``benchmarks/bench_gc.py`` times warm rebuilds with
-    and without it (300 DOJ articles on a busy 2-core machine: no gain, CPU 3.09 s without vs
-    3.23 s with; to be confirmed on the full corpus on a quiet machine before it is kept)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        _FROZEN.append(True)
-        if was:
-            gc.enable()
 
 
 def on_content_written(path: str, context: dict | None = None) -> None:
@@ -309,18 +279,17 @@ def analyse(articles: list, keys: dict[int, str], cache: ResultCache, settings: 
     failures: dict[str, str] = {}
     todo: list[tuple[Any, str]] = []
     sources = sources or {}
-    with _long_lived():
-        for art in articles:
-            cached = cache.get(keys[id(art)], _label(art), not_before=sources.get(id(art)))
-            if isinstance(cached, Failure):
-                results[id(art)] = ArticleResult()
-                failures[_label(art)] = cached.reason
-                logger.warning("newsgraph: %s: analysis failed in an earlier build (%s); not retried "
-                               "until the article changes; no quotes or topics for it", _label(art), cached.reason)
-            elif cached is not None:
-                results[id(art)] = cached
-            else:
-                todo.append((art, keys[id(art)]))
+    for art in articles:
+        cached = cache.get(keys[id(art)], _label(art), not_before=sources.get(id(art)))
+        if isinstance(cached, Failure):
+            results[id(art)] = ArticleResult()
+            failures[_label(art)] = cached.reason
+            logger.warning("newsgraph: %s: analysis failed in an earlier build (%s); not retried "
+                           "until the article changes; no quotes or topics for it", _label(art), cached.reason)
+        elif cached is not None:
+            results[id(art)] = cached
+        else:
+            todo.append((art, keys[id(art)]))
 
     def keep(art, key: str, result: ArticleResult | None, failure: str | None) -> None:
         """One article done: its result (or failure) into the cache at once."""
@@ -585,8 +554,7 @@ def site_registry(articles: list, settings: dict, state: build.BuildState) -> re
     def entry_stamps() -> list:
         return [cache.stamp(keys[id(a)]) for a in articles]
     if use_cache:
-        with _long_lived():
-            reg = stored(entry_stamps()).load(articles)
+        reg = stored(entry_stamps()).load(articles)
         if reg is not None:
             _report_reused(reg, len(articles))
             return reg
@@ -643,12 +611,11 @@ def _build_registry(records: list, failures: dict[str, str], options: dict, sett
     """The registry of the analysed articles (alias file, slugs clear of reserved paths), each
     topic's tag slug stored in it, and the failures to warn about when it is reused."""
     aliases = registry_mod.load_aliases(state.aliases_path)    # (its warnings: when the registry is built)
-    with _long_lived():
-        reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
-                                 slug_taken=slug_taken(settings, state.article_files), **options)
-        for ident in {id(i): i for rec in records for i in rec.topics}.values():
-            ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
-        reg.analysis_failures = failures                          # (warned about again when reused)
+    reg = registry_mod.build(records, aliases, slugify=_slugifier(settings),
+                             slug_taken=slug_taken(settings, state.article_files), **options)
+    for ident in {id(i): i for rec in records for i in rec.topics}.values():
+        ident.tag_slug = Tag(ident.name, settings).slug       # (stored: slugify is slow)
+    reg.analysis_failures = failures                          # (warned about again when reused)
     return reg
 
 
