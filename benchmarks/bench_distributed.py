@@ -51,11 +51,11 @@ def main(argv=None) -> int:
     import logging
 
     from bench_engine import load_articles
+    from pelican.plugins.newsgraph.distributed import Job, run
 
-    from newsgraph import nlp as nlp_mod
-    from newsgraph.cache import ResultCache, content_key, fingerprint
-    from newsgraph.distributed import Job, run
-    from newsgraph.extract import Engine, EngineConfig
+    from newsgraph.engine import nlp as nlp_mod
+    from newsgraph.engine.extract import Engine, EngineConfig
+    from newsgraph.site.cache import ResultCache, content_key, fingerprint
     logging.getLogger("distributed").setLevel(logging.ERROR)      # no start/stop chatter
     arts = load_articles(args.corpus, args.limit or None)
     engine = Engine(EngineConfig())

@@ -29,8 +29,8 @@ TARGET = 1.15
 
 
 def load_articles(folder: str, limit: int | None):
-    from newsgraph.extract import ArticleInput
-    from newsgraph.markdown_meta import split_metadata
+    from newsgraph.engine.extract import ArticleInput
+    from newsgraph.site.markdown_meta import split_metadata
 
     arts = []
     for path in sorted(glob.glob(os.path.join(folder, "*.md")))[:limit]:
@@ -82,9 +82,9 @@ def main(argv=None) -> int:
     if not os.path.isdir(args.corpus):
         print(f"bench_engine: corpus not found at {os.path.normpath(args.corpus)}; skipping.")
         return 0
-    from newsgraph import extract as extract_mod
-    from newsgraph import nlp as nlp_mod
-    from newsgraph.extract import Engine, EngineConfig
+    from newsgraph.engine import extract as extract_mod
+    from newsgraph.engine import nlp as nlp_mod
+    from newsgraph.engine.extract import Engine, EngineConfig
 
     arts = load_articles(args.corpus, args.limit or None)
     if not arts:

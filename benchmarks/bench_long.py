@@ -37,8 +37,8 @@ def long_article(folder: str = CORPUS, words: int = 42_000, sentence_paragraphs:
     """One ArticleInput of DOJ releases joined until about ``words`` words (None: no corpus);
     ``sentence_paragraphs``: every sentence a paragraph of its own (~3,000 short paragraphs for
     42k words, the shape of a long live blog or transcript)."""
-    from newsgraph.extract import ArticleInput
-    from newsgraph.markdown_meta import split_metadata
+    from newsgraph.engine.extract import ArticleInput
+    from newsgraph.site.markdown_meta import split_metadata
 
     parts, n = [], 0
     for path in sorted(glob.glob(os.path.join(folder, "*.md"))):
@@ -70,8 +70,8 @@ def main(argv=None) -> int:
     if not os.path.isdir(args.corpus):
         print(f"bench_long: corpus not found at {os.path.normpath(args.corpus)}; skipping.")
         return 0
-    from newsgraph import nlp as nlp_mod
-    from newsgraph.extract import Engine, EngineConfig
+    from newsgraph.engine import nlp as nlp_mod
+    from newsgraph.engine.extract import Engine, EngineConfig
 
     art = long_article(args.corpus, args.words, args.sentence_paragraphs)
     if art is None:

@@ -92,7 +92,7 @@ def child_spacy(args) -> dict:
     t0 = time.perf_counter()
     import spacy  # noqa: F401 — timed: the plugin's build pays for it too
 
-    from newsgraph import nlp as nlp_mod
+    from newsgraph.engine import nlp as nlp_mod
 
     nlp = nlp_mod.load(None)
     t_load = time.perf_counter() - t0
@@ -111,8 +111,8 @@ def analysed_texts(content: Path) -> list[str]:
     from pelican.contents import Article
     from pelican.readers import Readers
 
-    from newsgraph.extract import ArticleInput, Engine, EngineConfig
-    from newsgraph.settings import engine_options, is_off, set_defaults
+    from newsgraph.engine.extract import ArticleInput, Engine, EngineConfig
+    from newsgraph.site.settings import engine_options, is_off, set_defaults
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = build_settings(str(content), tmp, tmp, True, 1, 32)

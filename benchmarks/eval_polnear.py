@@ -19,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "plugins"))
 EVAL = os.environ.get("NEWSGRAPH_EVAL_DIR", os.path.join(HERE, "..", "..", "shared", "eval"))
 
-from newsgraph.extract import ArticleInput, Engine, EngineConfig, quote_to_eval  # noqa: E402
+from newsgraph.engine.extract import ArticleInput, Engine, EngineConfig, quote_to_eval  # noqa: E402
 
 HEADLINE = [("quote-marked (direct+mixed)", "ggt@0.3", "F1"), ("quote-marked (direct+mixed)", "e2e@0.3", "F1"),
             ("ALL attributions", "ggt@0.3", "F1"), ("quote-marked (direct+mixed)", "ggt@0.3", "speaker_acc"),

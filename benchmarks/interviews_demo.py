@@ -21,7 +21,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "plugins"))
 
-from newsgraph.extract import ArticleInput, Engine  # noqa: E402
+from newsgraph.engine.extract import ArticleInput, Engine  # noqa: E402
 
 LABEL = re.compile(r"^(?:\(\(\s*([^()\n]{1,60}?)\s*\)\)|([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s"
                    r"|([A-Z]{2,4}) (?=[A-Z]))", re.M)

@@ -18,7 +18,7 @@ from collections import defaultdict
 
 MIN_COUNT = 2000
 MIN_SHARE = 0.95
-OUT = os.path.join(os.path.dirname(__file__), "..", "plugins", "newsgraph", "data", "first_names.tsv")
+OUT = os.path.join(os.path.dirname(__file__), "..", "plugins", "newsgraph", "engine", "data", "first_names.tsv")
 
 
 def main(path: str) -> None:

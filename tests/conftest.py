@@ -10,7 +10,7 @@ sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 @pytest.fixture(scope="session")
 def engine():
-    from newsgraph.extract import Engine
+    from newsgraph.engine.extract import Engine
 
     return Engine()
 
@@ -23,7 +23,7 @@ def nlp(engine):
 @pytest.fixture
 def extract(engine):
     """extract("plain text", title="…", format="text") -> ArticleResult."""
-    from newsgraph.extract import ArticleInput
+    from newsgraph.engine.extract import ArticleInput
 
     def run(text, title="", format="text"):
         return engine.extract(ArticleInput(text=text, format=format, title=title))

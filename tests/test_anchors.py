@@ -1,7 +1,7 @@
 """Quotes marked in place in the article HTML (anchors.mark_quotes)."""
 from bs4 import BeautifulSoup
 
-from newsgraph.anchors import mark_quotes
+from newsgraph.site.anchors import mark_quotes
 
 
 def marks(html):

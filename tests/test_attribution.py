@@ -2,8 +2,8 @@
 import pytest
 from quote_helpers import name, one, said_by
 
-from newsgraph import attribution, entities
-from newsgraph.quotes import paragraphs
+from newsgraph.engine import attribution, entities
+from newsgraph.engine.quotes import paragraphs
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""One build's state in one object (:mod:`newsgraph.build`), made per build and never carried over."""
-from newsgraph import build
+"""One build's state in one object (:mod:`newsgraph.site.build`), made per build and never carried over."""
+from newsgraph.site import build
 
 
 class Part:

@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from newsgraph import cache as cache_mod
-from newsgraph.cache import ResultCache, content_key, fingerprint, model_identity
-from newsgraph.model import ArticleResult, Entity, Quote, Span
+from newsgraph.engine.model import ArticleResult, Entity, Quote, Span
+from newsgraph.site import cache as cache_mod
+from newsgraph.site.cache import ResultCache, content_key, fingerprint, model_identity
 
 
 def result():
@@ -62,7 +62,7 @@ def test_wrong_schema_version_is_not_used(tmp_path, caplog):
 
 
 def test_fingerprint_changes_with_options_and_model_without_loading_it(monkeypatch):
-    from newsgraph import nlp
+    from newsgraph.engine import nlp
 
     def boom(*a, **k):
         raise AssertionError("the model must not be loaded to compute the fingerprint")
@@ -85,7 +85,7 @@ def test_fingerprint_is_computed_without_importing_spacy():
     import subprocess
     import sys
     plugins = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "plugins")
-    code = ("import sys; from newsgraph import cache; cache.fingerprint({'model': None}); "
+    code = ("import sys; from newsgraph.site import cache; cache.fingerprint({'model': None}); "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ, PYTHONPATH=plugins))
 
@@ -135,7 +135,7 @@ def _load_in_thread(load):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 def test_a_registry_cache_or_entry_that_is_a_fifo_is_refused(tmp_path, caplog):
-    from newsgraph.cache import RegistryCache
+    from newsgraph.site.cache import RegistryCache
 
     os.mkfifo(tmp_path / "registry.pickle")
     t, got = _load_in_thread(lambda: RegistryCache(str(tmp_path), "k").load([]))
@@ -156,7 +156,7 @@ def test_a_registry_cache_or_entry_that_is_a_fifo_is_refused(tmp_path, caplog):
 
 
 def test_a_registry_cache_that_is_a_device_is_refused(tmp_path, caplog):
-    from newsgraph.cache import RegistryCache
+    from newsgraph.site.cache import RegistryCache
 
     if not os.path.exists("/dev/null") or not hasattr(os, "symlink"):
         pytest.skip("no /dev/null")

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsgraph import charts
-from newsgraph.registry import Identity
+from newsgraph.site import charts
+from newsgraph.site.registry import Identity
 
 SVG = "{http://www.w3.org/2000/svg}"
 

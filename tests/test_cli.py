@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from newsgraph import cli
-from newsgraph.markdown_meta import split_metadata
+from newsgraph.site.markdown_meta import split_metadata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -105,7 +105,7 @@ def test_markdown_and_html(capsys, tmp_path):
 
 
 def test_one_failing_article_does_not_stop_the_others(capsys, tmp_path, monkeypatch):
-    from newsgraph import extract
+    from newsgraph.engine import extract
 
     real = extract.Engine.analyse
 

@@ -78,7 +78,7 @@ def test_analyse_then_build_analyses_nothing_and_matches_a_single_process_build(
 
 
 def test_a_worker_killed_mid_run_loses_nothing_and_duplicates_nothing(tmp_path, client):
-    from newsgraph.distributed import analyse_site
+    from pelican.plugins.newsgraph.distributed import analyse_site
 
     arts = {f"story{i}": article(f"Story {i}", f'"We counted {i} boats today," said harbour master Lena Ortiz. '
                                  f"The count was {i * 7}.", date=f"2021-06-{i + 1:02d}") for i in range(8)}
@@ -107,7 +107,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_duplicates_nothing(tmp_path, 
 
 
 def test_an_interrupted_run_resumes_from_the_cache(tmp_path, client):
-    from newsgraph.distributed import analyse_site
+    from pelican.plugins.newsgraph.distributed import analyse_site
 
     content, conf = write_site(tmp_path, ARTICLES)
 
@@ -122,13 +122,14 @@ def test_an_interrupted_run_resumes_from_the_cache(tmp_path, client):
 
 
 def test_a_worker_that_cannot_load_the_model_fails_the_run_clearly(tmp_path, client):
-    from newsgraph.distributed import AnalyseError, analyse_site
+    from pelican.plugins.newsgraph.distributed import AnalyseError, analyse_site
 
     content, conf = write_site(tmp_path, ARTICLES)
 
     def break_model():
-        import newsgraph.distributed as d
-        import newsgraph.nlp as n
+        import pelican.plugins.newsgraph.distributed as d
+
+        import newsgraph.engine.nlp as n
 
         def load(name=None):
             raise OSError("[E050] Can't find model 'en_core_web_sm'")
@@ -136,8 +137,9 @@ def test_a_worker_that_cannot_load_the_model_fails_the_run_clearly(tmp_path, cli
         d._engine.cache_clear()
 
     def mend_model():
-        import newsgraph.distributed as d
-        import newsgraph.nlp as n
+        import pelican.plugins.newsgraph.distributed as d
+
+        import newsgraph.engine.nlp as n
         n.load = n._real_load
         d._engine.cache_clear()
 
@@ -151,17 +153,17 @@ def test_a_worker_that_cannot_load_the_model_fails_the_run_clearly(tmp_path, cli
 
 
 def test_workers_with_other_versions_are_refused(tmp_path, client):
-    from newsgraph.distributed import AnalyseError, analyse_site
+    from pelican.plugins.newsgraph.distributed import AnalyseError, analyse_site
 
     content, conf = write_site(tmp_path, ARTICLES)
 
     def other_engine():
-        import newsgraph.distributed as d
+        import pelican.plugins.newsgraph.distributed as d
         d._real_version, d.ENGINE_VERSION = d.ENGINE_VERSION, "0.0.1"
         d._identity_cached.cache_clear()
 
     def same_engine():
-        import newsgraph.distributed as d
+        import pelican.plugins.newsgraph.distributed as d
         d.ENGINE_VERSION = d._real_version
         d._identity_cached.cache_clear()
 
@@ -175,7 +177,7 @@ def test_workers_with_other_versions_are_refused(tmp_path, client):
 
 
 def test_with_a_shared_cache_the_workers_write_the_entries(tmp_path, client):
-    from newsgraph.distributed import analyse_site
+    from pelican.plugins.newsgraph.distributed import analyse_site
 
     content, conf = write_site(tmp_path, ARTICLES)
     report = analyse_site(content, conf, client=client, batch_size=2, progress=False, shared_cache=True)

@@ -2,8 +2,8 @@
 import pytest
 from test_registry import art, ent, quote, rec
 
-from newsgraph import registry
-from newsgraph.eligibility import is_known_place, why_not_speaker
+from newsgraph.site import registry
+from newsgraph.site.eligibility import is_known_place, why_not_speaker
 
 TYPES = ("Person", "Organization", "Group", "Place")
 
@@ -57,7 +57,7 @@ def test_an_alias_file_type_gives_a_page_the_name_rules_would_refuse():
 
 
 def test_honorifics_are_never_a_role():
-    from newsgraph.eligibility import is_honorific
+    from newsgraph.site.eligibility import is_honorific
     assert is_honorific("Dr") and is_honorific("Mrs.") and is_honorific("Most Rev.")
     assert not is_honorific("Professor") and not is_honorific("Bishop")
     records = [rec(art("a"), [ent("p1", "Lena Quarry", role="Dr")], [quote("p1")]),

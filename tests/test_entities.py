@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from newsgraph.entities import EntityIndex, extract_entities, name_key, split_title
-from newsgraph.model import Span
+from newsgraph.engine.entities import EntityIndex, extract_entities, name_key, split_title
+from newsgraph.engine.model import Span
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "content", "seed", "000_c0eb73401adad504.txt")
@@ -87,7 +87,7 @@ def test_type_vote_name_with_digits_is_not_a_person(ents):
 
 
 def test_type_decided_by_votes(nlp):
-    from newsgraph import entities as E
+    from newsgraph.engine import entities as E
     g = E._Group()
     for t in ("Organization", "Person", "Organization"):
         g.add(E.Mention(0, 5, "Acme", t))
@@ -168,7 +168,7 @@ def test_seed_entities(engine, nlp):
     if not os.path.exists(SEED):
         pytest.skip("seed article not vendored")
     with open(SEED, encoding="utf-8") as f:
-        tdoc = engine.prepare(__import__("newsgraph.extract", fromlist=["ArticleInput"]).ArticleInput(text=f.read()))
+        tdoc = engine.prepare(__import__("newsgraph.engine.extract", fromlist=["ArticleInput"]).ArticleInput(text=f.read()))
     idx = extract_entities(nlp(tdoc.clean), "Sessions calls on law enforcement to 'dismantle' MS-13")
     names = by_name(idx)
     for must in ("MS-13", "Jeff Sessions", "Trump", "Ralph Northam", "Ed Gillespie", "Department of Justice",
@@ -265,7 +265,7 @@ def test_a_persons_possessive_inside_a_name(nlp):
 
 
 def test_roman_numerals_and_job_titles_in_capitals_are_not_organisations(engine):
-    from newsgraph.extract import ArticleInput
+    from newsgraph.engine.extract import ArticleInput
 
     r = engine.extract(ArticleInput(text="Queen Elizabeth II met the company's VP and a local MP. "
                                          "The FBI and ICE were not invited."))
@@ -284,7 +284,7 @@ def test_diseases_are_conditions_not_speakers(extract):
 
 
 def test_a_personal_title_makes_an_org_mention_a_person():
-    from newsgraph.entities import _titled_name
+    from newsgraph.engine.entities import _titled_name
 
     def titled(s):
         return _titled_name(s.split())
@@ -324,7 +324,7 @@ def test_one_word_person_mostly_used_as_a_person_stays_one(nlp):
     ("Maria Lopez said the bridge was safe.", "Maria Lopez", False),
 ])
 def test_used_as_thing(nlp, text, name, thing):
-    from newsgraph.entities import used_as_thing
+    from newsgraph.engine.entities import used_as_thing
     doc = nlp(text)
     i = text.index(name)
     assert used_as_thing(doc.char_span(i, i + len(name))) is thing

@@ -4,7 +4,7 @@ Names written for the test (no spaCy): the registry sees only the engine's entit
 """
 from test_registry import art, ent, quote, rec
 
-from newsgraph import registry
+from newsgraph.site import registry
 
 ORG = "Organization"
 

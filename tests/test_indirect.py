@@ -2,8 +2,8 @@
 import pytest
 from quote_helpers import name, one
 
-from newsgraph import entities, indirect
-from newsgraph.model import Quote, Span
+from newsgraph.engine import entities, indirect
+from newsgraph.engine.model import Quote, Span
 
 
 @pytest.fixture
@@ -181,7 +181,7 @@ def test_headings_are_not_sources_of_quotes(extract):
 
 
 def test_one_shared_context_gives_the_same_result(nlp):
-    from newsgraph import attribution
+    from newsgraph.engine import attribution
 
     doc = nlp("Anna Kovacs met the council. She said the bridge would reopen in May.")
     index = entities.extract_entities(doc)

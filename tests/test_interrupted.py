@@ -96,7 +96,7 @@ def test_an_edit_killed_during_analysis_then_reverted_gives_the_clean_output(tmp
 def test_ctrl_c_while_writing_speaker_pages_then_a_revert_in_the_same_process(tmp_path, clean, monkeypatch):
     """Ctrl-C (or an exception an ``--autoreload`` loop catches) inside this process: the build's
     state is never stored, and the next build renders the plugin's pages again."""
-    from newsgraph.generator import SpeakersGenerator
+    from pelican.plugins.newsgraph.generator import SpeakersGenerator
 
     build(tmp_path, ARTICLES, settings=KEEP)
     real = SpeakersGenerator._write_speaker

@@ -10,10 +10,10 @@ import jsonld_check as C
 import pytest
 from bs4 import BeautifulSoup
 
-from newsgraph.build import BuildState
-from newsgraph.jsonld import embed, graph, read, views
-from newsgraph.jsonld import page as page_doc
-from newsgraph.model import Quote, Span
+from newsgraph.engine.model import Quote, Span
+from newsgraph.site.build import BuildState
+from newsgraph.site.jsonld import embed, graph, read, views
+from newsgraph.site.jsonld import page as page_doc
 
 HOSTILE = ["</script><script>alert(1)</script>", "<!--", "&quot;", "a\u2028b\u2029c", "</SCRIPT >",
            "<script>", "& &amp; <b>", "\\u003c", "\"'`", "]]>", "\x00\x1f"]
@@ -364,7 +364,7 @@ def test_jsonld_can_be_turned_off(switch, tmp_path):
 def test_siteurl_fallback_warns_once(caplog):
     read._warned.discard("siteurl")
     settings = dict(SETTINGS, SITEURL="")
-    with caplog.at_level(logging.WARNING, logger="newsgraph.jsonld"):
+    with caplog.at_level(logging.WARNING, logger="newsgraph.site.jsonld"):
         for _ in range(2):
             html = str(page_doc.render_for_context(dict(settings, article=fake_article(settings), output_file="x.html")))
     doc, problems = C.check_html(html)
@@ -378,7 +378,7 @@ def test_siteurl_fallback_warns_once(caplog):
 
 def test_broken_page_data_warns_and_renders_nothing(caplog):
     art = fake_article(SETTINGS, url=None)   # an article without a URL
-    with caplog.at_level(logging.WARNING, logger="newsgraph.jsonld"):
+    with caplog.at_level(logging.WARNING, logger="newsgraph.site.jsonld"):
         assert str(page_doc.render_for_context(ctx_for(article=art, output_file="x.html"))) == ""
     assert any("content/ms13.md" in r.getMessage() for r in caplog.records)
 

@@ -113,8 +113,7 @@ def _build(site: pathlib.Path) -> str:
 
 def test_newsgraph_claims_no_writer_and_no_private_writer_method():
     from pelican import signals
-
-    from newsgraph import pelican_glue
+    from pelican.plugins.newsgraph import pelican_glue
 
     pelican_glue.register()
     claimed = [r for r in signals.get_writer.receivers_for(None) if getattr(r, "__module__", "").startswith("newsgraph")]

@@ -1,7 +1,7 @@
 """Words that are nobody's speech: captions, slogans on things, scare quotes, titles, empty cues."""
 from quote_helpers import name
 
-from newsgraph import text
+from newsgraph.engine import text
 
 
 def quoted(result):

@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import ROOT, article, build
 
-from newsgraph import seo
-from newsgraph.jsonld import read
-from newsgraph.model import Quote, Span
+from newsgraph.engine.model import Quote, Span
+from newsgraph.site import seo
+from newsgraph.site.jsonld import read
 
 SITEURL = "https://news.example.net"
 HOST = urlsplit(SITEURL).netloc

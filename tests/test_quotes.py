@@ -1,5 +1,5 @@
 """Quotation-mark pairing (no NLP): every mark style, nesting, stray marks, paragraphs."""
-from newsgraph.quotes import find_marked, paragraphs
+from newsgraph.engine.quotes import find_marked, paragraphs
 
 
 def texts(text):

@@ -15,7 +15,7 @@ ARTICLES = {
 
 
 def test_a_finished_builds_registry_and_articles_are_freed_by_the_next_build(tmp_path, monkeypatch):
-    from newsgraph import pelican_glue
+    from pelican.plugins.newsgraph import pelican_glue
 
     registries = []
     real = pelican_glue.site_registry

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsgraph import registry
-from newsgraph.model import ArticleResult, Entity, Quote, Span
+from newsgraph.engine.model import ArticleResult, Entity, Quote, Span
+from newsgraph.site import registry
 
 
 def ent(id, name, type="Person", aliases=(), role=None, mentions=1, salient=False):
@@ -341,7 +341,7 @@ def test_a_billion_laughs_alias_file_is_rejected_quickly(tmp_path):
     code = ("import logging, resource, sys\n"
             "resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))\n"
             "logging.basicConfig(level=logging.WARNING, format='%(message)s')\n"
-            "from newsgraph import registry\n"
+            "from newsgraph.site import registry\n"
             "a = registry.load_aliases(sys.argv[1])\n"
             "print(len(a.entries), len(a.ignore))\n")
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

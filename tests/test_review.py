@@ -1,7 +1,7 @@
 """Issue 12 point 7: the editor's review report (names written for the test; no spaCy)."""
 from test_registry import art, ent, quote, rec
 
-from newsgraph import registry, review
+from newsgraph.site import registry, review
 
 TYPES = ("Person", "Organization", "Group", "Place")
 

@@ -22,7 +22,7 @@ def cold(tmp_path):
 
 
 def test_rebuild_with_nothing_changed_analyses_nothing_and_never_loads_the_model(cold, monkeypatch):
-    from newsgraph import nlp
+    from newsgraph.engine import nlp
 
     def boom(*a, **k):
         raise AssertionError("spaCy must not be loaded when everything is cached")
@@ -80,7 +80,7 @@ def test_a_setting_that_changes_results_invalidates(cold):
 
 
 def test_a_model_change_invalidates(cold, monkeypatch):
-    from newsgraph import cache
+    from newsgraph.site import cache
 
     real = cache.model_identity
     monkeypatch.setattr(cache, "model_identity", lambda name: real(name) + "-other")
@@ -108,7 +108,7 @@ def test_warm_build_skips_unchanged_plugin_pages_but_output_is_identical(cold):
 
 @pytest.mark.parametrize("damage", ["truncate", "garble", "flip-text", "flip-index", "delete"])
 def test_a_damaged_jsonld_memo_only_means_rendering_the_jsonld_again(tmp_path, damage, monkeypatch):
-    from newsgraph import pelican_glue
+    from pelican.plugins.newsgraph import pelican_glue
 
     theme = str(Path(__file__).resolve().parent.parent / "theme")     # calls newsgraph_jsonld()
     cold = tmp_path
@@ -157,7 +157,7 @@ def test_a_missing_model_is_an_error_not_a_crash_and_nothing_is_cached(tmp_path)
 
 
 def test_warm_build_reuses_the_site_registry_until_an_input_changes(cold, monkeypatch):
-    from newsgraph import registry
+    from newsgraph.site import registry
 
     keep = {"DELETE_OUTPUT_DIRECTORY": False}
     before = _snapshot(cold / "output")
@@ -300,7 +300,7 @@ def test_a_registry_cache_edited_in_place_is_reported_and_never_used(cold):
 @pytest.mark.parametrize("registry_cache", [True, False])
 def test_an_article_that_fails_analysis_is_remembered_as_failed_for_its_content(tmp_path, monkeypatch,
                                                                                  registry_cache):
-    from newsgraph.extract import Engine
+    from newsgraph.engine.extract import Engine
 
     real = Engine.analyse
     analysed = []

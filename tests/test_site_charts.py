@@ -61,7 +61,7 @@ def test_two_builds_give_byte_identical_pictures(demo, tmp_path):
 
 
 def test_warm_rebuild_draws_no_picture_and_an_edit_redraws(demo, monkeypatch):
-    from newsgraph import charts
+    from newsgraph.site import charts
 
     drawn = []
     render = charts.Charts.render

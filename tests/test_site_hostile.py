@@ -14,7 +14,7 @@ from sitebuild import ROOT, article, build
 
 DEMO = str(ROOT / "theme")
 THEMES = ["notmyidea", "simple", DEMO]
-#: characters XML 1.0 forbids (see newsgraph.safe)
+#: characters XML 1.0 forbids (see newsgraph.site.safe)
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -276,7 +276,7 @@ def test_invisible_characters_make_no_look_alike_speakers(tmp_path):
 # --------------------------------------------------------------------------- the helpers themselves
 
 def test_invisible_characters_are_cut_before_nlp_with_exact_offsets():
-    from newsgraph import text
+    from newsgraph.engine import text
 
     src = "Ja\u200bne\u202e Roe\u2066 said\x07 no."
     doc = text.from_plain(src)
@@ -294,7 +294,7 @@ def test_invisible_characters_are_cut_before_nlp_with_exact_offsets():
     ("<head><title>never closed </head>", False),
 ])
 def test_head_end_skips_text_that_only_looks_like_the_end_of_the_head(html, found):
-    from newsgraph.jsonld.embed import head_end
+    from newsgraph.site.jsonld.embed import head_end
 
     assert head_end(html) == (html.lower().rindex("</head") if found else None)
 
@@ -302,13 +302,13 @@ def test_head_end_skips_text_that_only_looks_like_the_end_of_the_head(html, foun
 def test_safe_helpers():
     from markupsafe import Markup
 
-    from newsgraph.safe import clean_output, is_http_url, safe_striptags, strip_invisible, xml_clean
+    from newsgraph.site.safe import clean_output, is_http_url, safe_striptags, strip_invisible, xml_clean
 
     assert safe_striptags("&lt;/title&gt;<b>x</b> &amp; &quot;") == Markup("&lt;/title&gt;x &amp; &#34;")
     assert xml_clean("a\x00b\x07c\ufffed\uffff\te\n") == "abcd\te\n"
     assert isinstance(xml_clean(Markup("<i>\x07</i>")), Markup)
     assert clean_output(3) == 3 and clean_output(None) is None
-    from newsgraph.safe import XML_FORBIDDEN, has_xml_forbidden
+    from newsgraph.site.safe import XML_FORBIDDEN, has_xml_forbidden
     sample = [chr(c) for c in [*range(0x30), 0x85, 0xed, 0xd55c, 0xd7ff, 0xd800, 0xdfff, 0xe000, 0xfffd,
                                0xfffe, 0xffff, 0x10000]]
     for a in sample:                        # the byte-level check agrees with the XML 1.0 rule
@@ -356,7 +356,7 @@ def test_striptags_stays_escaped_through_filter_chains_and_urlencodes_the_plain_
     """Templates of other themes: |striptags then |safe, |truncate or |urlencode (share links)."""
     from jinja2 import Environment
 
-    from newsgraph.safe import clean_output, safe_striptags, urlencode_plain
+    from newsgraph.site.safe import clean_output, safe_striptags, urlencode_plain
 
     env = Environment(finalize=clean_output)
     env.filters["striptags"] = safe_striptags

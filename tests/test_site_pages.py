@@ -240,7 +240,7 @@ def test_long_speaker_index_gets_a_letter_index_and_progress_lines(tmp_path):
     ("{slug}/index.html", "..", False),                      # never made by the registry, still refused
 ])
 def test_speaker_paths_stay_in_the_output_folder(pattern, slug, ok):
-    from newsgraph.output_paths import page_path
+    from pelican.plugins.newsgraph.output_paths import page_path
 
     got = page_path("NEWSGRAPH_SPEAKER_SAVE_AS", slug, {"NEWSGRAPH_SPEAKER_SAVE_AS": pattern,
                                                         "OUTPUT_PATH": "/tmp/out"})

@@ -3,7 +3,7 @@ Sentences are written for these tests."""
 import pytest
 from quote_helpers import name, one
 
-from newsgraph import lexicon
+from newsgraph.engine import lexicon
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_every_attribution_has_a_confidence_that_orders_the_ways_of_finding_it(m
 
 
 def test_confidence_round_trips_through_the_data_model():
-    from newsgraph.model import SCHEMA_VERSION, ArticleResult, Quote, Span
+    from newsgraph.engine.model import SCHEMA_VERSION, ArticleResult, Quote, Span
     q = Quote(kind="direct", contents=[Span(0, 5, "Words")], speaker="person/a", confidence=0.42)
     back = ArticleResult.from_dict(ArticleResult(quotes=[q]).to_dict()).quotes[0]
     assert back.confidence == 0.42 and back.quotations()[0].confidence == 0.42
@@ -89,8 +89,8 @@ def test_registry_publishes_only_confident_attributions():
     import datetime as dt
     from types import SimpleNamespace
 
-    from newsgraph import registry
-    from newsgraph.model import ArticleResult, Entity, Quote, Span
+    from newsgraph.engine.model import ArticleResult, Entity, Quote, Span
+    from newsgraph.site import registry
 
     def quote(text, conf):
         return Quote(kind="direct", contents=[Span(0, len(text), text)], speaker="p1", confidence=conf)
@@ -107,7 +107,7 @@ def test_registry_publishes_only_confident_attributions():
 
 
 def test_min_confidence_setting_has_a_default():
-    from newsgraph import settings
+    from newsgraph.site import settings
     s = {}
     settings.set_defaults(s)
     assert 0.0 < s["NEWSGRAPH_MIN_CONFIDENCE"] < 1.0
@@ -170,7 +170,8 @@ def test_a_medium_is_not_the_speaker_of_words_it_relays(marked):
 
 # --------------------------------------------------------------------------- 7. one lexicon
 def test_every_stage_reads_its_words_from_the_one_lexicon():
-    from newsgraph import attribution, entities, indirect, lexicon, registry
+    from newsgraph.engine import attribution, entities, indirect, lexicon
+    from newsgraph.site import registry
     assert attribution.CUE_LEMMAS is lexicon.CUE_LEMMAS and attribution.MENTAL_CUES is indirect.MENTAL_CUES
     assert entities.CORE_TITLES is lexicon.CORE_TITLES and attribution.CORE_TITLES is lexicon.CORE_TITLES
     assert indirect.CLAUSE_CUES is lexicon.CLAUSE_CUES and registry.NAME_TITLE_WORDS is lexicon.NAME_TITLE_WORDS
@@ -180,7 +181,7 @@ def test_every_stage_reads_its_words_from_the_one_lexicon():
 
 
 def test_registry_strips_a_title_the_entity_stage_knows():
-    from newsgraph import registry
+    from newsgraph.site import registry
     title, core = registry._strip_title("Professor Anneliese Moreau".split())
     assert title == ["Professor"] and core == ["Anneliese", "Moreau"]
 

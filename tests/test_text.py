@@ -3,8 +3,8 @@ import os
 
 import pytest
 
-from newsgraph import text
-from newsgraph.text import Boilerplate, from_html, from_markdown, from_plain
+from newsgraph.engine import text
+from newsgraph.engine.text import Boilerplate, from_html, from_markdown, from_plain
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "content", "seed", "000_c0eb73401adad504.txt")

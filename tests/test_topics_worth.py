@@ -2,7 +2,7 @@
 time zones, bylines or the publisher."""
 from test_registry import art, ent, rec
 
-from newsgraph import registry
+from newsgraph.site import registry
 
 TYPES = ("Person", "Organization", "Place", "Event")
 

@@ -19,9 +19,9 @@ import re
 import sys
 from typing import Iterator
 
-from .extract import ArticleInput, Engine, EngineConfig, quote_to_eval
-from .files import NotRegular, TooLarge, read_bounded, read_regular
-from .model import ArticleResult
+from .engine.extract import ArticleInput, Engine, EngineConfig, quote_to_eval
+from .engine.model import ArticleResult
+from .site.files import NotRegular, TooLarge, read_bounded, read_regular
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -77,7 +77,7 @@ def read_article(path: str, fmt: str | None = None,
     fmt = fmt or FORMATS.get(os.path.splitext(path)[1].lower(), "text")
     title = ""
     if fmt == "markdown":
-        from .markdown_meta import split_metadata
+        from .site.markdown_meta import split_metadata
         meta, text = split_metadata(text)
         title = meta.get("title", "")
         if not text.strip():
@@ -190,7 +190,7 @@ def positive_int(value: str) -> int:
 
 def cmd_analyse(args) -> int:
     """``newsgraph analyse``: the site's analysis on Dask workers, into the build's cache."""
-    from .distributed import AnalyseError, analyse_site, summary
+    from pelican.plugins.newsgraph.distributed import AnalyseError, analyse_site, summary
 
     try:
         report = analyse_site(args.content, args.settings, scheduler=args.scheduler,

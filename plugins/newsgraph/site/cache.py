@@ -23,8 +23,8 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..engine.model import DEFAULT_MODELS, ENGINE_VERSION, SCHEMA_VERSION, ArticleResult
 from .files import open_regular
-from .model import DEFAULT_MODELS, ENGINE_VERSION, SCHEMA_VERSION, ArticleResult
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def model_identity(name: str | None) -> str:
         if meta:
             return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
     # Not an installed package or a model folder we can read: ask spaCy (loads the model).
-    from . import nlp as nlp_mod
+    from ..engine import nlp as nlp_mod
     try:
         return nlp_mod.model_id(nlp_mod.load(name))
     except Exception:   # no such model: analysis will report it; nothing gets cached
@@ -300,7 +300,12 @@ class _HashingReader:
 
 # --------------------------------------------------------------------------- site registry
 
-REGISTRY_FORMAT = "newsgraph-registry/2"
+#: 3: the classes moved (``newsgraph.site.registry``): an older pickle is skipped, not "damaged".
+REGISTRY_FORMAT = "newsgraph-registry/3"
+
+
+#: The files whose code shapes a registry (relative to the site package).
+REGISTRY_CODE = ("registry.py", os.path.join("..", "engine", "model.py"), "cache.py", "eligibility.py")
 
 
 @functools.lru_cache(maxsize=None)
@@ -308,7 +313,7 @@ def _code_hash() -> str:
     """Hash of the modules whose code shapes a registry (a code change invalidates it)."""
     h = hashlib.sha256()
     here = os.path.dirname(os.path.abspath(__file__))
-    for name in ("registry.py", "model.py", "cache.py", "eligibility.py"):
+    for name in REGISTRY_CODE:
         try:
             with open(os.path.join(here, name), "rb") as f:
                 h.update(f.read())

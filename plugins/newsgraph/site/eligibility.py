@@ -17,8 +17,16 @@ import re
 import unicodedata
 from typing import Iterable
 
-from .entities import FUNCTION_WORDS, KNOWN_ALIASES
-from .lexicon import CORE_TITLES, EVENT_WORDS, FORMS_OF_ADDRESS, LAW_WORDS, PERSONAL_TITLES, ROLE_WORDS, WORK_WORDS
+from ..engine.entities import FUNCTION_WORDS, KNOWN_ALIASES
+from ..engine.lexicon import (
+    CORE_TITLES,
+    EVENT_WORDS,
+    FORMS_OF_ADDRESS,
+    LAW_WORDS,
+    PERSONAL_TITLES,
+    ROLE_WORDS,
+    WORK_WORDS,
+)
 
 #: A storm's or event's kind said first ("Tropical Storm Chantal", "Hurricane Maria").
 EVENT_FIRST = re.compile(r"^(?:tropical\s+)?(?:storm|hurricane|typhoon|cyclone|tropical depression)\b", re.I)

@@ -360,10 +360,11 @@ def _tree_stamp(paths: list[str]) -> list:
     return stamp
 
 
-#: The package's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("generator.py", "manifest.py", "build.py", "output_paths.py", "registry.py", "eligibility.py",
-                  "review.py", "pelican_glue.py", "jsonld", "seo.py", "anchors.py", "settings.py", "safe.py",
-                  "charts.py", "templates")
+#: The site layer's files that shape a rendered page (engine changes reach pages through results).
+RENDERING_CODE = ("manifest.py", "build.py", "registry.py", "eligibility.py", "review.py", "jsonld", "seo.py",
+                  "anchors.py", "settings.py", "safe.py", "charts.py")
+#: The Pelican adapter's (``pelican.plugins.newsgraph``), when it is loaded.
+ADAPTER_RENDERING_CODE = ("generator.py", "output_paths.py", "pelican_glue.py", "templates")
 
 
 def site_signature(settings: dict, context: dict) -> str:
@@ -373,12 +374,7 @@ def site_signature(settings: dict, context: dict) -> str:
     state = build.of(context) or build.BuildState()
     h.update(str(state.fingerprint).encode())
     h.update(str(getattr(sys.modules.get("pelican"), "__version__", "")).encode())
-    here = os.path.dirname(os.path.abspath(__file__))
-    paths = [*(os.path.join(here, p) for p in RENDERING_CODE), os.path.join(settings["THEME"], "templates"),
-             *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
-    if state.aliases_path:
-        paths.append(state.aliases_path)
-    h.update(json.dumps(_tree_stamp(paths)).encode())
+    h.update(json.dumps(_tree_stamp(_rendering_paths(settings, state))).encode())
     for kind in ("articles", "translations", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages"):
         for c in context.get(kind, None) or []:
             meta = {k: v for k, v in (getattr(c, "metadata", None) or {}).items()}
@@ -387,3 +383,18 @@ def site_signature(settings: dict, context: dict) -> str:
                                 sort_keys=True, default=_simple).encode())
             h.update(hashlib.sha256((getattr(c, "_content", None) or "").encode("utf-8", "surrogatepass")).digest())
     return h.hexdigest()
+
+
+def _rendering_paths(settings: dict, state: build.BuildState) -> list[str]:
+    """The code and templates a page's text depends on: the site layer's, the adapter's, the
+    theme's templates and overrides, the alias file."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    paths = [os.path.join(here, p) for p in RENDERING_CODE]
+    adapter = sys.modules.get("pelican.plugins.newsgraph")
+    if adapter is not None and getattr(adapter, "__file__", None):
+        there = os.path.dirname(os.path.abspath(adapter.__file__))
+        paths += [os.path.join(there, p) for p in ADAPTER_RENDERING_CODE]
+    paths += [os.path.join(settings["THEME"], "templates"), *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+    if state.aliases_path:
+        paths.append(state.aliases_path)
+    return paths

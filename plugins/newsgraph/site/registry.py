@@ -35,9 +35,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from .eligibility import capital_of, country_of, is_honorific, is_known_place, why_not_speaker
-from .files import NotRegular, TooLarge, read_regular
-from .lexicon import (
+from ..engine.lexicon import (
     COURTESY,
     GENERIC_HEADS,
     GENERIC_ORG_WORDS,
@@ -48,7 +46,9 @@ from .lexicon import (
     ORG_WORDS,
     first_name_gender,
 )
-from .model import ArticleResult, Quote, compact_pickle
+from ..engine.model import ArticleResult, Quote, compact_pickle
+from .eligibility import capital_of, country_of, is_honorific, is_known_place, why_not_speaker
+from .files import NotRegular, TooLarge, read_regular
 from .safe import is_http_url, strip_invisible
 
 logger = logging.getLogger(__name__)
@@ -336,7 +336,7 @@ def load_aliases(path: str | None) -> Aliases:
             else:
                 warn(f"same_as {url!r} of {item['name']!r} is not an http(s) URL; skipped")
         etype = item.get("type")
-        from .model import ENTITY_TYPES
+        from ..engine.model import ENTITY_TYPES
         if etype is not None and etype not in ENTITY_TYPES:
             warn(f"type {etype!r} of {item['name']!r} unknown; ignored")
             etype = None

@@ -59,7 +59,7 @@ def _same(a: str, b: str) -> bool:
 def clean_lead(html: str, title: str = "", boilerplate: Iterable[str] = (), limit: int = 160) -> str:
     """The start of an article's story text for a description: paragraphs of the cleaned text
     (boilerplate cut by the text stage), headings and lines repeating the title skipped."""
-    from .text import Boilerplate, from_html
+    from ..engine.text import Boilerplate, from_html
 
     doc = from_html(html or "", Boilerplate(extra_patterns=tuple(boilerplate)))
     out: list[str] = []
@@ -354,14 +354,10 @@ def _static_targets(context: Mapping[str, Any]) -> set[str]:
     return {str(getattr(s, "save_as", "")).replace("\\", "/") for s in context.get("staticfiles") or []}
 
 
-def write_sitemap_and_robots(context: Mapping[str, Any], settings: Mapping[str, Any], output_path: str,
-                             registry: Any = None) -> None:
-    """Write ``NEWSGRAPH_SITEMAP`` and ``NEWSGRAPH_ROBOTS`` into the output (either ``""``: none).
-    A robots.txt the site ships itself (a static file) is left alone."""
-    import os
-
-    from pelican.utils import sanitised_join
-
+def sitemap_and_robots(context: Mapping[str, Any], settings: Mapping[str, Any],
+                       registry: Any = None) -> list[tuple[str, str]]:
+    """``[(output name, text)]`` of ``NEWSGRAPH_SITEMAP`` and ``NEWSGRAPH_ROBOTS`` (either ``""``:
+    none). A robots.txt the site ships itself (a static file) is left alone. The adapter writes them."""
     site = site_from_context(settings)
     sitemap = str(settings.get("NEWSGRAPH_SITEMAP") or "")
     robots = str(settings.get("NEWSGRAPH_ROBOTS") or "")
@@ -370,12 +366,4 @@ def write_sitemap_and_robots(context: Mapping[str, Any], settings: Mapping[str, 
         files.append((sitemap, sitemap_xml(sitemap_entries(context, settings, site, registry))))
     if robots and robots not in _static_targets(context):
         files.append((robots, robots_txt(site.abs(sitemap) if sitemap else None)))
-    for name, text in files:
-        try:
-            path = sanitised_join(output_path, name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-            logger.info('Writing "%s"', path)
-        except (OSError, RuntimeError) as exc:
-            logger.warning("newsgraph: cannot write %s: %s", name, exc)
+    return files

@@ -32,10 +32,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from .cache import ResultCache, fingerprint, model_identity
-from .extract import ArticleInput, Engine, EngineConfig
-from .model import ENGINE_VERSION, SCHEMA_VERSION, ArticleResult
-from .settings import engine_options, is_off, set_defaults
+from newsgraph.engine.extract import ArticleInput, Engine, EngineConfig
+from newsgraph.engine.model import ENGINE_VERSION, SCHEMA_VERSION, ArticleResult
+from newsgraph.site.cache import ResultCache, fingerprint, model_identity
+from newsgraph.site.settings import engine_options, is_off, set_defaults
 
 logger = logging.getLogger(__name__)
 

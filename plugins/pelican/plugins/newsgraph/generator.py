@@ -30,11 +30,11 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 
-from . import build
-from .manifest import OutputManifest
-from .registry import Identity, QuoteRef, Registry
-from .safe import xml_clean
-from .settings import TYPE_PAGES, exit_point
+from newsgraph.site import build
+from newsgraph.site.manifest import OutputManifest
+from newsgraph.site.registry import Identity, QuoteRef, Registry
+from newsgraph.site.safe import xml_clean
+from newsgraph.site.settings import TYPE_PAGES, exit_point
 
 logger = logging.getLogger(__name__)
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -96,7 +96,6 @@ class SpeakersGenerator(Generator):
         pages and feed and the review report (each skipped when unchanged)."""
         state = build.of(self.context)
         reg: Registry | None = state.registry if state is not None else None
-        from .seo import write_sitemap_and_robots
         write_sitemap_and_robots(self.context, self.settings, self.output_path, reg)
         if reg is None:
             return
@@ -154,7 +153,7 @@ class SpeakersGenerator(Generator):
             if manifest.unchanged(f"review:{save_as}"):
                 return
             manifest.wrote(f"review:{save_as}", path)
-        from .review import findings, render_text
+        from newsgraph.site.review import findings, render_text
         items = findings(reg, self.settings.get("NEWSGRAPH_SPEAKER_TYPES") or ())
         html = render_text(items, str(self.settings.get("SITENAME") or ""))
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
@@ -253,7 +252,7 @@ def absolute_feed(feed, context: dict) -> None:
 
     from feedgenerator import get_tag_uri
 
-    from .jsonld.read import absolute_base
+    from newsgraph.site.jsonld.read import absolute_base
     base = absolute_base(context.get("NEWSGRAPH_SITEURL"), context.get("SITEURL"), context.get("FEED_DOMAIN"))
     root = base.rstrip("/") + "/"
     info = feed.feed
@@ -291,7 +290,7 @@ def _clean_feed_fields(fields: dict) -> None:
 
 
 def _is_abs(url: Any) -> bool:
-    from .jsonld.views import is_abs_url
+    from newsgraph.site.jsonld.views import is_abs_url
     return is_abs_url(url)
 
 
@@ -425,3 +424,19 @@ def alongside_of(ident: Identity) -> list[tuple[Identity, int]]:
                 who[other.key] = other
                 count[other.key] += 1
     return [(who[k], n) for k, n in sorted(count.items(), key=lambda kv: (-kv[1], who[kv[0]].sort_key))]
+
+
+def write_sitemap_and_robots(context: dict, settings: dict, output_path: str, registry: Registry | None = None) -> None:
+    """Write ``NEWSGRAPH_SITEMAP`` and ``NEWSGRAPH_ROBOTS`` (made by :func:`seo.sitemap_and_robots`)
+    into the output."""
+    from newsgraph.site.seo import sitemap_and_robots
+
+    for name, text in sitemap_and_robots(context, settings, registry):
+        try:
+            path = sanitised_join(output_path, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+            logger.info('Writing "%s"', path)
+        except (OSError, RuntimeError) as exc:
+            logger.warning("newsgraph: cannot write %s: %s", name, exc)

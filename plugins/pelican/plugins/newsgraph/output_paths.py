@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 from pelican.utils import sanitised_join
 
-from .settings import TYPE_PAGES
+from newsgraph.site.settings import TYPE_PAGES
 
 logger = logging.getLogger(__name__)
 

@@ -28,14 +28,15 @@ from pelican.log import console
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
-from . import build
-from . import registry as registry_mod
-from .cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
-from .files import open_regular
-from .model import ArticleResult
+from newsgraph.engine.model import ArticleResult
+from newsgraph.site import build
+from newsgraph.site import registry as registry_mod
+from newsgraph.site.cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
+from newsgraph.site.files import open_regular
+from newsgraph.site.safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
+from newsgraph.site.settings import engine_options, exit_point, is_off, set_defaults, split_list
+
 from .output_paths import page_path, reserved_paths, slug_taken, speaker_patterns
-from .safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
-from .settings import engine_options, exit_point, is_off, set_defaults, split_list
 
 logger = logging.getLogger(__name__)
 PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
@@ -90,7 +91,7 @@ def on_generators_finalized(generators) -> None:
     outputs) is made now, before the first file is written, so it notes every file written."""
     gen = next((g for g in generators if getattr(build.of(g.context), "registry", None) is not None), None)
     if gen is not None and enabled(gen.settings):
-        from .manifest import OutputManifest
+        from newsgraph.site.manifest import OutputManifest
         OutputManifest.of(gen.settings, gen.context, gen.output_path)
 
 
@@ -123,7 +124,7 @@ def on_generator_init(generator) -> None:
     generator.env.filters["urlencode"] = urlencode_plain(generator.env.filters["urlencode"])
     build.start(generator.context)
     generator.env.globals["newsgraph_jsonld"] = _jsonld_global(_jsonld_renderer(), generator)
-    from .seo import render_meta
+    from newsgraph.site.seo import render_meta
     generator.env.globals["newsgraph_meta"] = render_meta
     generator.env.globals["newsgraph_chart"] = _chart_global(generator)
 
@@ -143,7 +144,7 @@ def _chart_global(generator):
             return Markup("")
         charts = state.charts
         if charts is None or charts.registry is not reg:
-            from .charts import Charts
+            from newsgraph.site.charts import Charts
             charts = state.charts = Charts(generator.settings, reg)
         return charts.render(kind, subject, articles, str(ctx.get("SITEURL") or ""))
     return newsgraph_chart
@@ -155,7 +156,7 @@ def _jsonld_memo(generator):
     if state is None:
         return None
     if state.jsonld_memo is None:
-        from .manifest import JsonldMemo, OutputManifest
+        from newsgraph.site.manifest import JsonldMemo, OutputManifest
         manifest = OutputManifest.of(generator.settings, generator.context, generator.output_path)
         if manifest is None:
             return None
@@ -218,7 +219,7 @@ def on_content_written(path: str, context: dict | None = None) -> None:
     state = build.of(context)
     done_meta, done_jsonld = (state.meta_done, state.jsonld_done) if state is not None else ((), ())
     if context.get("output_file") not in done_meta:
-        from .seo import ensure_in_file as ensure_meta
+        from newsgraph.site.seo import ensure_in_file as ensure_meta
         try:
             ensure_meta(path, context)
         except Exception as exc:  # never crash the build over head tags
@@ -227,7 +228,7 @@ def on_content_written(path: str, context: dict | None = None) -> None:
         return
     if context.get("output_file") in done_jsonld:
         return
-    from .jsonld.page import ensure_in_file
+    from newsgraph.site.jsonld.page import ensure_in_file
     try:
         ensure_in_file(path, context)
     except Exception as exc:  # never crash the build over metadata
@@ -236,7 +237,7 @@ def on_content_written(path: str, context: dict | None = None) -> None:
 
 def _jsonld_renderer():
     """The page's JSON-LD script tag from its template context (:mod:`jsonld`)."""
-    from .jsonld.page import render_for_context
+    from newsgraph.site.jsonld.page import render_for_context
     return render_for_context
 
 
@@ -351,7 +352,7 @@ def _extract(todo: list[tuple[Any, str]], options: dict, settings: dict, keep) -
     never stops the build. When the model cannot load, every article gets None and no failure
     (the articles are not at fault: they are analysed again next time).
     """
-    from .extract import ArticleInput, Engine, EngineConfig
+    from newsgraph.engine.extract import ArticleInput, Engine, EngineConfig
 
     engine = Engine(EngineConfig(**options))
     total, start = len(todo), time.monotonic()
@@ -510,7 +511,7 @@ def mark_quotes_in_body(article) -> None:
     """Anchor and mark the article's quotes in its own HTML (see :mod:`anchors`); the numbers of the
     quotes marked go to ``article.newsgraph_marked``. The HTML as read stays in
     ``newsgraph_source_content`` (what the analysis and its cache key read)."""
-    from .anchors import mark_quotes
+    from newsgraph.site.anchors import mark_quotes
     refs = sorted(getattr(article, "newsgraph_quotes", None) or [], key=lambda r: (r.quote.start, r.n))
     article.newsgraph_marked = set()
     if not refs:
