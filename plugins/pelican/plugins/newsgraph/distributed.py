@@ -39,7 +39,8 @@ from newsgraph.site.settings import engine_options, is_off, set_defaults
 
 logger = logging.getLogger(__name__)
 
-PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
+#: As listed in ``PLUGINS`` ("newsgraph"), or as Pelican names the loaded module ("pelican.plugins.newsgraph").
+PLUGIN_NAME = "newsgraph"
 
 
 class AnalyseError(RuntimeError):

@@ -39,7 +39,8 @@ from newsgraph.site.settings import engine_options, exit_point, is_off, set_defa
 from .output_paths import page_path, reserved_paths, slug_taken, speaker_patterns
 
 logger = logging.getLogger(__name__)
-PLUGIN_NAME = __name__.rpartition(".")[0] or "newsgraph"
+#: As listed in ``PLUGINS`` ("newsgraph"), or as Pelican names the loaded module ("pelican.plugins.newsgraph").
+PLUGIN_NAME = "newsgraph"
 
 
 def register() -> None:
