@@ -52,7 +52,7 @@ def test_the_wheel_holds_the_plugin_and_its_templates_and_no_test_data(wheel):
     assert "pelican/plugins/newsgraph/__init__.py" in names
     # namespace packages: a pelican/__init__.py would shadow Pelican itself
     assert "pelican/__init__.py" not in names and "pelican/plugins/__init__.py" not in names
-    assert "newsgraph/engine/extract.py" in names and "newsgraph/site/registry.py" in names
+    assert "newsgraph/engine/extract.py" in names and "newsgraph/site/registry/merge.py" in names
     assert "pelican/plugins/newsgraph/templates/speaker.html" in names
     assert not [n for n in names if "schemaorg" in n.lower() or n.startswith("tests/")]
     # the only data shipped is what the engine reads: the first-name table and its notice

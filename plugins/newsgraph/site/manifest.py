@@ -361,7 +361,7 @@ def _tree_stamp(paths: list[str]) -> list:
 
 
 #: The site layer's files that shape a rendered page (engine changes reach pages through results).
-RENDERING_CODE = ("manifest.py", "build.py", "registry.py", "eligibility.py", "review.py", "jsonld", "seo.py",
+RENDERING_CODE = ("manifest.py", "build.py", "registry", "eligibility.py", "review.py", "jsonld", "seo.py",
                   "anchors.py", "settings.py", "safe.py", "charts.py")
 #: The Pelican adapter's (``pelican.plugins.newsgraph``), when it is loaded.
 ADAPTER_RENDERING_CODE = ("generator.py", "output_paths.py", "pelican_glue.py", "templates")

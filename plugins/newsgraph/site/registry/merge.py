@@ -1,0 +1,384 @@
+"""Merging names into clusters: every name of every article entity is a node of one union-find;
+the steps below join the nodes that name the same person or thing (see the package docstring).
+Each step reads and extends one :class:`NameGraph`."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ...engine.lexicon import NAME_TITLE_WORDS
+from ..eligibility import capital_of, country_of, is_known_place
+from .names import (
+    _country_split,
+    _generic,
+    _glued,
+    _initials,
+    _is_acronym,
+    _org_key,
+    _org_words,
+    _person_variants,
+    _retype,
+    _spelling_key,
+    clean_display,
+    norm,
+)
+from .records import ArticleRecord
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def add(self, x: str) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: str) -> str:
+        self.add(x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def node(name: str, etype: str, country: str | None = None) -> str:
+    """A name's node: ``p:`` + its key for a person, ``t:`` + its organisation key for a thing."""
+    return "p:" + norm(name) if etype == "Person" else "t:" + _org_key(name, country)
+
+
+@dataclass
+class NameGraph:
+    """What the merge steps know of the site's names, by node (see :func:`node`)."""
+
+    uf: _UnionFind = field(default_factory=_UnionFind)
+    forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))   # display forms (weighted by mentions)
+    types: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    roles: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    title_roles: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    person_keys: set[str] = field(default_factory=set)
+    weight: Counter = field(default_factory=Counter)
+    role_when: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))  # role -> newest date seen
+    ent_node: dict[tuple[int, str], str] = field(default_factory=dict)     # (article index, entity id) -> node
+    arts_of: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))    # indices of its articles
+    ambiguous: set[str] = field(default_factory=set)    # person keys that fit several people somewhere
+    entry_of: dict = field(default_factory=dict)        # node -> the alias-file entry naming it
+    by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def saw_role(self, k: str, role: str, date: float) -> None:
+        self.role_when[k][role] = max(date, self.role_when[k].get(role, float("-inf")))
+
+
+def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
+    """Step 1: every name of every article entity, unioned within the entity; but not a person's
+    one-word alias: "Sessions" is Jeff Sessions in one article and Pete Sessions in another
+    (:func:`join_people` places an article's bare surname). A short mention the article itself
+    names in full joins that person there and only there (``_local_people``); a generic body's
+    name is keyed by the article's country."""
+    uf, forms, types, weight = g.uf, g.forms, g.types, g.weight
+    for ri, rec in enumerate(records):
+        local, amb, unsure = _local_people(rec.result.entities)
+        g.ambiguous.update("p:" + w for w in amb)
+        org_local, org_unsure = _local_orgs(rec.result.entities, {**local, **dict.fromkeys(unsure, "")})
+        local.update(org_local)
+        unsure |= org_unsure
+        country = _article_country(rec.result.entities)
+        when = _date_key(getattr(rec.article, "date", None))
+        for e in rec.result.entities:
+            if e.id in local or e.id in unsure:
+                continue
+            names = [n for n in [e.name, *e.aliases] if norm(n)
+                     and not (e.type == "Person" and n != e.name and " " not in norm(n))]
+            if not names:
+                continue
+            first = None
+            for n in names:
+                k = node(n, e.type, country)
+                uf.add(k)
+                g.arts_of[k].add(ri)
+                w = max(1, e.mentions) if n == e.name else 1
+                forms[k][clean_display(n)] += w
+                types[k][e.type] += w
+                weight[k] += w
+                if e.type == "Person":
+                    g.person_keys.add(k)
+                if first is None:
+                    first = k
+                else:
+                    uf.union(first, k)
+            if e.role:
+                g.roles[first][e.role.strip()] += 1
+                g.saw_role(first, e.role.strip(), when)
+            if e.type == "Person":
+                title_role = _person_variants(e.name)[2]
+                if title_role:
+                    g.saw_role(first, title_role, when)
+            g.ent_node[(ri, e.id)] = first
+        for e in rec.result.entities:
+            target = g.ent_node.get((ri, local.get(e.id, "")))
+            if target:
+                g.ent_node[(ri, e.id)] = target
+                forms[target][clean_display(e.name)] += 1
+                weight[target] += max(1, e.mentions)
+
+
+def add_alias_entries(g: NameGraph, entries: list) -> None:
+    """Step 2: alias file entries (merge / rename), within the kind of thing already carrying the
+    names."""
+    uf, forms = g.uf, g.forms
+    for entry in entries:
+        names = [entry.name, *entry.aliases]
+        if entry.type:
+            kinds = [entry.type]
+        else:
+            kinds = [kd for kd in ("Person", "Other") if any(node(n, kd) in forms for n in names)]
+        for kd in kinds:
+            main = node(entry.name, kd)
+            uf.add(main)
+            forms[main][entry.name] += 0
+            if kd == "Person":
+                g.person_keys.add(main)
+            g.entry_of.setdefault(main, entry)
+            for a in entry.aliases:
+                if norm(a):
+                    uf.union(main, node(a, kd))
+            if entry.type:      # the editor says what it is: its names NER typed otherwise join it
+                for n in names:
+                    other = node(n, "Other" if kd == "Person" else "Person")
+                    if norm(n) and other in forms:
+                        uf.union(main, other)
+
+
+def join_person_and_thing_typings(g: NameGraph) -> None:
+    """Step 2b: one multi-word name typed as a person in one article and as a thing in another
+    (NER disagreement) is one identity; its type is decided by the weighted majority later."""
+    for k in list(g.forms):
+        if k.startswith("t:") and " " in k[2:] and "p:" + k[2:] in g.forms:
+            g.uf.union(k, "p:" + k[2:])
+
+
+def join_people(g: NameGraph) -> None:
+    """Step 3: people: titles, middle initials, bare surnames."""
+    uf, forms, person_keys = g.uf, g.forms, g.person_keys
+    for k in list(person_keys):
+        display = forms[k].most_common(1)[0][0]
+        core, extra, role = _person_variants(display)
+        ck = node(core, "Person")
+        if ck != k:
+            uf.union(k, ck)
+            forms[ck][core] += 0
+            person_keys.add(ck)
+        if role:
+            g.title_roles[ck][role] += 1
+        for x in extra:
+            if "p:" + x in forms:
+                uf.union(ck, "p:" + x)
+        spelling = _spelling_key(core)
+        if spelling:
+            uf.add(spelling)
+            uf.union(ck, spelling)
+    by_surname = g.by_surname
+    for k in person_keys:
+        words = k[2:].split()
+        if len(words) >= 2:
+            by_surname[words[-1]].add(uf.find(k))
+    cluster_weight = _cluster_weights(uf, g.weight)
+    for k in list(person_keys):
+        words = k[2:].split()
+        if len(words) == 1 and words[0] in by_surname and k not in g.ambiguous:
+            root = uf.find(k)
+            cands = {uf.find(c) for c in by_surname[words[0]]}
+            if root in cands:
+                continue
+            best = max(sorted(cands), key=lambda c: cluster_weight[c])
+            uf.union(k, best)
+
+
+def join_glued_names(g: NameGraph) -> None:
+    """Step 3a: a person's name NER typed as a thing, with a country or occupation glued before it
+    ("India Narendra Modi"): the person of that name, when there is one. An organisation's name
+    with its country first ("United States Commission on Presidential Debates") is the body of
+    that name without it, when the site has one (of 2+ words)."""
+    uf, forms = g.uf, g.forms
+    for k in list(forms):
+        words = k[2:].split()
+        if k.startswith("t:") and len(words) >= 3 and "@" not in k and _glued(words[0]) \
+                and "p:" + " ".join(words[1:]) in forms:
+            uf.union(k, "p:" + " ".join(words[1:]))
+            g.types[k] = Counter({"Person": sum(g.types[k].values())})     # NER's vote was for the glued name
+    for k in list(forms):
+        if k.startswith("t:") and "@" not in k:
+            country, rest = _country_split(k[2:])
+            if country and len(rest) >= 2 and "t:" + " ".join(rest) in forms:
+                uf.union(k, "t:" + " ".join(rest))
+
+
+def join_one_word_things(g: NameGraph) -> None:
+    """Step 3b: a one-word name NER typed as a person in some articles and as a thing in others,
+    that is nobody's surname and has no title or fuller name ("Twitter"), is the thing when the
+    thing is named more often (not when one article names both: it told them apart)."""
+    uf, forms, types = g.uf, g.forms, g.types
+    weight_of = _cluster_weights(uf, g.weight)
+    fuller: set[str] = set()
+    for k in forms:
+        if k.startswith("p:") and " " in k[2:]:
+            fuller.add(uf.find(k))
+    for k in list(g.person_keys):
+        word, thing = k[2:], "t:" + k[2:]
+        if " " in word or word in g.by_surname or thing not in forms:
+            continue
+        pk, tk = uf.find(k), uf.find(thing)
+        if pk != tk and pk not in fuller and not g.roles.get(k) and not g.title_roles.get(k) \
+                and not g.arts_of[k] & g.arts_of[thing] and weight_of[tk] > weight_of[pk]:
+            uf.union(k, thing)
+            # its person votes go to the thing's type (the majority below must not split them)
+            types[k] = Counter({types[thing].most_common(1)[0][0]: sum(types[k].values())})
+
+
+def join_acronyms(g: NameGraph) -> None:
+    """Step 4: organisations: an acronym joins the one name whose initials it is."""
+    uf, forms = g.uf, g.forms
+    initials: dict[str, set[str]] = defaultdict(set)
+    for k in forms:
+        if k.startswith("t:"):
+            for f in forms[k]:
+                for ini in _initials(f):
+                    initials[ini].add(uf.find(k))
+    cluster_arts: dict[str, set[int]] = defaultdict(set)
+    for k, arts in g.arts_of.items():
+        cluster_arts[uf.find(k)] |= arts
+    for k in list(forms):
+        if not k.startswith("t:"):
+            continue
+        acronym = next((f for f in forms[k] if _is_acronym(f)), None)
+        letters = len(acronym.replace(".", "")) if acronym else 0
+        # two letters are too ambiguous to join a name on initials alone ("WN" is not "Women in
+        # Nevada"); an article that spells both out merged them already, and "UN", "EU" are known.
+        # Three letters name too many things to join a name met only in other articles ("CIA" is
+        # not "Calicut International Airport"): the name must be in an article with the acronym.
+        if letters >= 3:
+            cands = {uf.find(c) for c in initials.get(acronym.replace(".", "").upper(), ())} - {uf.find(k)}
+            if letters == 3:
+                cands = {c for c in cands if cluster_arts[c] & cluster_arts[uf.find(k)]}
+            if len(cands) == 1:
+                uf.union(k, cands.pop())
+
+
+# --------------------------------------------------------------------------- one article's names
+
+
+def _article_country(entities) -> str | None:
+    """The country an article is about: the country named at least twice as often as any other
+    (a country, a US state, a capital, a body's name carrying one: "U.S. Supreme Court"); None
+    when no country dominates (a US article about Ukraine names both)."""
+    count: Counter = Counter()
+    for e in entities:
+        c = country_of(e.name) or (capital_of(e.name) if e.type == "Place" else None) \
+            or (_country_split(e.name)[0] if e.type != "Person" else None)
+        if c:
+            count[c] += max(1, e.mentions)
+    top = count.most_common(2)
+    if not top or len(top) == 2 and top[0][1] < 2 * top[1][1]:
+        return None
+    return top[0][0]
+
+
+def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
+    """Short mentions that are the person an article names in full: ``{entity id: full entity id}``,
+    the set of words (normalised) that fit several people of the article, and the ids of the
+    mentions NER typed as things that fit several people ("Mendez" beside Tony and Jonna
+    Mendez): such a mention is nobody's for sure.
+
+    A one-word person ("Bernie", "Sanders", "Mr. Sanders") joins the one person of the article
+    whose first name or surname (a later word) it is; a name NER typed otherwise, of one or two
+    words, joins the one person whose surname it is ("Pierce", "La Riva"), unless it is an
+    acronym, an organisation's word, or typed a place and known to the gazetteer ("Washington"
+    beside George Washington). Several such people ("Jackson" beside Amy Berman Jackson and
+    Andrew Jackson): it joins none of them."""
+    full: dict[str, tuple[str, list[str]]] = {}
+    for e in entities:
+        if e.type == "Person" or (_retype(e.name, e.type, False) or ("",))[0] == "Person":
+            core = _person_variants(e.name)[0].split()
+            while len(core) > 1 and core[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Quell"
+                core = core[1:]
+            if len(core) >= 2:
+                full.setdefault(norm(" ".join(core)), (e.id, [norm(w) for w in core]))
+    out: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    unsure: set[str] = set()
+    if not full:
+        return out, ambiguous, unsure
+    for e in entities:
+        words = clean_display(e.name).split()
+        while len(words) > 1 and words[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Jackson"
+            words = words[1:]
+        if e.type == "Person":
+            if len(words) != 1:
+                continue
+        elif e.type == "Group" or not 1 <= len(words) <= 2 or _is_acronym(e.name) or _org_words(words) \
+                or e.type == "Place" and is_known_place(e.name) or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "la", "van", "von", "da", "del", "le")):
+            continue
+        kw = [norm(w) for w in words]
+        if not all(kw):
+            continue
+        # a surname is a later word of the full name ("Vázquez" of Wanda Vázquez Garced)
+        cands = {key for key, (_, core) in full.items()
+                 if len(core) > len(kw) and any(core[i:i + len(kw)] == kw for i in range(1, len(core) - len(kw) + 1))
+                 or e.type == "Person" and core[0] == kw[0]}
+        cands.discard(norm(" ".join(words)))
+        if len(cands) == 1:
+            target = full[cands.pop()][0]
+            if target != e.id:
+                out[e.id] = target
+        elif cands:
+            ambiguous.add(" ".join(kw))
+            if e.type != "Person":
+                unsure.add(e.id)
+    return out, ambiguous, unsure
+
+
+def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+    """Short organisation names that are the end of a longer one in the same article: ``{entity
+    id: longer entity id}`` when one longer name fits ("Senate" beside "U.S. Senate"), and the ids
+    of those several fit ("Post" beside the Washington Post and the New York Post): such a
+    mention is nobody's for sure. A generic body's name is left to the country rule."""
+    longer = []
+    for e in entities:
+        if e.type not in ("Person", "Group") and e.id not in taken and not _is_acronym(e.name):
+            longer.append((e.id, [norm(w) for w in clean_display(e.name).split()]))
+    out: dict[str, str] = {}
+    unsure: set[str] = set()
+    for e in entities:
+        if e.type in ("Person", "Group") or e.id in taken or _is_acronym(e.name) or is_known_place(e.name):
+            continue
+        kw = [norm(w) for w in clean_display(e.name).split()]
+        if not 1 <= len(kw) <= 2 or not all(kw) or len(kw) == 1 and _generic(kw):
+            continue
+        cands = {" ".join(words): i for i, words in longer
+                 if i != e.id and len(words) > len(kw) and words[-len(kw):] == kw}
+        if len(cands) == 1:
+            out[e.id] = cands.popitem()[1]
+        elif cands:
+            unsure.add(e.id)
+    return out, unsure
+
+
+
+def _cluster_weights(uf: _UnionFind, weight: Counter) -> Counter:
+    """Each cluster's weight (by its root): the sum of its names' weights."""
+    out: Counter = Counter()
+    for k, w in weight.items():
+        out[uf.find(k)] += w
+    return out
+
+
+def _date_key(d) -> float:
+    try:
+        return d.timestamp()
+    except (AttributeError, ValueError, OverflowError, OSError):
+        return float("-inf")

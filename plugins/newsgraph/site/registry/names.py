@@ -1,0 +1,258 @@
+"""Names: comparison keys (:func:`norm`), display forms, and what a name's shape says (a title, a
+glued job or country, a generic body's country, an acronym's initials, a better type than NER's).
+Pure functions of a name, used by the merge steps."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+
+from ...engine.lexicon import (
+    COURTESY,
+    GENERIC_HEADS,
+    GENERIC_ORG_WORDS,
+    GLUED_JOB_WORDS,
+    NAME_TITLE_WORDS,
+    ORG_HEAD_WORDS,
+    ORG_NAME_WORDS,
+    ORG_WORDS,
+    first_name_gender,
+)
+from ..eligibility import country_of, is_known_place
+from ..safe import strip_invisible
+
+#: Words skipped when forming an organisation's initials.
+MINOR_WORDS = frozenset("of the and for on in at to a an & de".split())
+INITIAL = re.compile(r"^[A-Za-z]\.?$")
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NON_WORD = re.compile(r"[^\w&]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$")
+#: the transliterated Arabic article inside a person's name ("al-Sisi", "el-Sisi", "Al-Assad")
+_ARABIC_ARTICLE = re.compile(r"(?<=\s)[ae]l-(?=\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def norm(name: str) -> str:
+    """Comparison key of a name: case-, accent-, punctuation- and article-insensitive, and blind
+    to invisible characters (a zero-width space or bidi override makes no look-alike twin)."""
+    s = unicodedata.normalize("NFKD", strip_invisible(name))
+    if not s.isascii():
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _POSSESSIVE.sub("", s.casefold()).replace(".", "")
+    s = _NON_WORD.sub(" ", s).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+#: Lowercase words that belong to a name ("de Blasio", "van Gogh", "bin Salman", "al-Assad").
+_PARTICLES = frozenset("de del della di da das dos du la le van von der den ter bin ibn al el abu".split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def clean_display(name: str) -> str:
+    """A name as shown: no invisible characters, single spaces, no leading "the", no trailing
+    possessive, no lowercase description before it ("news agency Fars" -> "Fars")."""
+    name = _LEADING_THE.sub("", _SPACES.sub(" ", strip_invisible(name)).strip())
+    words = name.split(" ")
+    i = 0
+    while i < len(words) - 1 and words[i].isalpha() and words[i].islower() and words[i] not in _PARTICLES:
+        i += 1
+    if i and any(c.isupper() for c in words[i][:1]):
+        name = " ".join(words[i:])
+    return _TRAILING_POSSESSIVE.sub("", name).strip()
+
+
+def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of a person's name; at least two name words are kept."""
+    i = 0
+    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS:
+        i += 1
+    # "Mr. Sessions": a courtesy title before a bare surname
+    if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
+        i = 1
+    return words[:i], words[i:]
+
+
+#: A capitalised occupation ending in "-ist" ("Immunologist", "Economist"; not "Christ").
+_JOB_SHAPE = re.compile(r"^[A-Z][a-z]{3,}ist$")
+
+
+def _glued(word: str) -> str | None:
+    """What a word glued before a person's name is: "job" ("Immunologist Kristian Andersen"),
+    "country" ("India Narendra Modi"), or None (part of the name)."""
+    w = word.strip(".,")
+    if w.lower() in GLUED_JOB_WORDS or _JOB_SHAPE.match(w):
+        return "job"
+    if country_of(w):
+        return "country"
+    return None
+
+
+def _person_variants(name: str) -> tuple[str, list[str], str | None]:
+    """(core name, other keys to merge with, role from a title prefix).
+
+    An occupation glued before a name of at least two more words is split off into the role
+    ("Immunologist Kristian Andersen"); a country so glued ("India Narendra Modi") only yields a
+    key to merge with, since countries are first names too ("India Arie", "Chad Smith")."""
+    words = clean_display(name).split()
+    title, core = _strip_title(words)
+    keys = []
+    if len(core) >= 3 and _glued(core[0]) == "job":
+        title, core = [*title, core[0]], core[1:]
+    elif len(core) >= 3 and _glued(core[0]) == "country":
+        keys.append(norm(" ".join(core[1:])))
+    role = " ".join(title) if title and len(core) >= 2 else None
+    if len(core) > 2 and all(INITIAL.match(w) for w in core[1:-1]):
+        keys.append(norm(f"{core[0]} {core[-1]}"))        # drop middle initials
+    return " ".join(core), keys, role
+
+
+def _org_words(words: list[str]) -> bool:
+    """Whether any word is one of organisation names ("News", "Council", "Institute")."""
+    return any(w.lower().strip(".,'’") in _ORG_VOCAB for w in words)
+
+
+_ORG_VOCAB = ORG_HEAD_WORDS | ORG_NAME_WORDS | GENERIC_HEADS | (ORG_WORDS - {"spokesman", "spokeswoman",
+                                                                           "spokesperson", "representative",
+                                                                           "official", "officials"})
+#: Last words of a generic body's name ("Supreme Court", "Liberal Party", "Parliament").
+_GENERIC_LAST = GENERIC_HEADS | frozenset("""congress house commons lords cabinet courts forces guard
+democrats republicans conservatives greens socialists ministry""".split())
+
+
+def _generic(words: list[str]) -> bool:
+    """A name made only of generic words and ending in a body's head word ("Supreme Court")."""
+    low = [w.lower().strip(".,'’") for w in words]
+    return bool(low) and low[-1] in _GENERIC_LAST and all(w in GENERIC_ORG_WORDS or w in GENERIC_HEADS for w in low)
+
+
+def _country_split(name: str) -> tuple[str | None, list[str]]:
+    """(country, the rest) of "U.S. Supreme Court", "United States Supreme Court", "Parliament of
+    Iraq"; (None, words) when the name names no country first or last."""
+    words = clean_display(name).split()
+    for n in (3, 2, 1):         # (countries only: "Wisconsin Supreme Court" is no U.S. Supreme Court)
+        if len(words) > n:
+            c = country_of(" ".join(words[:n]), states=False)
+            if c:
+                return c, words[n:]
+            if len(words) > n + 1 and words[-n - 1].lower() == "of":
+                c = country_of(" ".join(words[-n:]), states=False)
+                if c:
+                    return c, words[:-n - 1]
+    return None, words
+
+
+def _org_key(name: str, country: str | None) -> str:
+    """Comparison key of an organisation's name: a generic body's name is one per country ("U.S.
+    Supreme Court", "United States Supreme Court" and, in an article about the US, "Supreme
+    Court" share "supreme court@united states"); any other name is its :func:`norm`."""
+    c, rest = _country_split(name)
+    if c and _generic(rest):
+        return f"{norm(' '.join(rest))}@{norm(c)}"
+    if country and _generic(clean_display(name).split()):
+        return f"{norm(name)}@{norm(country)}"
+    return norm(name)
+
+
+def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
+    """A type the name's shape shows better than NER's label, with why; None to keep ``etype``.
+
+    - a one-word "person" the gazetteer knows as a place and that is no first name: a place;
+    - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
+    - a "person" with no known first name whose name holds an organisation's word ("Sputnik
+      News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
+    - a "group" that is a known first name: a person; with an organisation's word or acronym
+      ("Belarusian KGB"): an organisation;
+    - an "organisation" named as a country: a place (its government speaking: "Armenia said");
+    - an "organisation" of two or three capitalised words, a known first name first, no
+      organisation word, acronym or country in it ("Nikki Holland"): a person.
+    """
+    words = name.split()
+    if not words:
+        return None
+    first_known = first_name_gender(words[0]) is not None
+    if etype == "Person" and not has_role:
+        if len(words) == 1 and not first_known and is_known_place(name):
+            return "Place", "typed Person, but the gazetteer knows a place of this name and it is no first name"
+        if len(words) == 1 and re.match(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$", name):
+            return "Organization", "typed Person, but a camel-case name is a company's or agency's"
+        if len(words) >= 2 and not first_known and (
+                words[-1].lower() in _ORG_VOCAB or any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)):
+            return "Organization", "typed Person, but no first name and an organisation's word or acronym in the name"
+    if etype == "Group" and len(words) == 1 and first_known:
+        return "Person", "typed Group, but a known first name"
+    if etype == "Group" and (_org_words(words) or any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)):
+        return "Organization", "typed Group, but an organisation's word or acronym in the name"
+    if etype == "Organization" and country_of(name, states=False):
+        return "Place", "typed Organization, but the name is a country's (its government speaking)"
+    if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
+            and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name):
+        return "Person", "typed Organization, but a known first name then a surname, and no organisation's word"
+    return None
+
+
+def _spelling_key(core: str) -> str | None:
+    """A key shared by transliterations of one name: "al-Sisi" and "el-Sisi" -> "sisi"."""
+    if " " in core and _ARABIC_ARTICLE.search(core):
+        return "p~" + norm(_ARABIC_ARTICLE.sub("", core))
+    return None
+
+
+def _initials(name: str) -> set[str]:
+    """Acronyms a name may have: its initials, without minor words, and without a last "and ..."
+    part ("Centers for Disease Control and Prevention" is the CDC)."""
+    words = re.findall(r"[A-Za-z][\w']*", name)
+    if len(words) < 2 or any(len(w) > 1 and w.isupper() for w in words):    # ("CC BY-SA" is no "CBS")
+        return set()
+    out = {"".join(w[0] for w in words).upper(),
+           "".join(w[0] for w in words if w.lower() not in MINOR_WORDS).upper()}
+    low = [w.lower() for w in words]
+    if "and" in low[2:]:
+        head = words[:len(low) - 1 - low[::-1].index("and")]
+        out.add("".join(w[0] for w in head if w.lower() not in MINOR_WORDS).upper())
+    return out
+
+
+def _is_acronym(name: str) -> bool:
+    s = name.replace(".", "")
+    return 2 <= len(s) <= 8 and s.isalpha() and s.isupper()
+
+
+def _canonical(forms: Counter, etype: str) -> str:
+    """The display name of a cluster: the most used full form (not a bare surname/acronym/title)."""
+    cands = [(f, c) for f, c in forms.items() if f]
+    if not cands:
+        return ""
+    if etype == "Person":
+        full = [(f, c) for f, c in cands if len(f.split()) >= 2 and not _strip_title(f.split())[0]
+                and not (len(f.split()) >= 3 and _glued(f.split()[0]))]
+        if full:
+            cands = full
+    else:
+        full = [(f, c) for f, c in cands if not _is_acronym(f)]
+        # a name whose initials end an acronym of the same identity is a piece of the spelled-out
+        # name ("Cultural Organization" of UNESCO): the acronym is the better name
+        acronyms = [(f, c) for f, c in cands if _is_acronym(f)]
+        whole = [(f, c) for f, c in full if not any(
+            len(a.replace(".", "")) > len(i) and a.replace(".", "").endswith(i)
+            for a, _ in acronyms for i in _initials(f) if len(i) >= 2)]
+        if whole:
+            cands = whole
+        elif full and acronyms:
+            cands = acronyms
+    return max(cands, key=lambda fc: (fc[1], len(fc[0]), fc[0]))[0]
+
+
+def safe_slug(slug: str, name: str = "") -> str:
+    """A slug that is one path segment: no separators, no dot-only names, never empty."""
+    s = re.sub(r"[/\\\x00-\x1f]+", "-", slug or "")
+    s = re.sub(r"\.{2,}", ".", s).strip(".- ")
+    if not s:
+        s = "x-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return s[:80]

@@ -1,0 +1,86 @@
+"""Topics: which identities become an article's topic tags, and which of those are worth a tag
+page on the site."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from .names import norm
+from .records import ArticleRecord, Identity
+
+_MONTHS = "january february march april may june july august september october november december"
+_JUNK = re.compile(
+    r"^(?:[\d\W_]+|\d+(?:st|nd|rd|th|s)|(?:%s|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|tomorrow)(?:\s+\d.*)?|.*\b\d{4}\b.*|.*\d+\s*%%.*)$" % _MONTHS.replace(" ", "|"), re.I)
+
+
+#: Time zones named in datelines and schedules ("10 a.m. EST", "Pacific Time") are never topics.
+_TIME_ZONE = re.compile(
+    r"^(?:(?:[A-Z]{1,4}[SD]T|GMT|UTC|Zulu)|(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|"
+    r"Greenwich(?: Mean)?|British(?: Summer)?|Central European|Eastern European|Western European|Indian|"
+    r"Japan|China|Moscow|Coordinated Universal)(?: Standard| Daylight| Summer)? Time))$", re.I)
+#: Adjective endings of nationality, religion and party words ("Chinese", "Israeli", "Democratic",
+#: "Islamic", "British", "Syrian"): a one-word name of this shape that is not a person or a place
+#: is an adjective NER took for a name, not something a reader browses.
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ese|ish|ic|ical|ian|ean|ican)$")
+
+
+def is_topic_name(name: str, etype: str | None = None) -> bool:
+    """False for dates, numbers, time zones, adjectives and junk that must never become a tag."""
+    name = name.strip()
+    if _TIME_ZONE.match(name):
+        return False
+    if etype not in ("Person", "Place") and " " not in name and _ADJECTIVE.match(name):
+        return False
+    if not (2 <= len(name) <= 60) or len(name.split()) > 6 or "\n" in name:
+        return False
+    if not re.search(r"[^\W\d_]", name) or _JUNK.match(name):
+        return False
+    if not any(c.isupper() for c in name):        # names are capitalised; "he", "officials" are not
+        return False
+    if name.count("(") != name.count(")") or name.count('"') % 2 or re.search(r"[<>{}\[\]|\\/@#=*]", name):
+        return False
+    return True
+
+
+def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
+           salient_only: bool = False) -> list[Identity]:
+    """Identities of one article that become its topic tags (before metadata add/remove).
+
+    An identity of one of ``types`` mentioned at least ``min_mentions`` times in the article with
+    a topic-like name; with ``salient_only``, also one the article is *about* (``Entity.salient``:
+    in the title or lead, mentioned often, or quoted), not a passing name.
+    """
+    types = set(types)
+    count: Counter = Counter()
+    idents: dict[str, Identity] = {}
+    salient: set[str] = set()
+    for e in rec.result.entities:
+        ident = rec.identities.get(e.id)
+        if ident is None:
+            continue
+        count[ident.key] += e.mentions
+        idents[ident.key] = ident
+        if e.salient:
+            salient.add(ident.key)
+    out = []
+    for key, ident in idents.items():
+        if salient_only and key not in salient:
+            continue
+        if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name, ident.type):
+            out.append(ident)
+    removed = {norm(n) for n in rec.topics_remove}
+    return [i for i in out if not ({norm(n) for n in [i.name, *i.aliases]} & removed)]
+
+
+def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterable[str] = ()) -> None:
+    """Keep (in place) only the article topics worth a page: an identity that is a topic of at
+    least ``min_articles`` articles (a tag holding one article is a dead end for a reader) and
+    none of whose names is in ``exclude`` (bylines and the publisher are not what articles are
+    about, even when named in them). Metadata ``newsgraph_topics_add`` is applied later, as is."""
+    excluded = {norm(n) for n in exclude} - {""}
+    per_identity = Counter(i.key for rec in records for i in rec.topics)
+    for rec in records:
+        rec.topics = [i for i in rec.topics if per_identity[i.key] >= min_articles
+                      and not ({norm(n) for n in [i.name, *i.aliases]} & excluded)]
