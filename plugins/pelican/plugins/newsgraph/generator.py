@@ -1,6 +1,6 @@
 """A Pelican ``Generator`` writing the speaker index, one page per speaker and per-speaker feeds.
 
-Templates are looked up in the theme first and then in ``newsgraph/templates`` (a Jinja
+Templates are looked up in the theme first and then in this package's ``templates/`` (``pelican/plugins/newsgraph/templates``) (a Jinja
 ``ChoiceLoader``), so any theme works and any theme can override them.
 
 ``speakers.html`` context (besides Pelican's): ``speakers`` (list of ``registry.Identity``, sorted
