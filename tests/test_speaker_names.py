@@ -203,3 +203,35 @@ def test_a_description_only_goes_to_someone_who_fits_it(marked):
                    "Council member Greta Lindholm opposed the sale.\n\n"
                    "“I paid a fair price for every acre,” the businessman said.")
     assert name(r, one(qs, "fair price")) != "Greta Lindholm"
+
+
+def test_the_senator_is_the_person_titled_sen_before_the_name(marked):
+    # the role is only in an abbreviated title before one mention; another person is named since
+    r, qs = marked("Sen. Harriet Quill toured the flooded farms on Tuesday.\n\n"
+                   "Quill met growers with the county agronomist, Pieter Vos, near the river.\n\n"
+                   "“These families need help before the winter,” the senator said.")
+    q = one(qs, "before the winter")
+    assert name(r, q) == "Harriet Quill" and q.confidence >= 0.5
+
+
+def test_the_president_is_the_person_called_president_elsewhere(marked):
+    r, qs = marked("President Tobias Renn opened the summit. Mr. Renn spoke for an hour.\n\n"
+                   "The delegates later heard from the economist Lars Ekdahl.\n\n"
+                   "“We will not raise tariffs,” the president said.")
+    assert name(r, one(qs, "raise tariffs")) == "Tobias Renn"
+
+
+# --------------------------------------------------------------------------- names: one person per name
+def test_mr_surname_is_not_a_woman_of_the_same_surname(marked):
+    # only the wife is named in full; "Mr. Hartwell" is her husband, not her
+    r, qs = marked("Linda Hartwell spoke first at the gala.\n\n"
+                   "Mr. Hartwell followed her to the stage. “The work is not finished,” Mr. Hartwell said.\n\n"
+                   "“I am proud of this city,” Mrs. Hartwell said.")
+    assert name(r, one(qs, "not finished")) != "Linda Hartwell"
+    assert name(r, one(qs, "proud of this city")) == "Linda Hartwell"
+
+
+def test_a_name_from_a_title_case_headline_is_not_the_canonical_name(marked):
+    r, qs = marked("Vandermeer Says The River Deal Is Dead\n\n"
+                   "“There is no deal,” Vandermeer said on Monday at the port.")
+    assert name(r, one(qs, "no deal")) == "Vandermeer"

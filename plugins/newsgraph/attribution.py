@@ -79,6 +79,7 @@ FOCUS_SENTENCES = 3
 PUBLISHER_PARAS = 3
 _SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                        r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+){1,3})$")
 _DASH_LINE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,6})")
 
 
@@ -122,6 +123,7 @@ class _Context:
         self._by_text: dict[str, list[int]] | None = None   # token text -> token indices (same_text)
         self.how = "none"                           # how resolve_source found its last speaker
         self.focus: dict[int, Entity | None] = {}   # he/she token -> the person in focus (_focus_person)
+        self._titles: dict[str, list[list[str]]] = {}   # entity id -> its roles (titles_of)
 
     def add_mention(self, start: int, end: int, ent: Entity) -> None:
         """A mention found after the context was built (a name the NER missed)."""
@@ -224,6 +226,22 @@ class _Context:
                 g = lexicon.first_name_gender(words[0])
         self.genders[ent.id] = g
         return g
+
+    def titles_of(self, ent: Entity) -> list[list[str]]:
+        """The roles a person is given: its role, and the title words right before each of its
+        mentions ("President Obama", "Vermont Sen. Jane Roe"), lowercased, abbreviations spelled
+        out ("sen" -> "senator"); memoised."""
+        known = self._titles.get(ent.id)
+        if known is None:
+            known = [] if not ent.role else [ent.role]
+            for sp in ent.spans:
+                pre = _TITLE_BEFORE.search(self.text, max(0, sp.start - 40), sp.start)
+                if pre and any(w.lower().strip(".") in CORE_TITLES for w in pre.group(1).split()):
+                    known.append(pre.group(1))
+            known = [[lexicon.TITLE_WORDS.get(w.strip("."), w.strip(".")) for w in r.lower().replace("-", " ").split()]
+                     for r in known]
+            self._titles[ent.id] = known
+        return known
 
     def _in_quote(self, pos: int) -> bool:
         t = self.token_at(pos)
@@ -359,7 +377,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             return e.id if e else None
         return None
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):
-        e = _by_role(index, root.lower_)
+        e = _by_role(index, root.lower_, ctx, source.start_char)
         ctx.how = "description-role"
         if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)
             # only someone who fits: "the businessman" is not the last woman named
@@ -532,14 +550,29 @@ def _mentioned_since_speaker(ctx: _Context, speaker: Entity, prev: Entity, pos: 
     return last_prev > last_sp
 
 
-def _by_role(index: EntityIndex, word: str) -> Entity | None:
-    """The person whose role is ``word`` ("the president": "President", "former president"; not
-    "vice president")."""
+def _by_role(index: EntityIndex, word: str, ctx: _Context, before: int) -> Entity | None:
+    """The person whose role is ``word`` ("the president": "President", "former president"; "the
+    senator": "Sen."; "the secretary": "Secretary of State"; never "vice president"), of the
+    description's gender; of several, the one mentioned last before ``before``."""
+    want = lexicon.TITLE_WORDS.get(word, word)
+    best, best_pos = None, -2
     for e in index.entities:
-        words = (e.role or "").lower().replace("-", " ").split()
-        if e.type == "Person" and words and words[-1] == word and "vice" not in words:
-            return e
-    return None
+        if e.type != "Person" or not any(_role_fits(words, want) for words in ctx.titles_of(e)):
+            continue
+        wg = lexicon.word_gender(word)
+        if wg is not None and ctx.gender_of(e) not in (None, wg):
+            continue
+        pos = max((sp.start for sp in e.spans if sp.start < before), default=-1)
+        if pos > best_pos:
+            best, best_pos = e, pos
+    return best
+
+
+def _role_fits(words: list[str], want: str) -> bool:
+    if not words or any(w in lexicon.DEPUTY_WORDS for w in words) or want not in words:
+        return False
+    k = words.index(want)
+    return k == len(words) - 1 or words[k + 1] == "of"   # "Attorney General" is not "the general"
 
 
 def _name_tokens(root: Token) -> list[Token]:

@@ -38,6 +38,13 @@ spokesperson director chairman chairwoman chair prosecutor detective officer she
 minister commissioner ceo chief executive leader coach professor candidate nominee congressman
 congresswoman representative lawmaker councilman councilwoman superintendent inspector agent
 """.split())
+#: Abbreviated titles and the word a description uses for them ("Sen. Jane Roe" is "the senator").
+TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president",
+               "gen": "general", "atty": "attorney", "supt": "superintendent", "prof": "professor",
+               "congressman": "representative", "congresswoman": "representative", "chairwoman": "chairman",
+               "chair": "chairman", "chairperson": "chairman"}
+#: Role words that make someone else's deputy: "the president" is not the vice president.
+DEPUTY_WORDS = frozenset("vice deputy assistant under associate".split())
 #: Honorifics: before a name they make it a person's (and some give a gender, see below).
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady madam rev reverend".split())
 #: Titles only people have: an ORG mention starting with one is a person ("Dr Valeria Gazzola",
