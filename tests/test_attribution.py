@@ -411,3 +411,18 @@ def test_a_disease_ner_missed_is_a_condition_not_someone(extract):
     (q,) = r.quotes
     e = r.entity(q.speaker)
     assert e is None or e.type == "Condition"        # (conditions get no speaker page)
+
+
+def test_quoted_sentences_with_words_after_them_go_on_with_the_last_speaker(marked):
+    # the second quotation is whole sentences, then a few words of the writer's: not a partial
+    # quote under some verb, but the same speaker going on
+    r, qs = marked("“It is a patch, not a plan,” said Ingrid Solberg, an analyst at the Harbor Institute. "
+                   "“Nobody fixed the code. It is basically a new levy” on the smallest firms.")
+    q = one(qs, "patch")
+    assert any("Nobody fixed the code" in c.text for c in q.contents) and name(r, q) == "Ingrid Solberg"
+
+
+def test_a_title_in_marks_after_a_quote_does_not_go_on_with_it(marked):
+    r, qs = marked("“We sang it every night,” said the singer Mara Quist.\n\n"
+                   "“Blue River Morning Song” was written by her brother in 1990.")
+    assert not any("Blue River" in c.text for q in qs for c in q.contents if name(r, q) == "Mara Quist")

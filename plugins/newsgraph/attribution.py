@@ -771,6 +771,9 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
         # partial: the reported clause under a speech verb
         res = _partial(ctx, m)
         if res is None:
+            if prev is not None and prev.kind == "direct" and prev.source is not None and not prev.loose \
+                    and _starts_sentence(text, m, lframe[0]) and _continues(ctx, prev, m, pi):
+                _extend(prev, m)   # "“A,” said X. “B C D” for the rest.": B goes on with A's speaker
             continue
         verb, content, cue, source, loose = res
         u = by_cue.get(verb.i)
@@ -828,6 +831,16 @@ def _prev_char(text: str, pos: int, floor: int) -> str:
     while i >= floor and text[i].isspace():
         i -= 1
     return text[i] if i >= floor else ""
+
+
+def _starts_sentence(text: str, m: Marked, floor: int) -> bool:
+    """Quoted words that open a sentence of their own and hold a whole sentence: after a sentence
+    end (or at the start of the paragraph), capitalised, four words or more, a sentence end inside
+    ("… said X. “No reform. Just a tax rise” for the rich.")."""
+    before = _prev_char(text, m.open_start, floor)
+    words = text[m.start:m.end].split()
+    return before in ("", ".", "!", "?", "\"", "”", "'") and len(words) >= 4 and words[0][:1].isupper() \
+        and re.search(r"\w[.!?] +[A-Z]", text[m.start:m.end]) is not None   # whole sentences, not a title
 
 
 def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int, int]) -> bool:
