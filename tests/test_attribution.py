@@ -426,3 +426,22 @@ def test_a_title_in_marks_after_a_quote_does_not_go_on_with_it(marked):
     r, qs = marked("“We sang it every night,” said the singer Mara Quist.\n\n"
                    "“Blue River Morning Song” was written by her brother in 1990.")
     assert not any("Blue River" in c.text for q in qs for c in q.contents if name(r, q) == "Mara Quist")
+
+
+def test_a_transcript_inside_marks_credits_each_turn_by_its_label(marked):
+    # a debate excerpt: every paragraph opens a mark (none closes) and a capitals label
+    r, qs = marked("Moderator Dana Hollis questioned Mayor Ruth Brandt on Sunday. Here is part of the exchange:\n\n"
+                   "\"HOLLIS: Will the bridge open this year, as you promised in the spring?\n\n"
+                   "\"BRANDT: It will open in June, and it will be paid for without new taxes.\n\n"
+                   "\"HOLLIS: And what about the tolls that drivers have been asking about?")
+    bridge = one(qs, "Will the bridge open")
+    june = one(qs, "open in June")
+    assert bridge is not june
+    assert name(r, bridge) == "Dana Hollis" and name(r, june) == "Ruth Brandt" and june.confidence >= 0.8
+
+
+def test_a_capitals_label_nobody_in_the_article_has_is_nobody(marked):
+    r, qs = marked("The exchange was heated, viewers said.\n\n"
+                   "\"GRANT: You never answered the question about the budget for the schools.\n\n"
+                   "\"MORROW: I answered it twice tonight, and I will answer it again tomorrow.")
+    assert all(q.speaker is None for q in qs)

@@ -67,6 +67,7 @@ CONFIDENCE = {
     "description-role": 0.6,    # "the senator": the person with that role
     "description-near": 0.35,   # "the lawyer": only the last person named
     "document": 0.7,            # "the report said": who the article says published it
+    "label": 0.9,               # a transcript's "SMITH: …" inside the marks: the person of that name
     "none": 0.0,
 }
 #: Per kind of quote: quoted words inside reported speech, and reported speech without marks, are
@@ -791,6 +792,17 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
     quotes = []
     last_speaker: str | None = None
     for u in sorted(units, key=lambda u: u.contents[0][0]):
+        turns = _label_turns(text, u) if u.kind == "direct" and _CAPS_LABEL.match(text, u.contents[0][0]) else []
+        if turns and (u.source is None or len(turns) > 1):
+            # a transcript inside marks ("SMITH: …" / "JONES: …" paragraphs): one quote per turn,
+            # whoever introduced the excerpt
+            for turn in turns:
+                label = _transcript_label(ctx, turn.contents[0][0])
+                if label is not None:
+                    turn.speaker, turn.confidence = label.id, CONFIDENCE["label"]
+                    last_speaker = turn.speaker
+                quotes.append(_to_quote(text, turn))
+            continue
         if u.source is not None:
             u.speaker = resolve_source(doc, u.source, index, ctx, last_speaker)
             u.confidence = speaker_confidence(ctx, u.kind) if u.speaker else 0.0
@@ -798,6 +810,33 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
             last_speaker = u.speaker
         quotes.append(_to_quote(text, u))
     return quotes
+
+
+_CAPS_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _transcript_label(ctx: _Context, pos: int) -> Entity | None:
+    """The speaker of a transcript turn opening at ``pos`` with a label in capitals (``SMITH: …``):
+    the one person of the article with that surname or name, else None."""
+    m = _CAPS_LABEL.match(ctx.text, pos)
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    found = [e for e in ctx.index.entities if e.type == "Person"
+             and [w.lower() for w in e.name.split()[-len(words):]] == words]
+    return found[0] if len(found) == 1 else None
+
+
+def _label_turns(text: str, u: _Unit) -> list[_Unit]:
+    """``u``'s paragraphs split where one opens with a capitals label: one unit per turn."""
+    turns: list[_Unit] = []
+    for sp in u.contents:
+        if not turns or _CAPS_LABEL.match(text, sp[0]):
+            turns.append(_Unit([], "direct", [], para=u.para))
+        turns[-1].contents.append(sp)
+    for t in turns:
+        t.marked = [Marked(list(t.contents), t.contents[0][0], t.contents[-1][1])]
+    return turns
 
 
 def _extend(u: _Unit, m: Marked) -> None:
