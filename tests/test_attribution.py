@@ -445,3 +445,11 @@ def test_a_capitals_label_nobody_in_the_article_has_is_nobody(marked):
                    "\"GRANT: You never answered the question about the budget for the schools.\n\n"
                    "\"MORROW: I answered it twice tonight, and I will answer it again tomorrow.")
     assert all(q.speaker is None for q in qs)
+
+
+def test_according_to_x_partial_keeps_the_clause_after_the_name(marked):
+    r, qs = marked("The council met on Monday.\n\n"
+                   "According to the radio host Vince Marlow, the new parking plan reeks of “panic” and haste.\n\n"
+                   "The mayor did not reply.")
+    q = one(qs, "panic")
+    assert "parking plan reeks of" in q.contents[0].text and name(r, q) == "Vince Marlow"

@@ -1237,8 +1237,11 @@ def _partial(ctx: _Context, m: Marked):
     if v is None:
         a, pobj = acc
         to = doc[a.i + 1]
-        s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
-        return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj), False
+        src = _source_span(doc, pobj)
+        # the "according to X" phrase out (X's own words, not what the parse hung on X)
+        s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, max(src.end, pobj.i + 1)))
+        s, e = min(s, m.open_start), max(e, m.close_end)    # the quoted words are always in the clause
+        return a, (s, e), (a.idx, to.idx + len(to)), src, False
     inner_v = v
     outer = None
     if not is_loose and OUTER_CUES_WIN:
@@ -1316,9 +1319,9 @@ def _speaker_like(ctx: _Context, t: Token) -> bool:
 
 def _trim(doc: Doc, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
     toks = [t for t in doc[s_i:e_i] if not (exclude and exclude[0] <= t.i < exclude[1])]
-    while toks and (toks[0].is_punct and toks[0].text not in "\"“'‘"):
+    while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "\"“'‘"):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"”'’":
+    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in "\"”'’"):
         toks = toks[:-1]
     if not toks:
         return doc[s_i].idx, doc[e_i - 1].idx + len(doc[e_i - 1])
