@@ -453,3 +453,12 @@ def test_according_to_x_partial_keeps_the_clause_after_the_name(marked):
                    "The mayor did not reply.")
     q = one(qs, "panic")
     assert "parking plan reeks of" in q.contents[0].text and name(r, q) == "Vince Marlow"
+
+
+def test_a_partial_quote_takes_the_rest_of_the_verbs_complements(marked):
+    # the reported content goes on after the quoted words to the end of what the verb governs
+    r, qs = marked("At a rally, Governor Edith Varga likened the new tax to a “slow poison” in a long speech "
+                   "about the farms of the valley.")
+    q = one(qs, "slow poison")
+    assert q.contents[0].text.startswith("the new tax") and q.contents[0].text.endswith("farms of the valley")
+    assert name(r, q) == "Edith Varga"

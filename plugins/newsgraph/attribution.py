@@ -1268,7 +1268,11 @@ def _partial(ctx: _Context, m: Marked):
         return None
     if child.i > v.i:
         first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
-        s_i, e_i = first.left_edge.i, child.right_edge.i + 1
+        # to the end of the verb's complements after the quoted words too ("likened them to a
+        # “snake” in a song about …"), not into a coordinated clause
+        last = max((c for c in v.rights if c.i >= child.i and not c.is_punct and c.dep_ not in ("cc", "conj")
+                    and ctx.para_of(c.right_edge.idx) == qpara), key=lambda c: c.i, default=child)
+        s_i, e_i = first.left_edge.i, max(child.right_edge.i, last.right_edge.i) + 1
     else:
         s_i, e_i = child.left_edge.i, child.right_edge.i + 1
         if s_i <= subj.i < e_i:
