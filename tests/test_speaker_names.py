@@ -235,3 +235,19 @@ def test_a_name_from_a_title_case_headline_is_not_the_canonical_name(marked):
     r, qs = marked("Vandermeer Says The River Deal Is Dead\n\n"
                    "“There is no deal,” Vandermeer said on Monday at the port.")
     assert name(r, one(qs, "no deal")) == "Vandermeer"
+
+
+
+def test_which_after_a_name_is_that_name_when_the_parse_misses_the_relative_clause(nlp):
+    from newsgraph import attribution
+    from newsgraph.entities import extract_entities
+
+    text = ("The reporters turned to the Harbor Police Department which reported "
+            "“forty-one burglaries in the old town” since May.")
+    doc = nlp(text)
+    which = next(t for t in doc if t.lower_ == "which")
+    verb, main = which.head, next(t for t in doc if t.lower_ == "turned")
+    verb.head, verb.dep_ = main, "advcl"      # the parse seen in news text: no relative clause
+    index = extract_entities(doc, text=text)
+    eid = attribution.resolve_source(doc, doc[which.i:which.i + 1], index)
+    assert eid is not None and next(e for e in index.entities if e.id == eid).name == "Harbor Police Department"

@@ -290,6 +290,17 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         while noun.dep_ == "appos" and noun.head.i != noun.i and _is_name(noun.head):
             noun = noun.head        # "Jane Roe, the head of the league, who said": Jane Roe
         return resolve_source(doc, _source_span(doc, noun), index, ctx, last_speaker) if noun.i != root.i else None
+    if len(words) == 1 and low in ("who", "which") and root.i > 0:
+        # the parse did not hang the clause on its noun ("the Police Department which reported …"
+        # parsed as an adverbial clause): the name right before the relative pronoun
+        prev = doc[root.i - 1]
+        if prev.text == "," and root.i > 1:
+            prev = doc[root.i - 2]
+        if _is_name(prev) and not ctx.quoted[prev.i] and prev.ent_type_ not in _NOT_NAMES:
+            while prev.dep_ in ("compound", "flat") and prev.head.i > prev.i and _is_name(prev.head):
+                prev = prev.head
+            return resolve_source(doc, _source_span(doc, prev), index, ctx, last_speaker)
+        return None
     if len(words) == 1 and low in PRONOUNS:
         # an organisation "it"/"they" stands for was named lately (not ten paragraphs back)
         how = "pronoun-org"
