@@ -251,3 +251,12 @@ def test_which_after_a_name_is_that_name_when_the_parse_misses_the_relative_clau
     index = extract_entities(doc, text=text)
     eid = attribution.resolve_source(doc, doc[which.i:which.i + 1], index)
     assert eid is not None and next(e for e in index.entities if e.id == eid).name == "Harbor Police Department"
+
+
+def test_a_description_with_no_role_match_is_the_person_the_article_is_about(marked):
+    # the last man named is a minor figure; the article is about the businessman it names throughout
+    r, qs = marked("Victor Haldane bought the old port last spring. Haldane promised four hundred jobs.\n\n"
+                   "Haldane met the dock unions on Friday. The talks were chaired by Tomas Reyes.\n\n"
+                   "“I keep my promises,” the businessman said.")
+    q = one(qs, "keep my promises")
+    assert name(r, q) == "Victor Haldane" and q.confidence < 0.5

@@ -76,6 +76,8 @@ KIND_CONFIDENCE = {"direct": 0.0, "partial": -0.04, "indirect": -0.1}
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: How many sentences back a he/she looks for a person as subject (``_focus_person``).
 FOCUS_SENTENCES = 3
+#: How many paragraphs back "the businessman said" looks for the person it describes (``_most_named``).
+DESCRIPTION_PARAS = 3
 #: How many paragraphs back "the report said" looks for who published the report (``_publisher``).
 PUBLISHER_PARAS = 3
 _SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
@@ -393,11 +395,29 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         ctx.how = "description-role"
         if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)
             # only someone who fits: "the businessman" is not the last woman named
-            e = ctx.last_entity(source.start_char, ("Person",), gender=lexicon.word_gender(root.lower_))
+            e = _most_named(ctx, source.start_char, lexicon.word_gender(root.lower_))
             ctx.how = "description-near"
         ctx.how = ctx.how if e else "none"
         return e.id if e else None
     return None
+
+
+def _most_named(ctx: _Context, before: int, gender: str | None) -> Entity | None:
+    """For a description no role matches ("the businessman"): of the people of that gender named
+    in the last ``DESCRIPTION_PARAS`` paragraphs, the one the article names most (the one it is
+    about), else the last one named."""
+    floor = ctx.para_starts[max(ctx.para_of(before) - DESCRIPTION_PARAS, 0)] if ctx.para_starts else 0
+    seen: dict[str, Entity] = {}
+    i = bisect.bisect_left(ctx.mention_starts, before) - 1
+    while i >= 0 and ctx.mentions[i][0] >= floor:
+        s, e, ent = ctx.mentions[i]
+        i -= 1
+        if ent.type == "Person" and ent.id not in seen and not ctx._in_quote(s) and not ctx._as_thing(s, e) \
+                and (gender is None or ctx.gender_of(ent) in (None, gender)):
+            seen[ent.id] = ent
+    if not seen:
+        return ctx.last_entity(before, ("Person",), gender=gender)
+    return max(seen.values(), key=lambda x: x.mentions)     # (ties: the last named, seen first)
 
 
 def _publisher(ctx: _Context, doc_noun: Token) -> Entity | None:
