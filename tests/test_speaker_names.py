@@ -260,3 +260,11 @@ def test_a_description_with_no_role_match_is_the_person_the_article_is_about(mar
                    "“I keep my promises,” the businessman said.")
     q = one(qs, "keep my promises")
     assert name(r, q) == "Victor Haldane" and q.confidence < 0.5
+
+
+def test_quoted_words_in_someones_claim_are_that_persons(marked):
+    # the fact-checker examines the claim; the claim's words are the mayor's
+    r, qs = marked("The watchdog group Civic Ledger checked Mayor Ione Quarry's claim that there had been "
+                   "“no new debt at all” since she took office.")
+    q = one(qs, "no new debt")
+    assert name(r, q) == "Ione Quarry" and "there had been" in q.contents[0].text

@@ -1237,6 +1237,14 @@ def _partial(ctx: _Context, m: Marked):
         if ctx.para_of(v.idx) != qpara:
             v = None
             break
+        if v.pos_ == "NOUN" and v.lemma_.lower() in lexicon.CLAIM_NOUNS and child.dep_ in ("acl", "ccomp") \
+                and v.i not in inside and not ctx.quoted[v.i]:
+            owner = next((c for c in v.children if c.dep_ == "poss" and _is_name(c)), None)
+            if owner is not None:
+                # "Trump's claim that there were “thousands of …”": the owner's words
+                s, e = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                s, e = min(s, m.open_start), max(e, m.close_end)
+                return v, (s, e), (v.idx, v.idx + len(v)), _source_span(doc, owner), False
         if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in QUOTE_WEAK_CUES:
             break
         if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:

@@ -115,6 +115,9 @@ audience fans members member students student americans who
 """.split())
 SAY_CUES = frozenset("say tell add write claim argue note warn recall insist explain state report announce "
                      "declare suggest acknowledge admit contend maintain assert testify".split())
+#: Nouns whose "that" clause is the possessor's words: "Trump's claim that there were “thousands”".
+CLAIM_NOUNS = frozenset("""claim assertion accusation allegation promise pledge suggestion insistence argument
+contention warning vow boast charge statement remark comment prediction""".split())
 #: Verbs that name things: a Title Case quote under them is still reported ("dubbed the “Gang of Eight”").
 NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
 #: Objects that make any verb a cue: "issued a statement", "posted a message".
