@@ -268,3 +268,11 @@ def test_quoted_words_in_someones_claim_are_that_persons(marked):
                    "“no new debt at all” since she took office.")
     q = one(qs, "no new debt")
     assert name(r, q) == "Ione Quarry" and "there had been" in q.contents[0].text
+
+
+def test_a_dateline_is_never_the_speaker(marked):
+    r, qs = marked("Bridge Opens After Ten Years\n\n"
+                   "HALVERSTON -- Governor Maren Oduya, opening the harbour bridge on Sunday, said it would "
+                   "“carry this city into a new century.”")
+    q = one(qs, "new century")
+    assert name(r, q) == "Maren Oduya"

@@ -1015,11 +1015,22 @@ def _subject_in(ctx: _Context, verb: Token, toks: list[Token] | None = None) -> 
     subj = _subject(verb, ctx.quoted)
     if subj is None or ctx.quoted[subj.i]:
         return None
+    subj = _past_dateline(subj)
     if ctx.para_of(subj.idx) != ctx.para_of(verb.idx):
         return None
     if toks is not None and not (toks[0].i <= subj.i <= toks[-1].i):
         return None
     return subj
+
+
+def _past_dateline(t: Token) -> Token:
+    """A dateline parsed as the subject ("WASHINGTON -- President Obama … said"): the name after it."""
+    doc = t.doc
+    if not (t.text.isupper() and len(t.text) > 1 and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws)
+            and t.i + 1 < len(doc) and doc[t.i + 1].text in ("--", "—", "–", "-")):
+        return t
+    return next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
+        (x for x in doc[t.i + 2:t.i + 8] if x.pos_ == "PROPN" and x.head.pos_ != "PROPN"), t)
 
 
 def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None = None, right: bool = False,
