@@ -462,3 +462,10 @@ def test_a_partial_quote_takes_the_rest_of_the_verbs_complements(marked):
     q = one(qs, "slow poison")
     assert q.contents[0].text.startswith("the new tax") and q.contents[0].text.endswith("farms of the valley")
     assert name(r, q) == "Edith Varga"
+
+
+def test_a_short_aside_reports_the_whole_sentence(marked):
+    r, qs = marked("The river has changed.\n\n"
+                   "Over the last ten years, Ms. Varkey said, most farmers have come to believe "
+                   "“that the river is dying and that someone must act.”")
+    assert name(r, one(qs, "river is dying")) == "Varkey"

@@ -1308,6 +1308,12 @@ def _partial(ctx: _Context, m: Marked):
             if up.dep_ == "ROOT":
                 break
             c2, up = up, up.head
+        if outer is None:
+            # "During his years in office, Mr. Obama said, a majority have come to believe “…”":
+            # the one reporting in a short aside reports the whole sentence
+            paren = _parenthetical(ctx, head, qpara)
+            if paren is not None and paren[0].i != v.i and _speaker_like(ctx, paren[1]):
+                outer = paren[0]
     naming_as = head.dep_ == "pobj" and head.head.lower_ == "as"     # "referred to it as “X”"
     if _title_like(ctx.text[m.start:m.end]) and inner_v.lemma_.lower() not in NAMING_CUES and not naming_as and (
             is_loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
