@@ -393,7 +393,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):
         e = _by_role(index, root.lower_, ctx, source.start_char)
         ctx.how = "description-role"
-        if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)
+        if e is None and (_person_noun(root.lower_) or lexicon.word_gender(root.lower_)):   # ("the ruling": nobody)
             # only someone who fits: "the businessman" is not the last woman named
             e = _most_named(ctx, source.start_char, lexicon.word_gender(root.lower_))
             ctx.how = "description-near"
