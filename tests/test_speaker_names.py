@@ -279,7 +279,7 @@ def test_a_dateline_is_never_the_speaker(marked):
 
 
 def test_a_gendered_description_is_a_person_of_that_gender(marked):
-    r, qs = marked("Nadia Ferro toured the children's hospital on Monday with the surgeon Ivan Petrov.\n\n"
+    r, qs = marked("Margaret Ellison toured the children's hospital on Monday with the surgeon Ivan Petrov.\n\n"
                    "“Every child here deserves a better building,” the former first lady said.")
     q = one(qs, "better building")
-    assert name(r, q) == "Nadia Ferro" and q.confidence < 0.5
+    assert name(r, q) == "Margaret Ellison" and q.confidence < 0.5
