@@ -283,3 +283,17 @@ def test_a_gendered_description_is_a_person_of_that_gender(marked):
                    "“Every child here deserves a better building,” the former first lady said.")
     q = one(qs, "better building")
     assert name(r, q) == "Margaret Ellison" and q.confidence < 0.5
+
+
+def test_the_chair_of_an_organisation_is_the_person_titled_so(marked):
+    r, qs = marked("Interim Chairwoman Rosa Delgado of the Harbor Arts Council opened the meeting.\n\n"
+                   "The council's budget fell by a third this year.\n\n"
+                   "“We will not close a single gallery,” the chair of the Harbor Arts Council said.")
+    q = one(qs, "single gallery")
+    assert name(r, q) == "Rosa Delgado"
+
+
+def test_the_spokesman_of_an_organisation_is_still_the_organisation(marked):
+    r, qs = marked("Chairwoman Rosa Delgado of the Harbor Arts Council opened the meeting.\n\n"
+                   "“No gallery will close,” a spokesman for the Harbor Arts Council said.")
+    assert name(r, one(qs, "No gallery")) != "Rosa Delgado"

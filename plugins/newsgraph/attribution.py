@@ -354,6 +354,13 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             # "Trump's lawyer", "Smith's widow", "Ryan's spokeswoman", "the wife of John Kerry":
             # someone else, unnamed (an organisation, though, speaks through its spokesman)
             return None
+        if e is not None and e.type == "Organization" and root.lower_ not in SPOKES_WORDS \
+                and (_relation_of(ctx, root, e, source) or _of_phrase_names(ctx, root, e)):
+            # "the chair of the DNC said": the person the article titles so, else the organisation
+            held = _by_role(index, root.lower_, ctx, source.start_char)
+            if held is not None:
+                ctx.how = "description-role"
+                return held.id
     if e is not None and e.type in ("Person", "Organization", "Group", "Place"):
         if e.type == "Place" and root.lower_ not in ORG_WORDS:
             pass
@@ -527,6 +534,15 @@ def _relation_of(ctx: _Context, root: Token, ent: Entity, source: SpacySpan) -> 
     return bool(heads) and all((t.dep_ == "poss" and t.head.i == root.i) or
                                (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == root.i)
                                for t in heads)
+
+
+def _of_phrase_names(ctx: _Context, root: Token, ent: Entity) -> bool:
+    """``ent`` is named inside the "of …" phrase of ``root`` ("the chair of the DNC board")."""
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return False
+    lo, hi = of.left_edge.idx, of.right_edge.idx + len(of.right_edge)
+    return any(lo <= sp.start < hi for sp in ent.spans)
 
 
 def _personal_name(name: str) -> bool:
