@@ -297,3 +297,9 @@ def test_the_spokesman_of_an_organisation_is_still_the_organisation(marked):
     r, qs = marked("Chairwoman Rosa Delgado of the Harbor Arts Council opened the meeting.\n\n"
                    "“No gallery will close,” a spokesman for the Harbor Arts Council said.")
     assert name(r, one(qs, "No gallery")) != "Rosa Delgado"
+
+
+def test_a_speech_someone_delivered_is_theirs(marked):
+    r, qs = marked("The plan is meant to help commuters, according to a speech Governor Margaret Lind delivered "
+                   "at the port in March, and it would “cut waiting times by half within two years.”")
+    assert name(r, one(qs, "waiting times")) == "Margaret Lind"

@@ -381,6 +381,10 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
                 return found.id
     # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
     det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
+    if root.lower_ in lexicon.DOCUMENT_NOUNS and det in ("a", "an"):
+        e = _publisher_at(ctx, root)  # "according to a speech Mrs. Roe delivered", "a study by Pew"
+        ctx.how = "document" if e is not None else "none"
+        return e.id if e is not None else None
     if root.lower_ in lexicon.DOCUMENT_NOUNS and det in ("the", "this", "that", "its", "his", "her", "their"):
         e = _publisher(ctx, root)     # "the report said": whoever the article says published it, else nobody
         ctx.how = "document" if e is not None else "none"
@@ -449,6 +453,10 @@ def _publisher(ctx: _Context, doc_noun: Token) -> Entity | None:
 def _publisher_at(ctx: _Context, t: Token) -> Entity | None:
     types = ("Person", "Organization", "Group")
     for c in t.children:
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lexicon.PUBLISHING_VERBS | {"deliver", "give"}:
+            subj = next((x for x in c.children if x.dep_ == "nsubj" and x.pos_ == "PROPN"), None)
+            if subj is not None:      # "a speech Mrs. Roe delivered", "the report the RNC released"
+                return ctx.entity_in(subj.idx, subj.idx + len(subj.text), types)
         if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN":
             return ctx.entity_in(c.idx, c.idx + len(c.text), types)
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):

@@ -240,6 +240,7 @@ DOCUMENT_GROUPS = (
     frozenset("memo letter document filing complaint lawsuit brief".split()),
     frozenset("ruling decision opinion".split()),
     frozenset("statement release".split()),
+    frozenset("speech address".split()),
     frozenset("post tweet email website".split()),
 )
 DOCUMENT_NOUNS = frozenset().union(*DOCUMENT_GROUPS) - {"paper"}     # "the paper said": a newspaper
