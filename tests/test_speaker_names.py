@@ -303,3 +303,14 @@ def test_a_speech_someone_delivered_is_theirs(marked):
     r, qs = marked("The plan is meant to help commuters, according to a speech Governor Margaret Lind delivered "
                    "at the port in March, and it would “cut waiting times by half within two years.”")
     assert name(r, one(qs, "waiting times")) == "Margaret Lind"
+
+
+def test_a_surname_misspelt_once_is_the_same_person(marked):
+    r, qs = marked("Two voters, Patricia Donnelly and Bruno Alves, came to the rally on Saturday.\n\n"
+                   "“He comes here when he needs our votes,” Donelly said of the candidate.")
+    assert name(r, one(qs, "needs our votes")) == "Patricia Donnelly"
+
+
+def test_a_family_name_in_the_plural_is_not_one_of_them():
+    from newsgraph.entities import _one_edit
+    assert _one_edit("mclenney", "mcclenney") and not _one_edit("clintons", "clinton")

@@ -222,6 +222,10 @@ class EntityIndex:
         role, rest = split_title(words)
         if role and rest:
             return self.find(" ".join(rest))
+        if len(words) == 1 and len(key) >= 6:
+            near = [k for k in self._surnames if _one_edit(key, k)]     # a misspelt surname
+            if len(near) == 1 and len(self._surnames[near[0]]) == 1:
+                return self._surnames[near[0]][0]
         return None
 
     def add(self, name: str, type: str, span: Span | None = None) -> Entity:
@@ -499,6 +503,11 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         if g is None and len(words) == 1:
             if not (m.etype == "Place" and m.locative):  # "Fields said" yes, "in Washington" no
                 cands = by_surname.get(key, [])
+                if not cands and m.etype == "Person" and len(key) >= 6:
+                    # a surname misspelt once in the article ("McLenney" after "Tyresha McClenney")
+                    near = [k for k in by_surname if _one_edit(key, k)]
+                    if len(near) == 1:
+                        cands = by_surname[near[0]]
                 if mg is not None:
                     cands = [c for c in cands if _group_gender(c) in (None, mg)]
                 if len(cands) == 1 or (cands and m.etype == "Person"):
@@ -592,6 +601,18 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         index.entities.append(e)
         index._register(e)
     return index
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one inserted, deleted or replaced letter (not the first, not a plural s)."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1] or a == b + "s" or b == a + "s":
+        return False            # (a family: "the Clintons" is not Hillary Clinton)
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def _in_title_case_line(text: str, pos: int) -> bool:
