@@ -576,14 +576,15 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         if first and not re.search(r"[.!?:;,\"”’'…)\]]$", first) and len(first.split()) <= 20:
             title = first
     title_words = _title_keys(title)
+    title_lines: dict[int, bool] = {}
     for g in sorted(groups, key=lambda g: min(m.start for m in g.mentions)):
         g.mentions.sort(key=lambda m: m.start)
         name = g.canonical
         if len(g.names) > 1 and name in g.names and \
-                all(_in_title_case_line(text, m.start) for m in g.mentions if m.name == name):
+                all(_in_title_case_line(text, m.start, title_lines) for m in g.mentions if m.name == name):
             # "Obama Says …" in a headline, "Obama Speech" in a caption: a name from a line in
             # Title Case takes in the words after it; a form used in the running text is the name
-            body = {m.name for m in g.mentions if not _in_title_case_line(text, m.start)}
+            body = {m.name for m in g.mentions if not _in_title_case_line(text, m.start, title_lines)}
             if body:
                 name = max(body, key=lambda n: (not _is_acronym(n), len(n.split()), len(n), g.names[n]))
         etype = g.type
@@ -615,12 +616,16 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
-def _in_title_case_line(text: str, pos: int) -> bool:
-    """The line around ``pos`` is in Title Case (a headline, a caption): 4+ words, 70 % capitalised."""
+def _in_title_case_line(text: str, pos: int, cache: dict[int, bool]) -> bool:
+    """The line around ``pos`` is in Title Case (a headline, a caption): 4+ words, 70 % capitalised
+    (``cache``: line start -> answer, so that a long line is read once)."""
     start = text.rfind("\n", 0, pos) + 1
+    if start in cache:
+        return cache[start]
     end = text.find("\n", pos)
     words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end if end >= 0 else len(text)])
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    cache[start] = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return cache[start]
 
 
 def _mention_gender(m: Mention) -> str | None:
