@@ -314,3 +314,24 @@ def test_a_surname_misspelt_once_is_the_same_person(marked):
 def test_a_family_name_in_the_plural_is_not_one_of_them():
     from newsgraph.entities import _one_edit
     assert _one_edit("mclenney", "mcclenney") and not _one_edit("clintons", "clinton")
+
+
+def test_he_is_the_name_opening_the_previous_sentence_when_the_parse_gave_it_no_subject(nlp):
+    from newsgraph import attribution
+    from newsgraph.entities import extract_entities
+
+    text = ("Councilman Paul Brandt is running for the Senate.\n\n"
+            "“He has not shown an ambition for higher office,” said Quentin Vale, a professor.\n\n"
+            "Brandt bristles at the suggestion he is not ready. “I have done the work,” he said.")
+    doc = nlp(text)
+    brandt = next(t for t in doc if t.text == "Brandt" and t.idx > 100)
+    verb = doc[brandt.i + 1]
+    for c in list(verb.children):
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            c.dep_ = "dep"
+    brandt.head, brandt.dep_ = verb, "compound"      # as the parser reads "Brandt bristles" in news text
+    index = extract_entities(doc, text=text)
+    ctx = attribution.make_context(doc, index)
+    he = [t for t in doc if t.lower_ == "he"][-1]
+    e = attribution._focus_person(ctx, he, "m")
+    assert e is not None and e.name == "Paul Brandt"

@@ -499,9 +499,19 @@ def _focus_person(ctx: _Context, pron: Token, g: str, depth: int = 0) -> Entity 
 
 
 def _subject_person(ctx: _Context, sent: SpacySpan, before: int, g: str, depth: int) -> Entity | None:
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    fragment = first is not None and first.i < before and _is_name(first) and not ctx.quoted[first.i] \
+        and first.dep_ in ("compound", "flat", "npadvmod", "dep") and first.head.i == sent.root.i \
+        and not any(c.dep_ in SUBJ_DEPS for c in sent.root.children)
     for t in sent:
         if t.i >= before:
             break
+        if fragment and t.i == first.i:
+            # "Scott bristles at …" with no subject in the parse (the name glued to the verb as a
+            # compound): the name that opens the sentence is its subject
+            e = ctx.entity_in(t.idx, t.idx + len(t.text), ("Person",))
+            if e is not None and e.type == "Person" and ctx.gender_of(e) in (None, g):
+                return e
         if t.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[t.i]:
             continue
         if t.lower_ in PERSON_PRONOUNS:
