@@ -469,3 +469,10 @@ def test_a_short_aside_reports_the_whole_sentence(marked):
                    "Over the last ten years, Ms. Varkey said, most farmers have come to believe "
                    "“that the river is dying and that someone must act.”")
     assert name(r, one(qs, "river is dying")) == "Varkey"
+
+
+def test_capitals_labels_naming_nobody_keep_the_quotes_own_speaker(marked):
+    r, qs = marked("The notice was read out by the harbour master, Ilse Varga.\n\n"
+                   "“WARNING: the north pier is closed until Monday.\n\n"
+                   "“NOTICE: ferries leave from the south pier,” Varga said.")
+    assert all(name(r, q) == "Ilse Varga" for q in qs if "pier" in q.contents[0].text)

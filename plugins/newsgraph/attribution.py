@@ -858,11 +858,11 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
     last_speaker: str | None = None
     for u in sorted(units, key=lambda u: u.contents[0][0]):
         turns = _label_turns(text, u) if u.kind == "direct" and _CAPS_LABEL.match(text, u.contents[0][0]) else []
-        if turns and (u.source is None or len(turns) > 1):
+        labels = [_transcript_label(ctx, t.contents[0][0]) for t in turns]
+        if turns and (u.source is None or (len(turns) > 1 and any(labels))):
             # a transcript inside marks ("SMITH: …" / "JONES: …" paragraphs): one quote per turn,
-            # whoever introduced the excerpt
-            for turn in turns:
-                label = _transcript_label(ctx, turn.contents[0][0])
+            # whoever introduced the excerpt ("WARNING: …" / "NOTE: …", nobody's names, do not count)
+            for turn, label in zip(turns, labels):
                 if label is not None:
                     turn.speaker, turn.confidence = label.id, CONFIDENCE["label"]
                     last_speaker = turn.speaker
