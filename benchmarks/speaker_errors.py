@@ -14,6 +14,7 @@ one error class, from the gold source mention and the predicted one:
 - ``name``: the right mention, resolved to the wrong name.
 
 usage: speaker_errors.py PRED.jsonl [--split dev] [--show CLASS] [-n N]
+(CLASS is one of the classes above, or "not found": prints the gold quote in context.)
 Skips (exit 0) when the PolNeAR data is absent.
 """
 from __future__ import annotations
@@ -100,6 +101,17 @@ def main() -> int:
         q = best_quote(g, pred.get(g["doc"], []))
         if q is None:
             counts["not found"] += 1
+            if args.show == "not found" and shown < args.n:
+                shown += 1
+                if g["doc"] not in texts:
+                    texts[g["doc"]] = open(os.path.join(EVAL, "polnear", args.split, "text", g["doc"] + ".txt"),
+                                           encoding="utf-8").read()
+                text = texts[g["doc"]]
+                cs, ce = sorted((g["content_start"], g["content_end"]))
+                near = [(c["start"], c["end"]) for p in pred.get(g["doc"], []) for c in p.get("contents", [])
+                        if c["start"] < ce and cs < c["end"]]
+                print(f"[{g['doc'][:40]} @{cs}] gold {g['speaker']!r}: {text[max(0, cs - 60):ce + 40]!r} "
+                      f"(overlapping predictions {near})")
             continue
         if any(same(speaker_name(q) or "", n) for n in g["speaker"].split("; ")):
             counts["right"] += 1

@@ -411,3 +411,68 @@ def test_a_disease_ner_missed_is_a_condition_not_someone(extract):
     (q,) = r.quotes
     e = r.entity(q.speaker)
     assert e is None or e.type == "Condition"        # (conditions get no speaker page)
+
+
+def test_quoted_sentences_with_words_after_them_go_on_with_the_last_speaker(marked):
+    # the second quotation is whole sentences, then a few words of the writer's: not a partial
+    # quote under some verb, but the same speaker going on
+    r, qs = marked("“It is a patch, not a plan,” said Ingrid Solberg, an analyst at the Harbor Institute. "
+                   "“Nobody fixed the code. It is basically a new levy” on the smallest firms.")
+    q = one(qs, "patch")
+    assert any("Nobody fixed the code" in c.text for c in q.contents) and name(r, q) == "Ingrid Solberg"
+
+
+def test_a_title_in_marks_after_a_quote_does_not_go_on_with_it(marked):
+    r, qs = marked("“We sang it every night,” said the singer Mara Quist.\n\n"
+                   "“Blue River Morning Song” was written by her brother in 1990.")
+    assert not any("Blue River" in c.text for q in qs for c in q.contents if name(r, q) == "Mara Quist")
+
+
+def test_a_transcript_inside_marks_credits_each_turn_by_its_label(marked):
+    # a debate excerpt: every paragraph opens a mark (none closes) and a capitals label
+    r, qs = marked("Moderator Dana Hollis questioned Mayor Ruth Brandt on Sunday. Here is part of the exchange:\n\n"
+                   "\"HOLLIS: Will the bridge open this year, as you promised in the spring?\n\n"
+                   "\"BRANDT: It will open in June, and it will be paid for without new taxes.\n\n"
+                   "\"HOLLIS: And what about the tolls that drivers have been asking about?")
+    bridge = one(qs, "Will the bridge open")
+    june = one(qs, "open in June")
+    assert bridge is not june
+    assert name(r, bridge) == "Dana Hollis" and name(r, june) == "Ruth Brandt" and june.confidence >= 0.8
+
+
+def test_a_capitals_label_nobody_in_the_article_has_is_nobody(marked):
+    r, qs = marked("The exchange was heated, viewers said.\n\n"
+                   "\"GRANT: You never answered the question about the budget for the schools.\n\n"
+                   "\"MORROW: I answered it twice tonight, and I will answer it again tomorrow.")
+    assert all(q.speaker is None for q in qs)
+
+
+def test_according_to_x_partial_keeps_the_clause_after_the_name(marked):
+    r, qs = marked("The council met on Monday.\n\n"
+                   "According to the radio host Vince Marlow, the new parking plan reeks of “panic” and haste.\n\n"
+                   "The mayor did not reply.")
+    q = one(qs, "panic")
+    assert "parking plan reeks of" in q.contents[0].text and name(r, q) == "Vince Marlow"
+
+
+def test_a_partial_quote_takes_the_rest_of_the_verbs_complements(marked):
+    # the reported content goes on after the quoted words to the end of what the verb governs
+    r, qs = marked("At a rally, Governor Edith Varga likened the new tax to a “slow poison” in a long speech "
+                   "about the farms of the valley.")
+    q = one(qs, "slow poison")
+    assert q.contents[0].text.startswith("the new tax") and q.contents[0].text.endswith("farms of the valley")
+    assert name(r, q) == "Edith Varga"
+
+
+def test_a_short_aside_reports_the_whole_sentence(marked):
+    r, qs = marked("The river has changed.\n\n"
+                   "Over the last ten years, Ms. Varkey said, most farmers have come to believe "
+                   "“that the river is dying and that someone must act.”")
+    assert name(r, one(qs, "river is dying")) == "Varkey"
+
+
+def test_capitals_labels_naming_nobody_keep_the_quotes_own_speaker(marked):
+    r, qs = marked("The notice was read out by the harbour master, Ilse Varga.\n\n"
+                   "“WARNING: the north pier is closed until Monday.\n\n"
+                   "“NOTICE: ferries leave from the south pier,” Varga said.")
+    assert all(name(r, q) == "Ilse Varga" for q in qs if "pier" in q.contents[0].text)

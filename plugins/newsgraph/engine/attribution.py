@@ -67,6 +67,7 @@ CONFIDENCE = {
     "description-role": 0.6,    # "the senator": the person with that role
     "description-near": 0.35,   # "the lawyer": only the last person named
     "document": 0.7,            # "the report said": who the article says published it
+    "label": 0.9,               # a transcript's "SMITH: …" inside the marks: the person of that name
     "none": 0.0,
 }
 #: Per kind of quote: quoted words inside reported speech, and reported speech without marks, are
@@ -75,10 +76,13 @@ KIND_CONFIDENCE = {"direct": 0.0, "partial": -0.04, "indirect": -0.1}
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: How many sentences back a he/she looks for a person as subject (``_focus_person``).
 FOCUS_SENTENCES = 3
+#: How many paragraphs back "the businessman said" looks for the person it describes (``_most_named``).
+DESCRIPTION_PARAS = 3
 #: How many paragraphs back "the report said" looks for who published the report (``_publisher``).
 PUBLISHER_PARAS = 3
 _SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                        r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+){1,3})$")
 _DASH_LINE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,6})")
 
 
@@ -122,6 +126,7 @@ class _Context:
         self._by_text: dict[str, list[int]] | None = None   # token text -> token indices (same_text)
         self.how = "none"                           # how resolve_source found its last speaker
         self.focus: dict[int, Entity | None] = {}   # he/she token -> the person in focus (_focus_person)
+        self._titles: dict[str, list[list[str]]] = {}   # entity id -> its roles (titles_of)
 
     def add_mention(self, start: int, end: int, ent: Entity) -> None:
         """A mention found after the context was built (a name the NER missed)."""
@@ -225,6 +230,22 @@ class _Context:
         self.genders[ent.id] = g
         return g
 
+    def titles_of(self, ent: Entity) -> list[list[str]]:
+        """The roles a person is given: its role, and the title words right before each of its
+        mentions ("President Obama", "Vermont Sen. Jane Roe"), lowercased, abbreviations spelled
+        out ("sen" -> "senator"); memoised."""
+        known = self._titles.get(ent.id)
+        if known is None:
+            known = [] if not ent.role else [ent.role]
+            for sp in ent.spans:
+                pre = _TITLE_BEFORE.search(self.text, max(0, sp.start - 40), sp.start)
+                if pre and any(w.lower().strip(".") in CORE_TITLES for w in pre.group(1).split()):
+                    known.append(pre.group(1))
+            known = [[lexicon.TITLE_WORDS.get(w.strip("."), w.strip(".")) for w in r.lower().replace("-", " ").split()]
+                     for r in known]
+            self._titles[ent.id] = known
+        return known
+
     def _in_quote(self, pos: int) -> bool:
         t = self.token_at(pos)
         return bool(t is not None and self.quoted[t.i])
@@ -271,6 +292,17 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
         while noun.dep_ == "appos" and noun.head.i != noun.i and _is_name(noun.head):
             noun = noun.head        # "Jane Roe, the head of the league, who said": Jane Roe
         return resolve_source(doc, _source_span(doc, noun), index, ctx, last_speaker) if noun.i != root.i else None
+    if len(words) == 1 and low in ("who", "which") and root.i > 0:
+        # the parse did not hang the clause on its noun ("the Police Department which reported …"
+        # parsed as an adverbial clause): the name right before the relative pronoun
+        prev = doc[root.i - 1]
+        if prev.text == "," and root.i > 1:
+            prev = doc[root.i - 2]
+        if _is_name(prev) and not ctx.quoted[prev.i] and prev.ent_type_ not in _NOT_NAMES:
+            while prev.dep_ in ("compound", "flat") and prev.head.i > prev.i and _is_name(prev.head):
+                prev = prev.head
+            return resolve_source(doc, _source_span(doc, prev), index, ctx, last_speaker)
+        return None
     if len(words) == 1 and low in PRONOUNS:
         # an organisation "it"/"they" stands for was named lately (not ten paragraphs back)
         how = "pronoun-org"
@@ -322,6 +354,13 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             # "Trump's lawyer", "Smith's widow", "Ryan's spokeswoman", "the wife of John Kerry":
             # someone else, unnamed (an organisation, though, speaks through its spokesman)
             return None
+        if e is not None and e.type == "Organization" and root.lower_ not in SPOKES_WORDS \
+                and (_relation_of(ctx, root, e, source) or _of_phrase_names(ctx, root, e)):
+            # "the chair of the DNC said": the person the article titles so, else the organisation
+            held = _by_role(index, root.lower_, ctx, source.start_char)
+            if held is not None:
+                ctx.how = "description-role"
+                return held.id
     if e is not None and e.type in ("Person", "Organization", "Group", "Place"):
         if e.type == "Place" and root.lower_ not in ORG_WORDS:
             pass
@@ -342,6 +381,10 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
                 return found.id
     # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
     det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
+    if root.lower_ in lexicon.DOCUMENT_NOUNS and det in ("a", "an"):
+        e = _publisher_at(ctx, root)  # "according to a speech Mrs. Roe delivered", "a study by Pew"
+        ctx.how = "document" if e is not None else "none"
+        return e.id if e is not None else None
     if root.lower_ in lexicon.DOCUMENT_NOUNS and det in ("the", "this", "that", "its", "his", "her", "their"):
         e = _publisher(ctx, root)     # "the report said": whoever the article says published it, else nobody
         ctx.how = "document" if e is not None else "none"
@@ -359,15 +402,33 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: _Co
             return e.id if e else None
         return None
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):
-        e = _by_role(index, root.lower_)
+        e = _by_role(index, root.lower_, ctx, source.start_char)
         ctx.how = "description-role"
-        if e is None and _person_noun(root.lower_):      # ("the advisory", "the ruling" are nobody)
+        if e is None and (_person_noun(root.lower_) or lexicon.word_gender(root.lower_)):   # ("the ruling": nobody)
             # only someone who fits: "the businessman" is not the last woman named
-            e = ctx.last_entity(source.start_char, ("Person",), gender=lexicon.word_gender(root.lower_))
+            e = _most_named(ctx, source.start_char, lexicon.word_gender(root.lower_))
             ctx.how = "description-near"
         ctx.how = ctx.how if e else "none"
         return e.id if e else None
     return None
+
+
+def _most_named(ctx: _Context, before: int, gender: str | None) -> Entity | None:
+    """For a description no role matches ("the businessman"): of the people of that gender named
+    in the last ``DESCRIPTION_PARAS`` paragraphs, the one the article names most (the one it is
+    about), else the last one named."""
+    floor = ctx.para_starts[max(ctx.para_of(before) - DESCRIPTION_PARAS, 0)] if ctx.para_starts else 0
+    seen: dict[str, Entity] = {}
+    i = bisect.bisect_left(ctx.mention_starts, before) - 1
+    while i >= 0 and ctx.mentions[i][0] >= floor:
+        s, e, ent = ctx.mentions[i]
+        i -= 1
+        if ent.type == "Person" and ent.id not in seen and not ctx._in_quote(s) and not ctx._as_thing(s, e) \
+                and (gender is None or ctx.gender_of(ent) in (None, gender)):
+            seen[ent.id] = ent
+    if not seen:
+        return ctx.last_entity(before, ("Person",), gender=gender)
+    return max(seen.values(), key=lambda x: x.mentions)     # (ties: the last named, seen first)
 
 
 def _publisher(ctx: _Context, doc_noun: Token) -> Entity | None:
@@ -392,6 +453,10 @@ def _publisher(ctx: _Context, doc_noun: Token) -> Entity | None:
 def _publisher_at(ctx: _Context, t: Token) -> Entity | None:
     types = ("Person", "Organization", "Group")
     for c in t.children:
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lexicon.PUBLISHING_VERBS | {"deliver", "give"}:
+            subj = next((x for x in c.children if x.dep_ == "nsubj" and x.pos_ == "PROPN"), None)
+            if subj is not None:      # "a speech Mrs. Roe delivered", "the report the RNC released"
+                return ctx.entity_in(subj.idx, subj.idx + len(subj.text), types)
         if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN":
             return ctx.entity_in(c.idx, c.idx + len(c.text), types)
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
@@ -434,9 +499,19 @@ def _focus_person(ctx: _Context, pron: Token, g: str, depth: int = 0) -> Entity 
 
 
 def _subject_person(ctx: _Context, sent: SpacySpan, before: int, g: str, depth: int) -> Entity | None:
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    fragment = first is not None and first.i < before and _is_name(first) and not ctx.quoted[first.i] \
+        and first.dep_ in ("compound", "flat", "npadvmod", "dep") and first.head.i == sent.root.i \
+        and not any(c.dep_ in SUBJ_DEPS for c in sent.root.children)
     for t in sent:
         if t.i >= before:
             break
+        if fragment and t.i == first.i:
+            # "Scott bristles at …" with no subject in the parse (the name glued to the verb as a
+            # compound): the name that opens the sentence is its subject
+            e = ctx.entity_in(t.idx, t.idx + len(t.text), ("Person",))
+            if e is not None and e.type == "Person" and ctx.gender_of(e) in (None, g):
+                return e
         if t.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[t.i]:
             continue
         if t.lower_ in PERSON_PRONOUNS:
@@ -477,6 +552,15 @@ def _relation_of(ctx: _Context, root: Token, ent: Entity, source: SpacySpan) -> 
     return bool(heads) and all((t.dep_ == "poss" and t.head.i == root.i) or
                                (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == root.i)
                                for t in heads)
+
+
+def _of_phrase_names(ctx: _Context, root: Token, ent: Entity) -> bool:
+    """``ent`` is named inside the "of …" phrase of ``root`` ("the chair of the DNC board")."""
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return False
+    lo, hi = of.left_edge.idx, of.right_edge.idx + len(of.right_edge)
+    return any(lo <= sp.start < hi for sp in ent.spans)
 
 
 def _personal_name(name: str) -> bool:
@@ -532,14 +616,29 @@ def _mentioned_since_speaker(ctx: _Context, speaker: Entity, prev: Entity, pos: 
     return last_prev > last_sp
 
 
-def _by_role(index: EntityIndex, word: str) -> Entity | None:
-    """The person whose role is ``word`` ("the president": "President", "former president"; not
-    "vice president")."""
+def _by_role(index: EntityIndex, word: str, ctx: _Context, before: int) -> Entity | None:
+    """The person whose role is ``word`` ("the president": "President", "former president"; "the
+    senator": "Sen."; "the secretary": "Secretary of State"; never "vice president"), of the
+    description's gender; of several, the one mentioned last before ``before``."""
+    want = lexicon.TITLE_WORDS.get(word, word)
+    best, best_pos = None, -2
     for e in index.entities:
-        words = (e.role or "").lower().replace("-", " ").split()
-        if e.type == "Person" and words and words[-1] == word and "vice" not in words:
-            return e
-    return None
+        if e.type != "Person" or not any(_role_fits(words, want) for words in ctx.titles_of(e)):
+            continue
+        wg = lexicon.word_gender(word)
+        if wg is not None and ctx.gender_of(e) not in (None, wg):
+            continue
+        pos = max((sp.start for sp in e.spans if sp.start < before), default=-1)
+        if pos > best_pos:
+            best, best_pos = e, pos
+    return best
+
+
+def _role_fits(words: list[str], want: str) -> bool:
+    if not words or any(w in lexicon.DEPUTY_WORDS for w in words) or want not in words:
+        return False
+    k = words.index(want)
+    return k == len(words) - 1 or words[k + 1] == "of"   # "Attorney General" is not "the general"
 
 
 def _name_tokens(root: Token) -> list[Token]:
@@ -738,6 +837,9 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
         # partial: the reported clause under a speech verb
         res = _partial(ctx, m)
         if res is None:
+            if prev is not None and prev.kind == "direct" and prev.source is not None and not prev.loose \
+                    and _starts_sentence(text, m, lframe[0]) and _continues(ctx, prev, m, pi):
+                _extend(prev, m)   # "“A,” said X. “B C D” for the rest.": B goes on with A's speaker
             continue
         verb, content, cue, source, loose = res
         u = by_cue.get(verb.i)
@@ -755,6 +857,17 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
     quotes = []
     last_speaker: str | None = None
     for u in sorted(units, key=lambda u: u.contents[0][0]):
+        turns = _label_turns(text, u) if u.kind == "direct" and _CAPS_LABEL.match(text, u.contents[0][0]) else []
+        labels = [_transcript_label(ctx, t.contents[0][0]) for t in turns]
+        if turns and (u.source is None or (len(turns) > 1 and any(labels))):
+            # a transcript inside marks ("SMITH: …" / "JONES: …" paragraphs): one quote per turn,
+            # whoever introduced the excerpt ("WARNING: …" / "NOTE: …", nobody's names, do not count)
+            for turn, label in zip(turns, labels):
+                if label is not None:
+                    turn.speaker, turn.confidence = label.id, CONFIDENCE["label"]
+                    last_speaker = turn.speaker
+                quotes.append(_to_quote(text, turn))
+            continue
         if u.source is not None:
             u.speaker = resolve_source(doc, u.source, index, ctx, last_speaker)
             u.confidence = speaker_confidence(ctx, u.kind) if u.speaker else 0.0
@@ -762,6 +875,33 @@ def attribute(doc: Doc, index: EntityIndex, paras: list[tuple[int, int]] | None 
             last_speaker = u.speaker
         quotes.append(_to_quote(text, u))
     return quotes
+
+
+_CAPS_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _transcript_label(ctx: _Context, pos: int) -> Entity | None:
+    """The speaker of a transcript turn opening at ``pos`` with a label in capitals (``SMITH: …``):
+    the one person of the article with that surname or name, else None."""
+    m = _CAPS_LABEL.match(ctx.text, pos)
+    if m is None:
+        return None
+    words = m.group(1).lower().split()
+    found = [e for e in ctx.index.entities if e.type == "Person"
+             and [w.lower() for w in e.name.split()[-len(words):]] == words]
+    return found[0] if len(found) == 1 else None
+
+
+def _label_turns(text: str, u: _Unit) -> list[_Unit]:
+    """``u``'s paragraphs split where one opens with a capitals label: one unit per turn."""
+    turns: list[_Unit] = []
+    for sp in u.contents:
+        if not turns or _CAPS_LABEL.match(text, sp[0]):
+            turns.append(_Unit([], "direct", [], para=u.para))
+        turns[-1].contents.append(sp)
+    for t in turns:
+        t.marked = [Marked(list(t.contents), t.contents[0][0], t.contents[-1][1])]
+    return turns
 
 
 def _extend(u: _Unit, m: Marked) -> None:
@@ -795,6 +935,16 @@ def _prev_char(text: str, pos: int, floor: int) -> str:
     while i >= floor and text[i].isspace():
         i -= 1
     return text[i] if i >= floor else ""
+
+
+def _starts_sentence(text: str, m: Marked, floor: int) -> bool:
+    """Quoted words that open a sentence of their own and hold a whole sentence: after a sentence
+    end (or at the start of the paragraph), capitalised, four words or more, a sentence end inside
+    ("… said X. “No reform. Just a tax rise” for the rich.")."""
+    before = _prev_char(text, m.open_start, floor)
+    words = text[m.start:m.end].split()
+    return before in ("", ".", "!", "?", "\"", "”", "'") and len(words) >= 4 and words[0][:1].isupper() \
+        and re.search(r"\w[.!?] +[A-Z]", text[m.start:m.end]) is not None   # whole sentences, not a title
 
 
 def _is_direct(text: str, m: Marked, lframe: tuple[int, int], rframe: tuple[int, int]) -> bool:
@@ -899,11 +1049,22 @@ def _subject_in(ctx: _Context, verb: Token, toks: list[Token] | None = None) -> 
     subj = _subject(verb, ctx.quoted)
     if subj is None or ctx.quoted[subj.i]:
         return None
+    subj = _past_dateline(subj)
     if ctx.para_of(subj.idx) != ctx.para_of(verb.idx):
         return None
     if toks is not None and not (toks[0].i <= subj.i <= toks[-1].i):
         return None
     return subj
+
+
+def _past_dateline(t: Token) -> Token:
+    """A dateline parsed as the subject ("WASHINGTON -- President Obama … said"): the name after it."""
+    doc = t.doc
+    if not (t.text.isupper() and len(t.text) > 1 and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws)
+            and t.i + 1 < len(doc) and doc[t.i + 1].text in ("--", "—", "–", "-")):
+        return t
+    return next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
+        (x for x in doc[t.i + 2:t.i + 8] if x.pos_ == "PROPN" and x.head.pos_ != "PROPN"), t)
 
 
 def _cue_in(ctx: _Context, toks: list[Token], first: bool, max_pos: int | None = None, right: bool = False,
@@ -1121,6 +1282,14 @@ def _partial(ctx: _Context, m: Marked):
         if ctx.para_of(v.idx) != qpara:
             v = None
             break
+        if v.pos_ == "NOUN" and v.lemma_.lower() in lexicon.CLAIM_NOUNS and child.dep_ in ("acl", "ccomp") \
+                and v.i not in inside and not ctx.quoted[v.i]:
+            owner = next((c for c in v.children if c.dep_ == "poss" and _is_name(c)), None)
+            if owner is not None:
+                # "Trump's claim that there were “thousands of …”": the owner's words
+                s, e = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                s, e = min(s, m.open_start), max(e, m.close_end)
+                return v, (s, e), (v.idx, v.idx + len(v)), _source_span(doc, owner), False
         if _is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in QUOTE_WEAK_CUES:
             break
         if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
@@ -1152,8 +1321,11 @@ def _partial(ctx: _Context, m: Marked):
     if v is None:
         a, pobj = acc
         to = doc[a.i + 1]
-        s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, pobj.right_edge.i + 1))
-        return a, (s, e), (a.idx, to.idx + len(to)), _source_span(doc, pobj), False
+        src = _source_span(doc, pobj)
+        # the "according to X" phrase out (X's own words, not what the parse hung on X)
+        s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, max(src.end, pobj.i + 1)))
+        s, e = min(s, m.open_start), max(e, m.close_end)    # the quoted words are always in the clause
+        return a, (s, e), (a.idx, to.idx + len(to)), src, False
     inner_v = v
     outer = None
     if not is_loose and OUTER_CUES_WIN:
@@ -1170,6 +1342,12 @@ def _partial(ctx: _Context, m: Marked):
             if up.dep_ == "ROOT":
                 break
             c2, up = up, up.head
+        if outer is None:
+            # "During his years in office, Mr. Obama said, a majority have come to believe “…”":
+            # the one reporting in a short aside reports the whole sentence
+            paren = _parenthetical(ctx, head, qpara)
+            if paren is not None and paren[0].i != v.i and _speaker_like(ctx, paren[1]):
+                outer = paren[0]
     naming_as = head.dep_ == "pobj" and head.head.lower_ == "as"     # "referred to it as “X”"
     if _title_like(ctx.text[m.start:m.end]) and inner_v.lemma_.lower() not in NAMING_CUES and not naming_as and (
             is_loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
@@ -1180,7 +1358,11 @@ def _partial(ctx: _Context, m: Marked):
         return None
     if child.i > v.i:
         first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
-        s_i, e_i = first.left_edge.i, child.right_edge.i + 1
+        # to the end of the verb's complements after the quoted words too ("likened them to a
+        # “snake” in a song about …"), not into a coordinated clause
+        last = max((c for c in v.rights if c.i >= child.i and not c.is_punct and c.dep_ not in ("cc", "conj")
+                    and ctx.para_of(c.right_edge.idx) == qpara), key=lambda c: c.i, default=child)
+        s_i, e_i = first.left_edge.i, max(child.right_edge.i, last.right_edge.i) + 1
     else:
         s_i, e_i = child.left_edge.i, child.right_edge.i + 1
         if s_i <= subj.i < e_i:
@@ -1231,9 +1413,9 @@ def _speaker_like(ctx: _Context, t: Token) -> bool:
 
 def _trim(doc: Doc, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
     toks = [t for t in doc[s_i:e_i] if not (exclude and exclude[0] <= t.i < exclude[1])]
-    while toks and (toks[0].is_punct and toks[0].text not in "\"“'‘"):
+    while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "\"“'‘"):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"”'’":
+    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in "\"”'’"):
         toks = toks[:-1]
     if not toks:
         return doc[s_i].idx, doc[e_i - 1].idx + len(doc[e_i - 1])

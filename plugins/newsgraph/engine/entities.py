@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from . import lexicon
 from .lexicon import (
     CORE_TITLES,
     GENERIC_HEADS,
@@ -221,6 +222,10 @@ class EntityIndex:
         role, rest = split_title(words)
         if role and rest:
             return self.find(" ".join(rest))
+        if len(words) == 1 and len(key) >= 6:
+            near = [k for k in self._surnames if _one_edit(key, k)]     # a misspelt surname
+            if len(near) == 1 and len(self._surnames[near[0]]) == 1:
+                return self._surnames[near[0]][0]
         return None
 
     def add(self, name: str, type: str, span: Span | None = None) -> Entity:
@@ -469,6 +474,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     by_head: dict[str, list[_Group]] = {}
     by_first: dict[str, list[_Group]] = {}
     person_keys: set[str] = set()
+    by_gender: dict[tuple[str, str], _Group] = {}   # (surname key, "m"/"f") -> "Mr. Obama" apart from "Michelle Obama"
     by_place: dict[str, _Group] = {}
     acronyms: dict[str, _Group] = {}
 
@@ -476,7 +482,10 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         by_key.setdefault(key, g)
 
     # longest names first, so that "Sessions" finds "Jeff Sessions" whatever the order
-    order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].name.split()))
+    # (and a one-word name with a gendered title before the others: "Mr. Obama" decides which
+    # Obama a bare "Obama" is when "Michelle Obama" is named too)
+    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].name.split()),
+                                                        _mention_gender(mentions[i]) is None))
     for i in order:
         m = mentions[i]
         key = name_key(m.name)
@@ -488,9 +497,19 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
             else:
                 m.etype = "Person"
         words = m.name.split()
+        mg = _mention_gender(m) if len(words) == 1 else None
+        if mg is not None and g is not None and _group_gender(g) not in (None, mg):
+            g = by_gender.get((key, mg))   # "Mr. Obama" is not "Michelle Obama"
         if g is None and len(words) == 1:
             if not (m.etype == "Place" and m.locative):  # "Fields said" yes, "in Washington" no
                 cands = by_surname.get(key, [])
+                if not cands and m.etype == "Person" and len(key) >= 6:
+                    # a surname misspelt once in the article ("McLenney" after "Tyresha McClenney")
+                    near = [k for k in by_surname if _one_edit(key, k)]
+                    if len(near) == 1:
+                        cands = by_surname[near[0]]
+                if mg is not None:
+                    cands = [c for c in cands if _group_gender(c) in (None, mg)]
                 if len(cands) == 1 or (cands and m.etype == "Person"):
                     g = max(cands, key=lambda c: len(c.mentions))
                 if g is None and m.etype == "Person":
@@ -509,6 +528,8 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         if g is None:
             g = _Group()
             groups.append(g)
+            if mg is not None:
+                by_gender[(key, mg)] = g
             if m.etype == "Place" and m.locative and (key in person_keys or by_surname.get(key)):
                 by_place[key] = g
         g.add(m)
@@ -555,9 +576,17 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         if first and not re.search(r"[.!?:;,\"”’'…)\]]$", first) and len(first.split()) <= 20:
             title = first
     title_words = _title_keys(title)
+    title_lines: dict[int, bool] = {}
     for g in sorted(groups, key=lambda g: min(m.start for m in g.mentions)):
         g.mentions.sort(key=lambda m: m.start)
         name = g.canonical
+        if len(g.names) > 1 and name in g.names and \
+                all(_in_title_case_line(text, m.start, title_lines) for m in g.mentions if m.name == name):
+            # "Obama Says …" in a headline, "Obama Speech" in a caption: a name from a line in
+            # Title Case takes in the words after it; a form used in the running text is the name
+            body = {m.name for m in g.mentions if not _in_title_case_line(text, m.start, title_lines)}
+            if body:
+                name = max(body, key=lambda n: (not _is_acronym(n), len(n.split()), len(n), g.names[n]))
         etype = g.type
         if etype == "Person" and _one_word_thing(g):
             etype = "Place" if g.votes.get("Place") else "Organization"
@@ -573,6 +602,47 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         index.entities.append(e)
         index._register(e)
     return index
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one inserted, deleted or replaced letter (not the first, not a plural s)."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1] or a == b + "s" or b == a + "s":
+        return False            # (a family: "the Clintons" is not Hillary Clinton)
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+def _in_title_case_line(text: str, pos: int, cache: dict[int, bool]) -> bool:
+    """The line around ``pos`` is in Title Case (a headline, a caption): 4+ words, 70 % capitalised
+    (``cache``: line start -> answer, so that a long line is read once)."""
+    start = text.rfind("\n", 0, pos) + 1
+    if start in cache:
+        return cache[start]
+    end = text.find("\n", pos)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end if end >= 0 else len(text)])
+    cache[start] = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return cache[start]
+
+
+def _mention_gender(m: Mention) -> str | None:
+    """"m"/"f" from a gendered honorific or title in a mention's role ("Mr.", "Congresswoman")."""
+    return next(filter(None, (lexicon.word_gender(w) for w in (m.role or "").split())), None)
+
+
+def _group_gender(g: _Group) -> str | None:
+    """"m"/"f" of a person group: gendered roles of its mentions, else the first name of its
+    longest name (the first-name table), else None."""
+    for m in g.mentions:
+        mg = _mention_gender(m)
+        if mg is not None:
+            return mg
+    longest = max(g.names, key=lambda n: len(n.split()), default="")
+    words = longest.split()
+    return lexicon.first_name_gender(words[0]) if len(words) >= 2 else None
 
 
 def _scan_unlabelled(doc: Doc, text: str, groups: list[_Group], by_surname: dict, by_key: dict) -> None:

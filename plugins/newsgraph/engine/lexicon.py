@@ -38,6 +38,13 @@ spokesperson director chairman chairwoman chair prosecutor detective officer she
 minister commissioner ceo chief executive leader coach professor candidate nominee congressman
 congresswoman representative lawmaker councilman councilwoman superintendent inspector agent
 """.split())
+#: Abbreviated titles and the word a description uses for them ("Sen. Jane Roe" is "the senator").
+TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president",
+               "gen": "general", "atty": "attorney", "supt": "superintendent", "prof": "professor",
+               "congressman": "representative", "congresswoman": "representative", "chairwoman": "chairman",
+               "chair": "chairman", "chairperson": "chairman"}
+#: Role words that make someone else's deputy: "the president" is not the vice president.
+DEPUTY_WORDS = frozenset("vice deputy assistant under associate".split())
 #: Honorifics: before a name they make it a person's (and some give a gender, see below).
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady madam rev reverend".split())
 #: Titles only people have: an ORG mention starting with one is a person ("Dr Valeria Gazzola",
@@ -108,6 +115,9 @@ audience fans members member students student americans who
 """.split())
 SAY_CUES = frozenset("say tell add write claim argue note warn recall insist explain state report announce "
                      "declare suggest acknowledge admit contend maintain assert testify".split())
+#: Nouns whose "that" clause is the possessor's words: "Trump's claim that there were “thousands”".
+CLAIM_NOUNS = frozenset("""claim assertion accusation allegation promise pledge suggestion insistence argument
+contention warning vow boast charge statement remark comment prediction""".split())
 #: Verbs that name things: a Title Case quote under them is still reported ("dubbed the “Gang of Eight”").
 NAMING_CUES = frozenset("call dub label name term brand nickname title".split())
 #: Objects that make any verb a cue: "issued a statement", "posted a message".
@@ -230,6 +240,7 @@ DOCUMENT_GROUPS = (
     frozenset("memo letter document filing complaint lawsuit brief".split()),
     frozenset("ruling decision opinion".split()),
     frozenset("statement release".split()),
+    frozenset("speech address".split()),
     frozenset("post tweet email website".split()),
 )
 DOCUMENT_NOUNS = frozenset().union(*DOCUMENT_GROUPS) - {"paper"}     # "the paper said": a newspaper
