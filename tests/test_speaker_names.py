@@ -240,8 +240,8 @@ def test_a_name_from_a_title_case_headline_is_not_the_canonical_name(marked):
 
 
 def test_which_after_a_name_is_that_name_when_the_parse_misses_the_relative_clause(nlp):
-    from newsgraph import attribution
-    from newsgraph.entities import extract_entities
+    from newsgraph.engine import attribution
+    from newsgraph.engine.entities import extract_entities
 
     text = ("The reporters turned to the Harbor Police Department which reported "
             "“forty-one burglaries in the old town” since May.")
@@ -313,13 +313,13 @@ def test_a_surname_misspelt_once_is_the_same_person(marked):
 
 
 def test_a_family_name_in_the_plural_is_not_one_of_them():
-    from newsgraph.entities import _one_edit
+    from newsgraph.engine.entities import _one_edit
     assert _one_edit("mclenney", "mcclenney") and not _one_edit("clintons", "clinton")
 
 
 def test_he_is_the_name_opening_the_previous_sentence_when_the_parse_gave_it_no_subject(nlp):
-    from newsgraph import attribution
-    from newsgraph.entities import extract_entities
+    from newsgraph.engine import attribution
+    from newsgraph.engine.entities import extract_entities
 
     text = ("Councilman Paul Brandt is running for the Senate.\n\n"
             "“He has not shown an ambition for higher office,” said Quentin Vale, a professor.\n\n"
