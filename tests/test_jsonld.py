@@ -461,3 +461,20 @@ def test_same_input_same_bytes():
     def build():
         return str(page_doc.render_for_context(ctx_for(article=fake_article(SETTINGS), output_file="a/index.html")))
     assert build() == build()
+
+
+def test_head_tags_and_jsonld_land_in_the_real_head_not_in_a_title_holding_the_end_tag(tmp_path):
+    # a theme printing a title raw: its text "</head>" is not the end of the head for a browser
+    from newsgraph.site import seo
+
+    f = tmp_path / "index.html"
+    f.write_text("<html><head><title>Why </head> matters</title>\n</head><body><p>b</p></body></html>",
+                 encoding="utf-8")
+    ctx = ctx_for(article=fake_article(SETTINGS), output_file="index.html")
+    assert page_doc.ensure_in_file(str(f), ctx) is True
+    assert seo.ensure_in_file(str(f), ctx) is True
+    html = f.read_text(encoding="utf-8")
+    title_end = html.index("</title>")
+    assert html.index(embed.SCRIPT_OPEN) > title_end and html.index('property="og:url"') > title_end
+    assert html.rindex("</head>") > html.index(embed.SCRIPT_OPEN)
+    assert seo.ensure_in_file(str(f), ctx) is False               # already there: no-op

@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape as xml_escape
 from markupsafe import Markup
 
 from . import build
+from .jsonld.embed import insert_in_head
 from .jsonld.graph import iso
 from .jsonld.page import page_url, paged_name, where
 from .jsonld.read import article_image, ctx_get, is_off, pass_context, plain, settings_of, site_from_context
@@ -254,32 +255,19 @@ def render_meta(ctx: Any) -> Markup:
     return meta_markup(ctx)
 
 
-_HEAD_END = re.compile(r"</head\s*>", re.I)
-
-
 def ensure_in_file(path: str, context: Any) -> bool:
     """Insert the head tags into a written HTML page whose theme does not call ``newsgraph_meta()``
     (before ``</head>``); tags of a kind the theme already has (canonical, description) are left
     out. Returns True when the file changed."""
-    if not str(path).endswith((".html", ".htm")) or is_off(ctx_get(context, "NEWSGRAPH_META", True)):
+    if is_off(ctx_get(context, "NEWSGRAPH_META", True)):
         return False
-    try:
-        with open(path, encoding="utf-8") as f:
-            html = f.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        logger.warning("newsgraph: cannot add meta tags to %s: %s", path, exc)
-        return False
-    m = _HEAD_END.search(html)
-    if m is None or 'property="og:url"' in html[: m.start()]:
-        return False
-    head = html[: m.start()]
-    skip = [k for k in ('rel="canonical"', 'name="description"') if re.search(k.replace('"', "[\"']?"), head)]
-    tags = meta_markup(context, skip)
-    if not tags:
-        return False
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(html[: m.start()] + str(tags) + "\n" + html[m.start():])
-    return True
+
+    def tags_for(head: str) -> Any:
+        if 'property="og:url"' in head:
+            return None
+        skip = [k for k in ('rel="canonical"', 'name="description"') if re.search(k.replace('"', "[\"']?"), head)]
+        return meta_markup(context, skip)
+    return insert_in_head(path, "meta tags", tags_for)
 
 
 # --------------------------------------------------------------------------- sitemap, robots

@@ -7,8 +7,9 @@ never contain ``</script``, ``<!--`` or an HTML entity.
 from __future__ import annotations
 
 import json
+import logging
 import re
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -17,6 +18,7 @@ SCRIPT_OPEN = '<script type="application/ld+json" id="newsgraph-jsonld">'
 SCRIPT_CLOSE = "</script>"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+logger = logging.getLogger(__name__)
 
 
 def dumps(data: Any) -> str:
@@ -69,3 +71,24 @@ def head_end(html: str) -> int | None:
             return None
         pos = close + 1
 
+
+def insert_in_head(path: str, what: str, tags_for: Callable[[str], Any]) -> bool:
+    """Insert ``tags_for(head)`` before the real ``</head>`` of a written HTML file (``head``: the
+    file's text before it; ``tags_for`` returns nothing to leave the file alone). For themes that
+    do not call our template functions. Returns True when the file changed; a file that cannot be
+    read is warned about (``what``: what was to be added) and left alone."""
+    if not str(path).endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, encoding="utf-8") as f:
+            html = f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        logger.warning("newsgraph: cannot add %s to %s: %s", what, path, exc)
+        return False
+    end = head_end(html)
+    tags = tags_for(html[:end]) if end is not None else None
+    if not tags:
+        return False
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(html[:end] + str(tags) + "\n" + html[end:])
+    return True

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import build
-from .embed import SCRIPT_OPEN, head_end, script_tag
+from .embed import SCRIPT_OPEN, insert_in_head, script_tag
 from .graph import article_graph, collection_graph, speaker_graph, webpage_graph
 from .read import (
     article_view,
@@ -238,21 +238,6 @@ def ensure_in_file(path: str, context: Any) -> bool:
     For themes that do not call ``newsgraph_jsonld()``; a no-op when our script is already in
     the head, for non-HTML files and when JSON-LD is off. Returns True when the file changed.
     """
-    if not str(path).endswith((".html", ".htm")):
-        return False
-    try:
-        with open(path, encoding="utf-8") as f:
-            html = f.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        logger.warning("newsgraph: cannot add JSON-LD to %s: %s", path, exc)
-        return False
-    end = head_end(html)
-    if end is None or SCRIPT_OPEN in html[:end]:
-        return False
-    tag = render_for_context(context)
-    if not tag:
-        return False
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(html[:end] + str(tag) + "\n" + html[end:])
-    return True
+    return insert_in_head(path, "JSON-LD",
+                          lambda head: None if SCRIPT_OPEN in head else render_for_context(context))
 
