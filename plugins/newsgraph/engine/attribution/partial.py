@@ -1,0 +1,163 @@
+"""Partial quotations: quoted words inside reported speech ("called on police to “dismantle”
+MS-13") take the reported clause under their speech verb as content; quoted words under no speech
+verb count only under a verb with a speaker-like subject (``LOOSE_PARTIALS``); titles and names in
+Title Case are not speech."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..lexicon import NAMING_CUES, QUOTE_WEAK_CUES, SAY_CUES
+from ..quotes import Marked
+from .context import Context
+from .cues import OUTER_CUES_WIN
+from .syntax import according_to, is_cue, is_name, source_span, speaker_like, subject_in
+
+#: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
+LOOSE_PARTIALS = True
+_SMALL_WORDS = frozenset("of the a an and or on for in to with at by from as vs".split())
+
+
+def find_partial(ctx: Context, m: Marked):
+    """(verb, content range, cue range, source) for quoted words inside reported speech."""
+    doc = ctx.doc
+    toks = [t for s, e in m.spans for t in ctx.tokens(s, e)]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.dep_ == "ROOT"), toks[0])
+    child, v = head, head
+    acc = None
+    is_loose = False
+    loose = None        # the nearest verb with a speaker-like subject, when no speech verb governs
+    qpara = ctx.para_of(m.open_start)
+    for _ in range(8):
+        if ctx.para_of(v.idx) != qpara:
+            v = None
+            break
+        if v.pos_ == "NOUN" and v.lemma_.lower() in lexicon.CLAIM_NOUNS and child.dep_ in ("acl", "ccomp") \
+                and v.i not in inside and not ctx.quoted[v.i]:
+            owner = next((c for c in v.children if c.dep_ == "poss" and is_name(c)), None)
+            if owner is not None:
+                # "Trump's claim that there were “thousands of …”": the owner's words
+                s, e = _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                s, e = min(s, m.open_start), max(e, m.close_end)
+                return v, (s, e), (v.idx, v.idx + len(v)), source_span(doc, owner), False
+        if is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in QUOTE_WEAK_CUES:
+            break
+        if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
+            sj = subject_in(ctx, v)
+            if sj is not None and speaker_like(ctx, sj):
+                loose = (child, v)
+        if v.dep_ == "ROOT" or v.head.i == v.i:
+            v = None
+            break
+        child, v = v, v.head
+    else:
+        v = None
+    if v is None:
+        paren = _parenthetical(ctx, head, qpara)
+        if paren is not None:
+            cue_t, subj = paren
+            sent = head.sent
+            s, e = _trim(doc, sent.start, sent.end, exclude=(cue_t.left_edge.i, cue_t.right_edge.i + 1))
+            s, e = min(s, m.open_start), max(e, m.close_end)
+            return cue_t, (s, e), (cue_t.idx, cue_t.idx + len(cue_t)), source_span(doc, subj), False
+    if v is None:
+        sent = head.sent
+        acc = according_to([t for t in sent if not ctx.quoted[t.i]])
+        if (acc is None or acc[1] is None) and loose is not None and LOOSE_PARTIALS:
+            child, v = loose
+            is_loose = True
+        elif acc is None or acc[1] is None:
+            return None
+    if v is None:
+        a, pobj = acc
+        to = doc[a.i + 1]
+        src = source_span(doc, pobj)
+        # the "according to X" phrase out (X's own words, not what the parse hung on X)
+        s, e = _trim(doc, sent.start, sent.end, exclude=(a.i, max(src.end, pobj.i + 1)))
+        s, e = min(s, m.open_start), max(e, m.close_end)    # the quoted words are always in the clause
+        return a, (s, e), (a.idx, to.idx + len(to)), src, False
+    inner_v = v
+    outer = None
+    if not is_loose and OUTER_CUES_WIN:
+        # nested reports: "Brafman noted that I had long felt that way", "X said he would tell
+        # him “…”" — the outermost saying verb reports the quoted words
+        c2, up = v, v.head
+        for _ in range(4):
+            if up.i == c2.i or ctx.para_of(up.idx) != qpara:
+                break
+            if up.lemma_.lower() in SAY_CUES and is_cue(up) and not ctx.quoted[up.i]:
+                sj = subject_in(ctx, up)
+                if sj is not None and speaker_like(ctx, sj):
+                    outer = up
+            if up.dep_ == "ROOT":
+                break
+            c2, up = up, up.head
+        if outer is None:
+            # "During his years in office, Mr. Obama said, a majority have come to believe “…”":
+            # the one reporting in a short aside reports the whole sentence
+            paren = _parenthetical(ctx, head, qpara)
+            if paren is not None and paren[0].i != v.i and speaker_like(ctx, paren[1]):
+                outer = paren[0]
+    naming_as = head.dep_ == "pobj" and head.head.lower_ == "as"     # "referred to it as “X”"
+    if title_like(ctx.text[m.start:m.end]) and inner_v.lemma_.lower() not in NAMING_CUES and not naming_as and (
+            is_loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
+            or any(c.dep_ == "poss" for c in head.children)):
+        return None      # a title or a name: ABC’s “Good Morning America”, acting in “The Walking Dead”
+    subj = subject_in(ctx, outer if outer is not None else v)
+    if subj is None:
+        return None
+    if child.i > v.i:
+        first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
+        # to the end of the verb's complements after the quoted words too ("likened them to a
+        # “snake” in a song about …"), not into a coordinated clause
+        last = max((c for c in v.rights if c.i >= child.i and not c.is_punct and c.dep_ not in ("cc", "conj")
+                    and ctx.para_of(c.right_edge.idx) == qpara), key=lambda c: c.i, default=child)
+        s_i, e_i = first.left_edge.i, max(child.right_edge.i, last.right_edge.i) + 1
+    else:
+        s_i, e_i = child.left_edge.i, child.right_edge.i + 1
+        if s_i <= subj.i < e_i:
+            s_i = subj.right_edge.i + 1
+    s, e = _trim(doc, s_i, e_i)
+    s, e = min(s, m.open_start), max(e, m.close_end)   # the quoted words are always in the clause
+    cv = outer if outer is not None else v
+    return v, (s, e), (cv.idx, cv.idx + len(cv)), source_span(doc, subj), is_loose
+
+
+def title_like(s: str) -> bool:
+    """Title Case words without sentence punctuation: a show, a book, a nickname."""
+    s = s.strip().rstrip(",.")
+    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    if not words or len(words) > 10 or s[-1:] in "!?":
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _parenthetical(ctx: Context, head: Token, qpara: int) -> tuple[Token, Token] | None:
+    """``South Carolina, he said, was "…"``: a short "X said" set off inside the sentence."""
+    top = head
+    while top.dep_ != "ROOT" and top.head.i != top.i:
+        top = top.head
+    for c in top.children:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and is_cue(c) and not ctx.quoted[c.i] \
+                and c.lemma_.lower() in SAY_CUES and c.right_edge.i - c.left_edge.i <= 6 \
+                and ctx.para_of(c.idx) == qpara:
+            subj = subject_in(ctx, c)
+            if subj is not None and subj.head.i == c.i:
+                return c, subj
+    return None
+
+
+def _trim(doc: Doc, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
+    toks = [t for t in doc[s_i:e_i] if not (exclude and exclude[0] <= t.i < exclude[1])]
+    while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "\"“'‘"):
+        toks = toks[1:]
+    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in "\"”'’"):
+        toks = toks[:-1]
+    if not toks:
+        return doc[s_i].idx, doc[e_i - 1].idx + len(doc[e_i - 1])
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
