@@ -25,8 +25,10 @@ from .syntax import NOT_NAMES, according_to, is_cue, is_name, source_span, speak
 
 #: The outermost of nested speech verbs is the cue (PolNeAR-style).
 OUTER_CUES_WIN = True
+#: A sentence end (not the dot of "Mr.", "Sen." or an initial), closing quotation marks included.
 SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
                        r"(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]+[\"”’']*\s")
+#: "— Name" right after a quotation / a paragraph that is only "— Name."
 _DASH_LINE = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,6})")
 _DASH_PARA = re.compile(r"\s*[―—–-]{1,2}\s*((?:[A-Z][\w.'’-]*\s?){1,5})\.?\s*$")
 

@@ -25,7 +25,6 @@ def resolve_description(ctx: Context, source: SpacySpan) -> str | None:
     """Entity id for a description ("the senator", "the company", "a Coca-Cola spokesman", "the
     report said"), or None; sets ``ctx.how``."""
     root = source.root
-    # descriptions: "the senator", "the company", "a Coca-Cola spokesman"
     det = next((t.lower_ for t in root.children if t.dep_ == "det"), "")
     if root.lower_ in lexicon.DOCUMENT_NOUNS and det in ("a", "an"):
         e = _publisher_at(ctx, root)  # "according to a speech Mrs. Roe delivered", "a study by Pew"

@@ -78,7 +78,7 @@ def _antecedent(ctx: Context, root: Token) -> Token | None:
     return None
 
 
-def _known_name(ctx: Context, source: SpacySpan):
+def _known_name(ctx: Context, source: SpacySpan) -> str | None | object:
     """Entity id for a source naming an entity the entity stage found (a name, or a description
     containing one: "Ryan's spokeswoman, AshLee Strong"); None for someone described by a relation
     to it ("Trump's lawyer"); else ``_NEXT``."""
@@ -116,7 +116,7 @@ def _known_name(ctx: Context, source: SpacySpan):
     return _NEXT
 
 
-def _new_name(ctx: Context, source: SpacySpan, words: list[Token]):
+def _new_name(ctx: Context, source: SpacySpan, words: list[Token]) -> str | object:
     """Entity id for a name the entity stage missed (added to the index), else ``_NEXT``."""
     doc, index, root = ctx.doc, ctx.index, source.root
     propn = [t for t in words if is_name(t)]

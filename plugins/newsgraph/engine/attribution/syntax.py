@@ -18,8 +18,9 @@ from ..lexicon import (
 )
 from .context import Context
 
-#: Subject dependencies.
+#: The dependency labels of a subject (a clause too: ``csubj``).
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Entity types of a proper-noun token that is nobody's name (dates, numbers, amounts).
 NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -36,6 +37,7 @@ def person_noun(word: str) -> bool:
 
 
 def is_cue(t: Token) -> bool:
+    """A reporting verb (``CUE_LEMMAS``, never "be"), or a verb whose object is a statement."""
     if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() == "be":
         return False
     if t.lemma_.lower() in CUE_LEMMAS:
