@@ -107,72 +107,92 @@ def _lexical_cue(ctx: Context, rtoks: list[Token]):
 
 def _cue_in(ctx: Context, toks: list[Token], first: bool, max_pos: int | None = None, right: bool = False,
             strict: bool = False):
-    """(cue span, source span, cue token) in a frame; ``strict``: only cues with a parsed subject."""
+    """(cue span, source span, cue token) in a frame; ``strict``: only cues with a parsed subject
+    (and "according to X")."""
     seq = toks if first else list(reversed(toks))
     acc = according_to(toks)
     words = [x for x in seq if not x.is_punct]
     for n, t in enumerate(seq):
-        lem = t.lemma_.lower()
         if max_pos is not None and n > max_pos:
             break
-        if not is_cue(t):
-            # "“This is fantastic!” beamed Donald Hartley" / "“…,” she laughed": any verb right after
-            adjacent = right and t.pos_ == "VERB" and t in words[:3] and t.tag_ in ("VBD", "VBZ", "VBP")
-            if not (adjacent and (sj := subject_in(ctx, t, toks)) is not None and speakerish(sj)):
-                continue
-        if max_pos is not None and any(c.dep_ in ("ccomp", "xcomp") and not ctx.quoted[c.i]
-                                       for c in t.children):
-            continue      # "“….” She further announced that …": a new report, not this quote's cue
-        # weak cues ("read", "go", "offer") only right next to the quotation: "“…,” read one." / "it reads, “…”"
-        if lem in QUOTE_WEAK_CUES and not (lem == "continue" or (n <= 1 if right else n <= 3)):
+        if not _may_cue(ctx, t, n, toks, words, max_pos, right):
             continue
-        cue = (t.idx, t.idx + len(t))
         subj = subject_in(ctx, t, toks)
         if subj is not None:
             if not right and OUTER_CUES_WIN and t.dep_ in ("ccomp", "conj") \
                     and t.lemma_.lower() not in NEW_REPORT_CUES:
-                # "Trump said he responded: “…”": the outermost saying verb in the frame
-                up, lo = t.head, toks[0].i
-                for _ in range(3):
-                    if up.i == t.i or up.i < lo or ctx.quoted[up.i]:
-                        break
-                    if up.lemma_.lower() in SAY_CUES and is_cue(up) and up.lemma_.lower() not in RELAY_CUES:
-                        sj = subject_in(ctx, up, toks)
-                        if sj is not None and speaker_like(ctx, sj):
-                            t, subj, cue = up, sj, (up.idx, up.idx + len(up))
-                    if up.dep_ == "ROOT":
-                        break
-                    up = up.head
-            return cue, source_span(ctx.doc, subj), t
-        if strict:
-            continue
-        if any(c.dep_ == "nsubjpass" for c in t.children) and lem in ADDRESSEE_PASSIVES:
-            return cue, None, t     # "X was asked, “…”": the speaker is not in the sentence
-        before = [x for x in toks if x.i < t.i and is_name(x) and x.ent_type_ not in NOT_NAMES]
-        if right and before:
-            h = before[-1]
-            while h.dep_ in ("compound", "flat") and h.head.i > h.i and is_name(h.head):
-                h = h.head
-            return cue, source_span(ctx.doc, h), t
-        # "said Mr. X" when the parse missed the subject: the next name
-        for c in t.rights:
-            if c.pos_ in ("PROPN", "PRON") and not ctx.quoted[c.i] and c.i <= toks[-1].i:
-                return cue, source_span(ctx.doc, c), t
-        if acc is None:
-            # the nearest name or pronoun in the frame
-            near = [x for x in toks if (x.pos_ in ("PROPN",) or x.pos_ == "PRON" and x.lower_ in PRONOUNS)
-                    and x.dep_ not in ("poss",) and x.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
-            if near:
-                h = min(near, key=lambda x: abs(x.i - t.i))
-                while h.dep_ in ("compound", "flat") and h.head.pos_ == "PROPN" and h.head.i > h.i:
-                    h = h.head
-                return cue, source_span(ctx.doc, h), t
-            # "Adding, “…”": a cue with no subject in a sentence of its own continues the last speaker
-            return cue, None, t
+                t, subj = _outermost(ctx, t, subj, toks)    # "Trump said he responded: “…”"
+            return (t.idx, t.idx + len(t)), source_span(ctx.doc, subj), t
+        if not strict:
+            found = _unparsed_source(ctx, t, toks, right, acc)
+            if found is not None:
+                return found
     if acc is not None and acc[1] is not None and strict:
         a, pobj = acc
         to = ctx.doc[a.i + 1]
         return (a.idx, to.idx + len(to)), source_span(ctx.doc, pobj), a
+    return None
+
+
+def _may_cue(ctx: Context, t: Token, n: int, toks: list[Token], words: list[Token], max_pos: int | None,
+             right: bool) -> bool:
+    """``t``, the ``n``-th token of the frame from the quotation, can be its cue."""
+    lem = t.lemma_.lower()
+    if not is_cue(t):
+        # "“This is fantastic!” beamed Donald Hartley" / "“…,” she laughed": any verb right after
+        adjacent = right and t.pos_ == "VERB" and t in words[:3] and t.tag_ in ("VBD", "VBZ", "VBP")
+        if not (adjacent and (sj := subject_in(ctx, t, toks)) is not None and speakerish(sj)):
+            return False
+    if max_pos is not None and any(c.dep_ in ("ccomp", "xcomp") and not ctx.quoted[c.i]
+                                   for c in t.children):
+        return False      # "“….” She further announced that …": a new report, not this quote's cue
+    # weak cues ("read", "go", "offer") only right next to the quotation: "“…,” read one." / "it reads, “…”"
+    return not (lem in QUOTE_WEAK_CUES and not (lem == "continue" or (n <= 1 if right else n <= 3)))
+
+
+def _outermost(ctx: Context, t: Token, subj: Token, toks: list[Token]) -> tuple[Token, Token]:
+    """The outermost saying verb above the cue ``t`` in the frame, with its subject (a speaker)."""
+    up, lo = t.head, toks[0].i
+    for _ in range(3):
+        if up.i == t.i or up.i < lo or ctx.quoted[up.i]:
+            break
+        if up.lemma_.lower() in SAY_CUES and is_cue(up) and up.lemma_.lower() not in RELAY_CUES:
+            sj = subject_in(ctx, up, toks)
+            if sj is not None and speaker_like(ctx, sj):
+                t, subj = up, sj
+        if up.dep_ == "ROOT":
+            break
+        up = up.head
+    return t, subj
+
+
+def _unparsed_source(ctx: Context, t: Token, toks: list[Token], right: bool, acc):
+    """(cue span, source span or None, cue token) for a cue ``t`` the parse gave no subject: a
+    name before it, the name after it, the nearest name or pronoun; None to look further."""
+    cue = (t.idx, t.idx + len(t))
+    if any(c.dep_ == "nsubjpass" for c in t.children) and t.lemma_.lower() in ADDRESSEE_PASSIVES:
+        return cue, None, t     # "X was asked, “…”": the speaker is not in the sentence
+    before = [x for x in toks if x.i < t.i and is_name(x) and x.ent_type_ not in NOT_NAMES]
+    if right and before:
+        h = before[-1]
+        while h.dep_ in ("compound", "flat") and h.head.i > h.i and is_name(h.head):
+            h = h.head
+        return cue, source_span(ctx.doc, h), t
+    # "said Mr. X" when the parse missed the subject: the next name
+    for c in t.rights:
+        if c.pos_ in ("PROPN", "PRON") and not ctx.quoted[c.i] and c.i <= toks[-1].i:
+            return cue, source_span(ctx.doc, c), t
+    if acc is None:
+        # the nearest name or pronoun in the frame
+        near = [x for x in toks if (x.pos_ in ("PROPN",) or x.pos_ == "PRON" and x.lower_ in PRONOUNS)
+                and x.dep_ not in ("poss",) and x.ent_type_ not in ("DATE", "TIME", "CARDINAL")]
+        if near:
+            h = min(near, key=lambda x: abs(x.i - t.i))
+            while h.dep_ in ("compound", "flat") and h.head.pos_ == "PROPN" and h.head.i > h.i:
+                h = h.head
+            return cue, source_span(ctx.doc, h), t
+        # "Adding, “…”": a cue with no subject in a sentence of its own continues the last speaker
+        return cue, None, t
     return None
 
 
