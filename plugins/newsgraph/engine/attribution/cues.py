@@ -42,6 +42,7 @@ def _clip_left(text: str, s: int, e: int) -> int:
 
 
 def _clip_right(text: str, s: int, e: int) -> int:
+    """End of the first sentence in text[s:e]."""
     mm = SENT_END.search(text, s, e)
     return mm.end() if mm else e
 

@@ -68,7 +68,8 @@ def find_partial(ctx: Context, m: Marked):
     return v, _clause(ctx, m, child, v, subj, qpara), (cv.idx, cv.idx + len(cv)), source_span(doc, subj), is_loose
 
 
-def _climb(ctx: Context, head: Token, inside: set[int], qpara: int):
+def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
+        -> tuple[Token, Token | None, tuple[Token, Token] | None, Token | None]:
     """From the quoted words up the parse (in their paragraph, eight steps at most) to the speech
     verb governing them: (the word below it, the verb or None, the first (word, verb) on the way
     whose verb has a speaker-like subject or None, the name owning a claim noun or None; with an

@@ -18,6 +18,7 @@ from .cues import SENT_END, dash_paragraph, frame_cue, intro
 from .partial import find_partial, title_like
 from .syntax import SUBJ_DEPS, is_cue
 
+#: A transcript turn's label in capitals: ``SMITH:``, ``MR. SMITH:``.
 _CAPS_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 
 
@@ -147,6 +148,7 @@ def _add_partial(ctx: Context, run: _Pass, m: Marked, pi: int, lframe) -> None:
 
 
 def _prev_char(text: str, pos: int, floor: int) -> str:
+    """The last character before ``pos`` that is not a space (from ``floor`` on), else ""."""
     i = pos - 1
     while i >= floor and text[i].isspace():
         i -= 1
@@ -221,6 +223,7 @@ def _attribution_only(ctx: Context, prev: Unit, start: int, end: int) -> bool:
 
 
 def _extend(u: Unit, m: Marked) -> None:
+    """The quotation ``m`` joins the attribution ``u`` (a partial one: only what its content lacks)."""
     u.marked.append(m)
     if u.kind == "direct":
         u.contents.extend(m.spans)
@@ -230,6 +233,7 @@ def _extend(u: Unit, m: Marked) -> None:
 
 
 def to_quote(text: str, u: Unit) -> Quote:
+    """``u`` as a ``Quote`` of spans of ``text``."""
     sp = lambda s, e: Span(s, e, text[s:e])
     q = Quote(kind=u.kind, contents=[sp(s, e) for s, e in u.contents])
     if u.kind == "direct":
