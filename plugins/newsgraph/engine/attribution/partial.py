@@ -1,0 +1,188 @@
+"""Partial quotations: quoted words inside reported speech ("called on police to “dismantle”
+MS-13") take the reported clause under their speech verb as content; quoted words under no speech
+verb count only under a verb with a speaker-like subject (``LOOSE_PARTIALS``); titles and names in
+Title Case are not speech."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..lexicon import NAMING_CUES, QUOTE_WEAK_CUES, SAY_CUES
+from ..quotes import Marked
+from .context import Context
+from .cues import OUTER_CUES_WIN
+from .syntax import according_to, is_cue, is_name, source_span, speaker_like, subject_in
+
+#: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
+LOOSE_PARTIALS = True
+#: Words a title in Title Case may hold in lower case (``title_like``).
+_SMALL_WORDS = frozenset("of the a an and or on for in to with at by from as vs".split())
+
+
+def find_partial(ctx: Context, m: Marked):
+    """(verb, content range, cue range, source span, loose) for quoted words inside reported
+    speech, or None. The verb: the speech verb above the quoted words (or a claim's owner:
+    "Trump's claim that …"), else a short "he said" aside, "according to X", or (with
+    ``LOOSE_PARTIALS``) the nearest verb above them with a speaker-like subject."""
+    doc = ctx.doc
+    toks = [t for s, e in m.spans for t in ctx.tokens(s, e)]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.dep_ == "ROOT"), toks[0])
+    qpara = ctx.para_of(m.open_start)
+    child, v, loose, owner = _climb(ctx, head, inside, qpara)
+    if owner is not None:
+        # "Trump's claim that there were “thousands of …”": the owner's words
+        content = _content(ctx, m, child.left_edge.i, child.right_edge.i + 1)
+        return v, content, (v.idx, v.idx + len(v)), source_span(doc, owner), False
+    is_loose = False
+    if v is None:
+        sent = head.sent
+        paren = _parenthetical(ctx, head, qpara)
+        if paren is not None:
+            # "South Carolina, he said, was “…”": the sentence without the aside
+            cue_t, subj = paren
+            content = _content(ctx, m, sent.start, sent.end, exclude=(cue_t.left_edge.i, cue_t.right_edge.i + 1))
+            return cue_t, content, (cue_t.idx, cue_t.idx + len(cue_t)), source_span(doc, subj), False
+        acc = according_to([t for t in sent if not ctx.quoted[t.i]])
+        if acc is not None and acc[1] is not None:
+            a, pobj = acc
+            to = doc[a.i + 1]
+            src = source_span(doc, pobj)
+            # the "according to X" phrase out (X's own words, not what the parse hung on X)
+            content = _content(ctx, m, sent.start, sent.end, exclude=(a.i, max(src.end, pobj.i + 1)))
+            return a, content, (a.idx, to.idx + len(to)), src, False
+        if loose is None or not LOOSE_PARTIALS:
+            return None
+        (child, v), is_loose = loose, True
+    outer = _outer_report(ctx, head, v, qpara) if not is_loose and OUTER_CUES_WIN else None
+    if _a_title(ctx, m, head, v, is_loose):
+        return None      # a title or a name: ABC’s “Good Morning America”, acting in “The Walking Dead”
+    subj = subject_in(ctx, outer if outer is not None else v)
+    if subj is None:
+        return None
+    cv = outer if outer is not None else v
+    return v, _clause(ctx, m, child, v, subj, qpara), (cv.idx, cv.idx + len(cv)), source_span(doc, subj), is_loose
+
+
+def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
+        -> tuple[Token, Token | None, tuple[Token, Token] | None, Token | None]:
+    """From the quoted words up the parse (in their paragraph, eight steps at most) to the speech
+    verb governing them: (the word below it, the verb or None, the first (word, verb) on the way
+    whose verb has a speaker-like subject or None, the name owning a claim noun or None; with an
+    owner, the "verb" is the claim noun)."""
+    child, v = head, head
+    loose = None        # the nearest verb with a speaker-like subject, when no speech verb governs
+    for _ in range(8):
+        if ctx.para_of(v.idx) != qpara:
+            return child, None, loose, None
+        if v.pos_ == "NOUN" and v.lemma_.lower() in lexicon.CLAIM_NOUNS and child.dep_ in ("acl", "ccomp") \
+                and v.i not in inside and not ctx.quoted[v.i]:
+            owner = next((c for c in v.children if c.dep_ == "poss" and is_name(c)), None)
+            if owner is not None:
+                return child, v, loose, owner
+        if is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in QUOTE_WEAK_CUES:
+            return child, v, loose, None
+        if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
+            sj = subject_in(ctx, v)
+            if sj is not None and speaker_like(ctx, sj):
+                loose = (child, v)
+        if v.dep_ == "ROOT" or v.head.i == v.i:
+            return child, None, loose, None
+        child, v = v, v.head
+    return child, None, loose, None
+
+
+def _outer_report(ctx: Context, head: Token, v: Token, qpara: int) -> Token | None:
+    """Nested reports: "Brafman noted that I had long felt that way", "X said he would tell him
+    “…”" — the outermost saying verb above ``v`` (with a speaker-like subject) reports the quoted
+    words; else one reporting in a short aside reports the whole sentence ("During his years in
+    office, Mr. Obama said, a majority have come to believe “…”"); else None."""
+    outer = None
+    c2, up = v, v.head
+    for _ in range(4):
+        if up.i == c2.i or ctx.para_of(up.idx) != qpara:
+            break
+        if up.lemma_.lower() in SAY_CUES and is_cue(up) and not ctx.quoted[up.i]:
+            sj = subject_in(ctx, up)
+            if sj is not None and speaker_like(ctx, sj):
+                outer = up
+        if up.dep_ == "ROOT":
+            break
+        c2, up = up, up.head
+    if outer is None:
+        paren = _parenthetical(ctx, head, qpara)
+        if paren is not None and paren[0].i != v.i and speaker_like(ctx, paren[1]):
+            outer = paren[0]
+    return outer
+
+
+def _a_title(ctx: Context, m: Marked, head: Token, v: Token, loose: bool) -> bool:
+    """The quoted words are a title or a name in Title Case, not speech (unless ``v`` is a naming
+    verb, or "as “X”": "referred to it as “X”")."""
+    naming_as = head.dep_ == "pobj" and head.head.lower_ == "as"
+    return title_like(ctx.text[m.start:m.end]) and v.lemma_.lower() not in NAMING_CUES and not naming_as and (
+        loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
+        or any(c.dep_ == "poss" for c in head.children))
+
+
+def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara: int) -> tuple[int, int]:
+    """The reported clause holding the quoted words: what ``v`` governs through ``child``, without
+    its subject."""
+    if child.i > v.i:
+        first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
+        # to the end of the verb's complements after the quoted words too ("likened them to a
+        # “snake” in a song about …"), not into a coordinated clause
+        last = max((c for c in v.rights if c.i >= child.i and not c.is_punct and c.dep_ not in ("cc", "conj")
+                    and ctx.para_of(c.right_edge.idx) == qpara), key=lambda c: c.i, default=child)
+        s_i, e_i = first.left_edge.i, max(child.right_edge.i, last.right_edge.i) + 1
+    else:
+        s_i, e_i = child.left_edge.i, child.right_edge.i + 1
+        if s_i <= subj.i < e_i:
+            s_i = subj.right_edge.i + 1
+    return _content(ctx, m, s_i, e_i)
+
+
+def _content(ctx: Context, m: Marked, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Tokens ``s_i``-``e_i`` as a content range (``exclude``: tokens to leave out at its ends),
+    the quoted words always inside."""
+    s, e = _trim(ctx.doc, s_i, e_i, exclude=exclude)
+    return min(s, m.open_start), max(e, m.close_end)
+
+
+def title_like(s: str) -> bool:
+    """Title Case words without sentence punctuation: a show, a book, a nickname."""
+    s = s.strip().rstrip(",.")
+    words = re.findall(r"[^\W\d_][\w’'-]*", s)
+    if not words or len(words) > 10 or s[-1:] in "!?":
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _parenthetical(ctx: Context, head: Token, qpara: int) -> tuple[Token, Token] | None:
+    """``South Carolina, he said, was "…"``: a short "X said" set off inside the sentence."""
+    top = head
+    while top.dep_ != "ROOT" and top.head.i != top.i:
+        top = top.head
+    for c in top.children:
+        if c.dep_ in ("parataxis", "ccomp", "advcl") and is_cue(c) and not ctx.quoted[c.i] \
+                and c.lemma_.lower() in SAY_CUES and c.right_edge.i - c.left_edge.i <= 6 \
+                and ctx.para_of(c.idx) == qpara:
+            subj = subject_in(ctx, c)
+            if subj is not None and subj.head.i == c.i:
+                return c, subj
+    return None
+
+
+def _trim(doc: Doc, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
+    toks = [t for t in doc[s_i:e_i] if not (exclude and exclude[0] <= t.i < exclude[1])]
+    while toks and (toks[0].is_space or toks[0].is_punct and toks[0].text not in "\"“'‘"):
+        toks = toks[1:]
+    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in "\"”'’"):
+        toks = toks[:-1]
+    if not toks:
+        return doc[s_i].idx, doc[e_i - 1].idx + len(doc[e_i - 1])
+    return toks[0].idx, toks[-1].idx + len(toks[-1])

@@ -1,0 +1,150 @@
+"""Pronouns as sources: "he"/"she" is the person the sentence or the one before is about, else
+the speaker of the previous quote, else the nearest person of that gender; "it"/"they" an
+organisation named lately; "I"/"we"/"you" nobody."""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..entities import NAME_WORD, EntityIndex
+from ..lexicon import ORG_WORDS, PERSON_PRONOUNS, SAY_CUES
+from ..model import Entity
+from .context import Context
+from .syntax import SUBJ_DEPS, is_cue, is_name
+
+#: How many sentences back a he/she looks for a person as subject (``_focus_person``).
+FOCUS_SENTENCES = 3
+
+
+def resolve_pronoun(ctx: Context, source: SpacySpan, last_speaker: str | None = None) -> str | None:
+    """Entity id for a pronoun source, or None; sets ``ctx.how``."""
+    low = source.root.lower_
+    if low in ("i", "we", "me", "us", "you"):
+        return None
+    if low in ("it", "they", "them"):
+        # an organisation "it"/"they" stands for was named lately (not ten paragraphs back)
+        types = ("Organization",) if low == "it" else ("Organization", "Group")
+        e, how = ctx.last_entity(source.start_char, types, paras=2), "pronoun-org"
+    else:
+        e, how = _person_for(ctx, source, last_speaker)
+    ctx.how = how if e else "none"
+    return e.id if e else None
+
+
+def _person_for(ctx: Context, source: SpacySpan, last_speaker: str | None) -> tuple[Entity | None, str]:
+    """The person a he/she stands for, and how it was found: the person in focus, the speaker of
+    the previous quote, the nearest person of that gender (or a person NER typed otherwise)."""
+    root = source.root
+    g = PERSON_PRONOUNS.get(root.lower_)
+    # a careful reader: the person the current or previous sentence is about comes first
+    e = focus = _focus_person(ctx, root, g) if g else None
+    how = "pronoun-focus"
+    if e is None and last_speaker:
+        how = "pronoun-run"
+        e = _run_speaker(ctx, source, g, last_speaker)
+    if e is None:
+        how = "pronoun-near"
+        e = ctx.last_entity(source.start_char, ("Person",), gender=g)
+    named = _mistyped_person(ctx, source.start_char)
+    if named is not None and focus is None and (e is None or max(sp.start for sp in e.spans if sp.start < source.start_char)
+                              < max(sp.start for sp in named.spans if sp.start < source.start_char)):
+        e, how = named, "pronoun-near"
+    if e is not None and g and ctx.genders.get(e.id) is None:
+        ctx.genders[e.id] = g            # "she said" → this person is "she" from now on
+    return e, how
+
+
+def _run_speaker(ctx: Context, source: SpacySpan, g: str | None, last_speaker: str) -> Entity | None:
+    """The previous quote's speaker, if of the pronoun's gender and nobody else was named since."""
+    ent = _entity_by_id(ctx.index, last_speaker)
+    if ent is not None and ent.type == "Person" and ctx.gender_of(ent) in (None, g):
+        prev = ctx.last_entity(source.start_char, ("Person",), gender=g)
+        # another person named since the last quote takes over the pronoun
+        if prev is None or prev.id == ent.id or not _mentioned_since_speaker(ctx, ent, prev, source.start_char):
+            return ent
+    return None
+
+
+def _focus_person(ctx: Context, pron: Token, g: str, depth: int = 0) -> Entity | None:
+    """The person a he/she refers to when a sentence makes it plain: the first subject (outside
+    quotations) of the pronoun's own sentence before it, else of the closest of the previous
+    ``FOCUS_SENTENCES`` sentences that has one, that is a person of the pronoun's gender; a
+    subject that is itself he/she is resolved the same way."""
+    if pron.i in ctx.focus:
+        return ctx.focus[pron.i]
+    ctx.focus[pron.i] = None            # a cycle resolves to nobody
+    sent = pron.sent
+    e = _subject_person(ctx, sent, pron.i, g, depth)
+    back = 0
+    while e is None and sent.start > 0 and depth < 4 and back < FOCUS_SENTENCES:
+        sent = ctx.doc[sent.start - 1].sent
+        if sent.text.strip():
+            back += 1
+            e = _subject_person(ctx, sent, sent.end, g, depth)
+    ctx.focus[pron.i] = e
+    return e
+
+
+def _subject_person(ctx: Context, sent: SpacySpan, before: int, g: str, depth: int) -> Entity | None:
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    fragment = first is not None and first.i < before and is_name(first) and not ctx.quoted[first.i] \
+        and first.dep_ in ("compound", "flat", "npadvmod", "dep") and first.head.i == sent.root.i \
+        and not any(c.dep_ in SUBJ_DEPS for c in sent.root.children)
+    for t in sent:
+        if t.i >= before:
+            break
+        if fragment and t.i == first.i:
+            # "Scott bristles at …" with no subject in the parse (the name glued to the verb as a
+            # compound): the name that opens the sentence is its subject
+            e = ctx.entity_in(t.idx, t.idx + len(t.text), ("Person",))
+            if e is not None and e.type == "Person" and ctx.gender_of(e) in (None, g):
+                return e
+        if t.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted[t.i]:
+            continue
+        if t.lower_ in PERSON_PRONOUNS:
+            if PERSON_PRONOUNS[t.lower_] != g or depth >= 4:
+                continue
+            e = _focus_person(ctx, t, g, depth + 1)
+        else:
+            e = ctx.entity_in(t.idx, t.idx + len(t.text), ("Person",))
+            if e is not None and (e.type != "Person" or ctx.as_thing(t.idx, t.idx + len(t.text))):
+                e = None
+        if e is not None and ctx.gender_of(e) in (None, g):
+            return e
+    return None
+
+
+def _mistyped_person(ctx: Context, before: int) -> Entity | None:
+    """The last entity before ``before`` that NER typed as an organisation but that looks like
+    a person speaking: a surname-like name ("Kaepernick") followed by a reporting verb."""
+    i = bisect.bisect_left(ctx.mention_starts, before) - 1
+    for _ in range(12):
+        if i < 0:
+            return None
+        s, e, ent = ctx.mentions[i]
+        i -= 1
+        if ent.type != "Organization" or ctx.in_quote(s):
+            continue
+        words = ent.name.split()
+        if not 1 <= len(words) <= 3 or not all(NAME_WORD.fullmatch(w) for w in words) \
+                or any(w.lower() in ORG_WORDS for w in words):
+            continue
+        nxt = ctx.token_at(e)
+        while nxt is not None and nxt.idx < e:
+            nxt = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
+        if nxt is not None and is_cue(nxt) and nxt.lemma_.lower() in SAY_CUES:
+            return ent
+    return None
+
+
+def _entity_by_id(index: EntityIndex, eid: str) -> Entity | None:
+    return next((e for e in index.entities if e.id == eid), None)
+
+
+def _mentioned_since_speaker(ctx: Context, speaker: Entity, prev: Entity, pos: int) -> bool:
+    """True when ``prev`` (another person) is mentioned after the speaker's last mention."""
+    last_sp = max((s.start for s in speaker.spans if s.start < pos), default=-1)
+    last_prev = max((s.start for s in prev.spans if s.start < pos and not ctx.in_quote(s.start)), default=-1)
+    return last_prev > last_sp
