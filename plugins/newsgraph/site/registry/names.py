@@ -20,7 +20,7 @@ from ...engine.lexicon import (
     ORG_WORDS,
     first_name_gender,
 )
-from ..eligibility import country_of, is_known_place
+from ..eligibility import country_of, is_known_place, is_large_city
 from ..safe import strip_invisible
 
 #: Words skipped when forming an organisation's initials.
@@ -147,16 +147,23 @@ def _country_split(name: str) -> tuple[str | None, list[str]]:
     return None, words
 
 
+#: Post-nominals that end a person's name, never an organisation's ("Jane Doe QC").
+POST_NOMINALS = frozenset(("QC", "KC", "SC"))
+#: British "-isation" and American "-ization" spell one name ("World Health Organisation").
+_ISATION = re.compile(r"isation\b")
+
+
 def _org_key(name: str, country: str | None) -> str:
     """Comparison key of an organisation's name: a generic body's name is one per country ("U.S.
     Supreme Court", "United States Supreme Court" and, in an article about the US, "Supreme
-    Court" share "supreme court@united states"); any other name is its :func:`norm`."""
+    Court" share "supreme court@united states"); any other name is its :func:`norm`, "-isation"
+    spelt "-ization"."""
     c, rest = _country_split(name)
     if c and _generic(rest):
         return f"{norm(' '.join(rest))}@{norm(c)}"
     if country and _generic(clean_display(name).split()):
         return f"{norm(name)}@{norm(country)}"
-    return norm(name)
+    return _ISATION.sub("ization", norm(name))
 
 
 def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
@@ -169,7 +176,11 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
     - a "group" that is a known first name: a person; with an organisation's word or acronym
       ("Belarusian KGB"): an organisation;
     - an "organisation" named as a country: a place (its government speaking: "Armenia said");
-    - an "organisation" of two or three capitalised words, a known first name first, no
+    - an "organisation" named as a large city, with no organisation's word or acronym ("Omsk"):
+      a place (its officials are named as such);
+    - an "organisation" of capitalised words then "QC" or "KC": a person;
+    - an "organisation" of two or three capitalised words, a known first name (or its first part,
+      "Nils-Erik") first, no
       organisation word, acronym or country in it ("Nikki Holland"): a person.
     """
     words = name.split()
@@ -190,6 +201,14 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
         return "Organization", "typed Group, but an organisation's word or acronym in the name"
     if etype == "Organization" and country_of(name, states=False):
         return "Place", "typed Organization, but the name is a country's (its government speaking)"
+    if etype == "Organization" and not _org_words(words) and not any(w.isupper() for w in words) \
+            and is_large_city(name):
+        return "Place", "typed Organization, but the gazetteer knows a city of this name of over 100,000 people"
+    if etype == "Organization" and len(words) >= 3 and words[-1].strip(".") in POST_NOMINALS \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words[:-1]) \
+            and not _org_words(words[:-1]):
+        return "Person", "typed Organization, but a barrister's post-nominal (QC, KC) ends the name"
+    first_known = first_known or ("-" in words[0] and first_name_gender(words[0].split("-")[0]) is not None)
     if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
             and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
             and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name):

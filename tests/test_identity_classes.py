@@ -1,0 +1,83 @@
+"""Issue 12, second round: classes of failure found over the demo's whole speaker list, each a
+general rule (names written for the test; no spaCy)."""
+import pytest
+from test_registry import art, ent, quote, rec
+
+from newsgraph.site import registry
+from newsgraph.site.eligibility import is_foreign_script, is_large_city, why_not_speaker
+
+ORG = "Organization"
+TYPES = ("Person", "Organization", "Group", "Place")
+
+
+def speakers(reg):
+    return sorted((s.name, s.type, s.quote_count) for s in reg.speakers)
+
+
+# --------------------------------------------------------------------------- not a speaker
+
+@pytest.mark.parametrize("name,etype", [
+    ("Мельница", ORG), ("Λόγος", "Person"), ("Свет Зари", ORG),      # no Latin letter
+    ("Referendum", ORG), ("Treaty", ORG), ("Initiative", ORG),        # a head word alone: a common noun
+    ("Helium", ORG), ("Fentanyl", ORG),                               # substances
+    ("Thousands", ORG), ("Dozens", "Group"), ("Numismatists", ORG),  # many people, no one speaker
+    ("Regional Farming news", ORG), ("Coastal Sailing blog", ORG),   # a description: last word lowercase
+    ("Operational Officer", ORG), ("Innovation Director", "Person"),  # a title last, no first name
+    ("Harbour Act No", "Person"), ("Fisheries Bill No.", ORG),        # a law, its number cut off
+])
+def test_more_things_that_do_not_speak(name, etype):
+    assert why_not_speaker(name, etype, TYPES) is not None
+
+
+@pytest.mark.parametrize("name,etype", [
+    ("Zoë Ångström", "Person"), ("Łucja Ébert", "Person"),         # Latin letters with diacritics
+    ("Carole King", "Person"), ("Tobin Marshal", "Person"),          # a title word as a surname
+    ("Fair Trade Alliance", ORG), ("Office of the Regional Director", ORG),   # an office speaks
+    ("Harbor Valley Times", ORG), ("Ibn al", "Person"),
+    ("Numismatic Society", ORG), ("Goldfield Mining", ORG),
+])
+def test_real_speakers_keep_their_page(name, etype):
+    assert why_not_speaker(name, etype, TYPES) is None
+
+
+def test_foreign_script():
+    assert is_foreign_script("Мельница") and is_foreign_script("東京")
+    assert not is_foreign_script("Mélanie") and not is_foreign_script("123")
+
+
+# --------------------------------------------------------------------------- types
+
+def test_an_organisation_named_as_a_large_city_is_the_place():
+    assert is_large_city("Yekaterinburg") and not is_large_city("Bozeman")     # ~50,000 people
+    reg = registry.build([rec(art("a"), [ent("o1", "Yekaterinburg", ORG), ent("o2", "Bozeman", ORG),
+                                         ent("o3", "Yekaterinburg Tram Company", ORG)],
+                              [quote("o1"), quote("o2", start=10), quote("o3", start=20)])])
+    types = {i.name: i.type for i in reg}
+    assert types == {"Yekaterinburg": "Place", "Bozeman": ORG, "Yekaterinburg Tram Company": ORG}
+    assert "100,000" in reg.find("Yekaterinburg").retyped
+    assert speakers(reg) == [("Bozeman", ORG, 1), ("Yekaterinburg Tram Company", ORG, 1)]
+
+
+def test_an_organisation_ending_in_qc_or_a_hyphenated_first_name_is_a_person():
+    reg = registry.build([rec(art("a"), [ent("o1", "Orla Penhallow QC", ORG), ent("o2", "Mary-Kate Tolland", ORG),
+                                         ent("o3", "Penhallow Legal Group QC", ORG)],
+                              [quote("o1"), quote("o2", start=10), quote("o3", start=20)])])
+    types = {i.name: i.type for i in reg}
+    assert types == {"Orla Penhallow QC": "Person", "Mary-Kate Tolland": "Person", "Penhallow Legal Group QC": ORG}
+
+
+def test_only_a_person_has_a_role():
+    reg = registry.build([rec(art("a"), [ent("c1", "Velmoria Republic", "Place", role="Captain"),
+                                         ent("p1", "Tobin Marsh", role="Captain")],
+                              [quote("c1"), quote("p1", start=10)])])
+    assert reg.find("Velmoria Republic").role is None
+    assert reg.find("Tobin Marsh").role == "Captain"
+
+
+# --------------------------------------------------------------------------- split
+
+def test_british_and_american_spellings_of_an_organisation_are_one_identity():
+    reg = registry.build([rec(art("a"), [ent("o1", "Global Harbour Organisation", ORG)], [quote("o1")]),
+                          rec(art("b"), [ent("o1", "Global Harbour Organization", ORG)], [quote("o1")])])
+    assert [(s.type, s.quote_count) for s in reg.speakers] == [(ORG, 2)]
+    assert reg.find("Global Harbour Organisation") is reg.find("Global Harbour Organization")
