@@ -81,3 +81,43 @@ def test_british_and_american_spellings_of_an_organisation_are_one_identity():
                           rec(art("b"), [ent("o1", "Global Harbour Organization", ORG)], [quote("o1")])])
     assert [(s.type, s.quote_count) for s in reg.speakers] == [(ORG, 2)]
     assert reg.find("Global Harbour Organisation") is reg.find("Global Harbour Organization")
+
+
+def test_a_transliteration_of_a_slavic_ending_and_a_glued_nation_join_the_person():
+    reg = registry.build([
+        rec(art("a"), [ent("p1", "Bohdan Kovalskyy")], [quote("p1")]),
+        rec(art("b"), [ent("p1", "Bohdan Kovalsky")], [quote("p1")]),
+        rec(art("c"), [ent("o1", "Wales Bohdan Kovalskiy", ORG)], [quote("o1")]),
+        rec(art("d"), [ent("o1", "Scotland Morag Dunleith", ORG)], [quote("o1")]),
+        rec(art("e"), [ent("p1", "Morag Dunleith")], [quote("p1")]),
+        rec(art("f"), [ent("p1", "Bohdan Kovalska")], [quote("p1")]),      # another ending: another name
+    ])
+    got = speakers(reg)
+    assert [(t, q) for _, t, q in got] == [("Person", 1), ("Person", 3), ("Person", 2)]
+    assert got[0][0] == "Bohdan Kovalska" and got[1][0] in ("Bohdan Kovalsky", "Bohdan Kovalskyy")
+    assert got[2][0] == "Morag Dunleith"
+
+
+def test_a_name_joins_the_one_fuller_name_with_a_second_surname():
+    reg = registry.build([
+        rec(art("a"), [ent("p1", "Inés Quiroga")], [quote("p1")]),
+        rec(art("b"), [ent("p1", "Inés Quiroga Beltrán")], [quote("p1")]),
+        rec(art("c"), [ent("p1", "Tobin Marsh")], [quote("p1")]),          # two fuller names: nobody's
+        rec(art("d"), [ent("p1", "Tobin Marsh Ellery")], [quote("p1")]),
+        rec(art("e"), [ent("p1", "Tobin Marsh Quell")], [quote("p1")]),
+        rec(art("f"), [ent("p1", "Mary Ann")], [quote("p1")]),             # "Ann" is a first name
+        rec(art("g"), [ent("p1", "Mary Ann Velloso")], [quote("p1")]),
+    ])
+    got = {(s.quote_count, s.name.split()[0]) for s in reg.speakers}
+    assert len(reg.speakers) == 6 and (2, "Inés") in got
+
+
+def test_a_company_short_name_joins_its_full_name_in_the_article_but_not_a_national_branch():
+    reg = registry.build([
+        rec(art("a"), [ent("o1", "Quorvel", ORG), ent("o2", "Quorvel Motor Company", ORG)],
+            [quote("o1"), quote("o2", start=10)]),
+        rec(art("b"), [ent("o1", "Zintra", ORG), ent("o2", "Zintra Ireland Limited", ORG)],
+            [quote("o1"), quote("o2", start=10)]),
+    ])
+    assert speakers(reg) == [("Quorvel Motor Company", ORG, 2), ("Zintra", ORG, 1),
+                             ("Zintra Ireland Limited", ORG, 1)]

@@ -377,3 +377,8 @@ silver tin iodine xenon caesium cesium barium platinum gold lead radium uranium 
 methane ethanol ammonia ozone asbestos cocaine heroin fentanyl morphine nicotine caffeine
 insulin plastic concrete cement steel petrol gasoline diesel
 """.split())
+#: The nations of the United Kingdom, countries in their own right in news prose ("Scotland
+#: Nicola Sturgeon", "Wales said"): the gazetteer lists only the United Kingdom.
+UK_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+#: Last words of a company's full name that its short name leaves off ("Ford" of Ford Motor Company).
+COMPANY_WORDS = frozenset("company corporation corp inc incorporated ltd limited llc plc co holdings ag gmbh".split())

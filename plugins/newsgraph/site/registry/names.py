@@ -216,11 +216,22 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
     return None
 
 
+#: Transliterations of the Slavic ending -ий/-ый: "Zelenskyy", "Zelenskiy", "Zelenskii", "Zelensky".
+_SLAVIC_Y = re.compile(r"(?<=\w{3})(?:yy|iy|ii|yi|y)$", re.IGNORECASE)
+
+
 def _spelling_key(core: str) -> str | None:
-    """A key shared by transliterations of one name: "al-Sisi" and "el-Sisi" -> "sisi"."""
-    if " " in core and _ARABIC_ARTICLE.search(core):
-        return "p~" + norm(_ARABIC_ARTICLE.sub("", core))
-    return None
+    """A key shared by transliterations of one name: "al-Sisi" and "el-Sisi" -> "sisi";
+    "Volodymyr Zelenskyy" and "Volodymyr Zelensky" -> "volodymyr zelensky"."""
+    if " " not in core:
+        return None
+    arabic = bool(_ARABIC_ARTICLE.search(core))
+    words = (_ARABIC_ARTICLE.sub("", core) if arabic else core).split()
+    if _SLAVIC_Y.search(words[-1]):
+        words[-1] = _SLAVIC_Y.sub("y", words[-1])
+    elif not arabic:
+        return None
+    return "p~" + norm(" ".join(words))
 
 
 def _initials(name: str) -> set[str]:
