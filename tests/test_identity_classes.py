@@ -121,3 +121,33 @@ def test_a_company_short_name_joins_its_full_name_in_the_article_but_not_a_natio
     ])
     assert speakers(reg) == [("Quorvel Motor Company", ORG, 2), ("Zintra", ORG, 1),
                              ("Zintra Ireland Limited", ORG, 1)]
+
+
+def test_a_storms_bare_name_is_the_storm_not_a_person():
+    reg = registry.build([
+        rec(art("a"), [ent("s1", "Hurricane Ysolde", "Event", mentions=2), ent("p1", "Ysolde", mentions=3),
+                       ent("p2", "Dana Holt")],
+            [quote("p2")]),
+        rec(art("b"), [ent("p1", "Ysolde", mentions=2)], [quote("p1")]),     # no storm here: a person
+    ])
+    kinds = sorted((i.name, i.type) for i in reg)
+    assert ("Hurricane Ysolde", "Event") in kinds and not any(t == "Event" and n == "Ysolde" for n, t in kinds)
+    storm = reg.find("Hurricane Ysolde")
+    assert "Ysolde" in storm.aliases and storm.mentions >= 5
+
+
+def test_a_nationality_adjective_that_is_also_a_first_name_stays_a_group():
+    reg = registry.build([rec(art("a"), [ent("g1", "Jordanian", "Group"), ent("g2", "Kevin", "Group")],
+                              [quote("g1"), quote("g2", start=10)])])
+    assert {i.name: i.type for i in reg} == {"Jordanian": "Group", "Kevin": "Person"}
+
+
+def test_an_organisation_also_named_by_its_last_word_alone_is_a_person():
+    reg = registry.build([
+        rec(art("a"), [ent("o1", "Vuk Draganović", ORG, aliases=["Draganović"]),
+                       ent("o2", "Harbor Valley", ORG, aliases=["Valley"]),       # a place's word? no: kept
+                       ent("o3", "Zintra Analytics", ORG)],
+            [quote("o1"), quote("o2", start=10), quote("o3", start=20)]),
+    ])
+    types = {i.name: i.type for i in reg}
+    assert types["Vuk Draganović"] == "Person" and types["Zintra Analytics"] == ORG

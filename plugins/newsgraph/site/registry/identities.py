@@ -59,7 +59,7 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
         role = (entry.role if entry and entry.role else None) or _dated_role(g, ks)
         retyped = None
         if not (entry and entry.type):
-            change = _retype(name, etype, bool(role))
+            change = _retype(name, etype, bool(role), set(all_forms))
             thing = "t:" + norm(name)
             if change and change[0] == "Place" and thing in forms and uf.find(thing) != root and \
                     any(g.arts_of[thing] & g.arts_of[k] for k in ks):

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ...engine.lexicon import COMPANY_WORDS, NAME_TITLE_WORDS, first_name_gender
-from ..eligibility import capital_of, country_of, is_known_place
+from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
 from .names import (
     _country_split,
     _generic,
@@ -87,6 +87,7 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
         org_local, org_unsure = _local_orgs(rec.result.entities, {**local, **dict.fromkeys(unsure, "")})
         local.update(org_local)
         unsure |= org_unsure
+        local.update(_local_storms(rec.result.entities, {**local, **dict.fromkeys(unsure, "")}))
         country = _article_country(rec.result.entities)
         when = _date_key(getattr(rec.article, "date", None))
         for e in rec.result.entities:
@@ -355,6 +356,24 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
             if e.type != "Person":
                 unsure.add(e.id)
     return out, ambiguous, unsure
+
+
+def _local_storms(entities, taken: dict[str, str]) -> dict[str, str]:
+    """One-word names that are a storm the article names with its kind ("Humberto" beside
+    "Hurricane Humberto"): ``{entity id: the storm's entity id}`` (its most mentioned form). NER
+    takes a storm's bare name for a person."""
+    storms: dict[str, tuple] = {}
+    for e in entities:
+        words = clean_display(e.name).split()
+        if EVENT_FIRST.match(e.name) and len(words) >= 2:
+            best = storms.get(norm(words[-1]))
+            if best is None or (e.mentions, e.type == "Event", e.id) > best[:3]:
+                storms[norm(words[-1])] = (e.mentions, e.type == "Event", e.id)
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.id not in taken and " " not in clean_display(e.name) and norm(e.name) in storms:
+            out[e.id] = storms[norm(e.name)][2]
+    return out
 
 
 def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:

@@ -8,6 +8,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from typing import Iterable
 
 from ...engine.lexicon import (
     COURTESY,
@@ -20,7 +21,7 @@ from ...engine.lexicon import (
     ORG_WORDS,
     first_name_gender,
 )
-from ..eligibility import country_of, is_known_place, is_large_city
+from ..eligibility import GROUP_ADJECTIVE, country_of, is_known_place, is_large_city
 from ..safe import strip_invisible
 
 #: Words skipped when forming an organisation's initials.
@@ -166,19 +167,22 @@ def _org_key(name: str, country: str | None) -> str:
     return _ISATION.sub("ization", norm(name))
 
 
-def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
+def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) -> tuple[str, str] | None:
     """A type the name's shape shows better than NER's label, with why; None to keep ``etype``.
 
     - a one-word "person" the gazetteer knows as a place and that is no first name: a place;
     - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
     - a "person" with no known first name whose name holds an organisation's word ("Sputnik
       News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
-    - a "group" that is a known first name: a person; with an organisation's word or acronym
+    - a "group" that is a known first name and not shaped as an adjective of nationality
+      ("German", "Jordanian" stay groups): a person; with an organisation's word or acronym
       ("Belarusian KGB"): an organisation;
     - an "organisation" named as a country: a place (its government speaking: "Armenia said");
     - an "organisation" named as a large city, with no organisation's word or acronym ("Omsk"):
       a place (its officials are named as such);
     - an "organisation" of capitalised words then "QC" or "KC": a person;
+    - an "organisation" of two or three capitalised words, no organisation's word or place, whose
+      last word alone is one of its names ("Gáspár Maróth", also "Maróth"): a person;
     - an "organisation" of two or three capitalised words, a known first name (or its first part,
       "Nils-Erik") first, no
       organisation word, acronym or country in it ("Nikki Holland"): a person.
@@ -195,7 +199,7 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
         if len(words) >= 2 and not first_known and (
                 words[-1].lower() in _ORG_VOCAB or any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)):
             return "Organization", "typed Person, but no first name and an organisation's word or acronym in the name"
-    if etype == "Group" and len(words) == 1 and first_known:
+    if etype == "Group" and len(words) == 1 and first_known and not GROUP_ADJECTIVE.match(name):
         return "Person", "typed Group, but a known first name"
     if etype == "Group" and (_org_words(words) or any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)):
         return "Organization", "typed Group, but an organisation's word or acronym in the name"
@@ -208,6 +212,11 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
             and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words[:-1]) \
             and not _org_words(words[:-1]):
         return "Person", "typed Organization, but a barrister's post-nominal (QC, KC) ends the name"
+    if etype == "Organization" and 2 <= len(words) <= 3 and words[-1] in aliases and words[0].lower() not in ("al", "el") \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
+            and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name) \
+            and not is_known_place(words[-1]):
+        return "Person", "typed Organization, but its last word alone names it too, as a surname does"
     first_known = first_known or ("-" in words[0] and first_name_gender(words[0].split("-")[0]) is not None)
     if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
             and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
