@@ -151,3 +151,30 @@ def test_an_organisation_also_named_by_its_last_word_alone_is_a_person():
     ])
     types = {i.name: i.type for i in reg}
     assert types["Vuk Draganović"] == "Person" and types["Zintra Analytics"] == ORG
+
+
+def test_a_three_letter_acronym_joins_the_sites_one_public_body_of_those_initials():
+    reg = registry.build([
+        rec(art("a"), [ent("o1", "Bureau for Harbour Safety and Rescue", ORG)], [quote("o1")]),
+        rec(art("b"), [ent("o1", "BHS", ORG)], [quote("o1")]),
+        rec(art("c"), [ent("o1", "Kelso Municipal Airport", ORG)], [quote("o1")]),   # no body: apart
+        rec(art("d"), [ent("o1", "KMA", ORG)], [quote("o1")]),
+        rec(art("e"), [ent("o1", "Quill Valley Commission", ORG, aliases=["QVCO"])], [quote("o1")]),
+        rec(art("f"), [ent("o1", "QVC", ORG)], [quote("o1")]),                       # has its own acronym
+    ])
+    assert set(speakers(reg)) == {("Bureau for Harbour Safety and Rescue", ORG, 2), ("Kelso Municipal Airport", ORG, 1),
+                                  ("KMA", ORG, 1), ("QVC", ORG, 1), ("Quill Valley Commission", ORG, 1)}
+
+
+def test_two_public_bodies_of_the_same_initials_leave_the_acronym_alone():
+    reg = registry.build([
+        rec(art("a"), [ent("o1", "Bureau for Harbour Safety", ORG)], [quote("o1")]),
+        rec(art("b"), [ent("o1", "Board of Highway Standards", ORG)], [quote("o1")]),
+        rec(art("c"), [ent("o1", "BHS", ORG)], [quote("o1")]),
+    ])
+    assert len(reg.speakers) == 3
+
+
+@pytest.mark.parametrize("name", ["Multiple Harbour Unions", "Several Valley Councils", "Ostland Penal Code"])
+def test_descriptions_and_codes_get_no_page(name):
+    assert why_not_speaker(name, ORG, TYPES) is not None

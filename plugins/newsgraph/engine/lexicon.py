@@ -318,7 +318,7 @@ championship championships tournament festival fest conference expo fair maratho
 bowl series season pandemic epidemic outbreak crisis attack attacks bombing bombings massacre
 shooting riots revolution uprising protest protests scandal affair
 """.split())
-LAW_WORDS = frozenset("act bill amendment treaty accord accords agreement directive regulation resolution "
+LAW_WORDS = frozenset("act bill amendment treaty accord accords agreement directive regulation resolution code "
                       "constitution charter".split())
 WORK_WORDS = frozenset("""
 course courses scheme plan project initiative award awards prize medal index study album song
@@ -382,3 +382,14 @@ insulin plastic concrete cement steel petrol gasoline diesel
 UK_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
 #: Last words of a company's full name that its short name leaves off ("Ford" of Ford Motor Company).
 COMPANY_WORDS = frozenset("company corporation corp inc incorporated ltd limited llc plc co holdings ag gmbh".split())
+#: Words of a public body's name ("Centers for Disease Control and Prevention", "Federal Aviation
+#: Administration"): the press names such a body by its acronym everywhere, so an acronym may join
+#: the one such name of the site even when no article names both (not a firm's, airport's or
+#: station's name: "CIA" is no "Calicut International Airport").
+BODY_WORDS = frozenset("""
+agency agencies bureau administration commission committee council department ministry
+organization organisation association institute institutes center centers centre centres service
+services board authority federation union office directorate secretariat
+""".split())
+#: First words that make a name a description of several things ("Multiple Creative Commons").
+QUANTITY_ADJECTIVES = frozenset("multiple several numerous various many some other both".split())

@@ -25,6 +25,7 @@ from ..engine.lexicon import (
     LAW_WORDS,
     ORG_HEAD_WORDS,
     PERSONAL_TITLES,
+    QUANTITY_ADJECTIVES,
     QUANTITY_PLURALS,
     ROLE_WORDS,
     SUBSTANCE_WORDS,
@@ -224,6 +225,8 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a substance"
     if len(words) == 1 and (lower[0] in QUANTITY_PLURALS or PEOPLE_PLURAL.match(words[0])):
         return "a number or plural of people, not one speaker"
+    if len(words) > 1 and lower[0] in QUANTITY_ADJECTIVES:
+        return "a description of several things (a quantity word first), not a name"
     if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and lower[-1] not in NAME_PARTICLES:
         return "a description (its last word is lowercase), not a name"
     if len(words) > 1 and lower[-1] in CORE_TITLES and "of" not in lower \

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ...engine.lexicon import COMPANY_WORDS, NAME_TITLE_WORDS, first_name_gender
+from ...engine.lexicon import BODY_WORDS, COMPANY_WORDS, NAME_TITLE_WORDS, first_name_gender
 from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
 from .names import (
     _country_split,
@@ -265,6 +265,13 @@ def join_acronyms(g: NameGraph) -> None:
             for f in forms[k]:
                 for ini in _initials(f):
                     initials[ini].add(uf.find(k))
+    body_names: set[str] = set()
+    own_acronym: dict[str, set[str]] = defaultdict(set)
+    for k in forms:
+        if k.startswith("t:"):
+            if any(w in BODY_WORDS for f in forms[k] for w in norm(f).split()):
+                body_names.add(uf.find(k))
+            own_acronym[uf.find(k)].update(f.replace(".", "").upper() for f in forms[k] if _is_acronym(f))
     cluster_arts: dict[str, set[int]] = defaultdict(set)
     for k, arts in g.arts_of.items():
         cluster_arts[uf.find(k)] |= arts
@@ -276,11 +283,17 @@ def join_acronyms(g: NameGraph) -> None:
         # two letters are too ambiguous to join a name on initials alone ("WN" is not "Women in
         # Nevada"); an article that spells both out merged them already, and "UN", "EU" are known.
         # Three letters name too many things to join a name met only in other articles ("CIA" is
-        # not "Calicut International Airport"): the name must be in an article with the acronym.
+        # not "Calicut International Airport"): the name must be in an article with the acronym,
+        # or be the site's only name of these initials and a public body's.
         if letters >= 3:
             cands = {uf.find(c) for c in initials.get(acronym.replace(".", "").upper(), ())} - {uf.find(k)}
             if letters == 3:
-                cands = {c for c in cands if cluster_arts[c] & cluster_arts[uf.find(k)]}
+                shared = {c for c in cands if cluster_arts[c] & cluster_arts[uf.find(k)]}
+                # none in its articles: the one public body of the site with these initials
+                # ("CDC", Centers for Disease Control and Prevention), not a firm, an airport or a
+                # court, nor a body with an acronym of its own ("CDCR")
+                cands = shared or {c for c in cands if c in body_names
+                                   and not own_acronym[c] - {acronym.replace(".", "").upper()}}
             if len(cands) == 1:
                 uf.union(k, cands.pop())
 
