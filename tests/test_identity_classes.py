@@ -178,3 +178,31 @@ def test_two_public_bodies_of_the_same_initials_leave_the_acronym_alone():
 @pytest.mark.parametrize("name", ["Multiple Harbour Unions", "Several Valley Councils", "Ostland Penal Code"])
 def test_descriptions_and_codes_get_no_page(name):
     assert why_not_speaker(name, ORG, TYPES) is not None
+
+
+@pytest.mark.parametrize("name,etype", [
+    ("De Vaultier", "Person"), ("Van Oostrum", "Person"), ("De La Ostra", "Person"),   # a surname's particle
+    ("Ostland County Board of Elections", ORG), ("Court of Justice", ORG),            # "X of Y" is an X
+    ("Regional Conference of Harbour Masters", ORG),
+])
+def test_particles_and_x_of_y_names_keep_their_page(name, etype):
+    assert why_not_speaker(name, etype, TYPES) is None
+
+
+@pytest.mark.parametrize("name", ["Ostland Harbour Festival", "Treaty of Ostland", "Secretary of State"])
+def test_x_of_y_names_whose_head_does_not_speak(name):
+    assert why_not_speaker(name, ORG, TYPES) is not None
+
+
+def test_demonyms_from_the_gazetteer():
+    from newsgraph.site.eligibility import is_demonym
+    assert all(is_demonym(w) for w in ("German", "Cuban", "Mexican", "Italian", "Chinese", "Japanese", "Iraqi"))
+    assert not any(is_demonym(w) for w in ("Sean", "Brian", "Christian", "Jordan", "Logan", "Morgan"))
+
+
+def test_a_surname_with_its_particle_alone_is_a_surname_alone():
+    reg = registry.build([rec(art("a"), [ent("p1", "De Vaultier"), ent("p2", "Anouk de Vaultier")],
+                              [quote("p1"), quote("p2", start=10)]),
+                          rec(art("b"), [ent("p1", "Van Oostrum")], [quote("p1")])])
+    assert speakers(reg) == [("Anouk de Vaultier", "Person", 2)]         # joined; the other: no full name
+    assert reg.find("Van Oostrum").no_page

@@ -19,6 +19,7 @@ from typing import Iterable
 
 from ..engine.entities import FUNCTION_WORDS, KNOWN_ALIASES
 from ..engine.lexicon import (
+    BODY_WORDS,
     CORE_TITLES,
     EVENT_WORDS,
     FORMS_OF_ADDRESS,
@@ -172,6 +173,17 @@ def is_known_place(name: str) -> bool:
     return bool(key) and (key in _regions() or key in _cities())
 
 
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is derived from a country's name the common ways ("German" of Germany,
+    "Cuban", "Mexican", "Italian", "Chinese", "Japanese", "Iraqi"): a nationality, even when
+    it is a first name too ("German")."""
+    w = word.strip()
+    if not re.match(r"^[A-Z][a-z]{3,}$", w):
+        return False
+    stems = {w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"}
+    return any(country_of(s, states=False) for s in stems if len(s) >= 3)
+
+
 def is_honorific(role: str) -> bool:
     """Whether ``role`` is only forms of address ("Dr", "Mrs.", "The Rev.", "Most Rev.")."""
     words = [w.lower().strip(".,") for w in role.split()]
@@ -200,9 +212,15 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     if is_foreign_script(name):
         return "no Latin letter: a foreign-script word, not a name the site can check"
     lower = [w.lower().strip(".,'’") for w in words]
-    if lower[0] in FUNCTION_WORDS or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
+    # a surname's particle ("De Blasio", "Van Biljon") begins a person's name, not a fragment
+    particle_surname = etype == "Person" and len(words) > 1 and words[0][:1].isupper() and lower[0] in NAME_PARTICLES
+    # a name "X of Y" is an X: "Board of Elections" is a board (no event), "Secretary of State" a
+    # title, "Treaty of Ostland" a law; an event's word is only trusted last ("Conference of
+    # State Legislatures" is a body)
+    head = lower[:lower.index("of")] if "of" in lower[1:] else lower
+    if lower[0] in FUNCTION_WORDS and not particle_surname or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
         return "a fragment"
-    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and any(w in CORE_TITLES or w in PERSONAL_TITLES for w in lower):
+    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and (head[-1] in CORE_TITLES or head[-1] in PERSONAL_TITLES):
         return "a job title alone"
     if EVENT_FIRST.match(name):
         return "an event"
@@ -232,11 +250,11 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     if len(words) > 1 and lower[-1] in CORE_TITLES and "of" not in lower \
             and not any(w in ORG_HEAD_WORDS for w in lower):
         return "a job title (a title word last, no organisation's word), not a name"
-    if len(words) > 1 and lower[-1] in EVENT_WORDS:
+    if len(words) > 1 and lower[-1] in EVENT_WORDS and not (head is not lower and head[-1] in BODY_WORDS | ORG_HEAD_WORDS):
         return "an event"
-    if len(words) > 1 and lower[-1] in LAW_WORDS:
+    if len(words) > 1 and head[-1] in LAW_WORDS:
         return "a law or agreement"
-    if len(words) > 1 and lower[-1] in WORK_WORDS:
+    if len(words) > 1 and head[-1] in WORK_WORDS:
         return "a work, course or programme"
     if etype == "Place" and not country_of(name):
         # a city's officials are named as such ("Baytown police said"); a city's name at a cue is

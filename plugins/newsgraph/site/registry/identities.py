@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 from ...engine.lexicon import first_name_gender
 from ..eligibility import is_honorific, why_not_speaker
 from .merge import NameGraph, _date_key
-from .names import _canonical, _country_split, _generic, _retype, clean_display, norm, safe_slug
+from .names import _PARTICLES, _canonical, _country_split, _generic, _retype, clean_display, norm, safe_slug
 from .records import ArticleRecord, Identity, QuoteRef
 
 
@@ -179,7 +179,10 @@ def decide_pages(identities: dict[str, Identity], clusters: Clusters, speaker_ty
                 name_words.setdefault(norm(w), ident.name)
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
-        if ident.type == "Person" and len(ident.name.split()) == 1 and id(ident) not in clusters.editor_named:
+        words = ident.name.split()
+        # a surname with its particles ("De Blasio", "van Biljon") is one word as well
+        if ident.type == "Person" and (len(words) == 1 or all(norm(w) in _PARTICLES for w in words[:-1])) \
+                and id(ident) not in clusters.editor_named:
             if norm(ident.name) in name_words:
                 ident.no_page = f"one word, also a name of {name_words[norm(ident.name)]}: which person is unclear"
             elif first_name_gender(ident.name) is None and not ident.role:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ...engine.lexicon import BODY_WORDS, COMPANY_WORDS, NAME_TITLE_WORDS, first_name_gender
 from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
 from .names import (
+    _PARTICLES,
     _country_split,
     _generic,
     _glued,
@@ -347,7 +348,7 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
         while len(words) > 1 and words[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Jackson"
             words = words[1:]
         if e.type == "Person":
-            if len(words) != 1:
+            if len(words) != 1 and not all(norm(w) in _PARTICLES for w in words[:-1]):    # ("De Blasio")
                 continue
         elif e.type == "Group" or not 1 <= len(words) <= 2 or _is_acronym(e.name) or _org_words(words) \
                 or e.type == "Place" and is_known_place(e.name) or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "la", "van", "von", "da", "del", "le")):

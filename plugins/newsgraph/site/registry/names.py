@@ -21,7 +21,7 @@ from ...engine.lexicon import (
     ORG_WORDS,
     first_name_gender,
 )
-from ..eligibility import GROUP_ADJECTIVE, country_of, is_known_place, is_large_city
+from ..eligibility import country_of, is_demonym, is_known_place, is_large_city
 from ..safe import strip_invisible
 
 #: Words skipped when forming an organisation's initials.
@@ -174,8 +174,8 @@ def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) 
     - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
     - a "person" with no known first name whose name holds an organisation's word ("Sputnik
       News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
-    - a "group" that is a known first name and not shaped as an adjective of nationality
-      ("German", "Jordanian" stay groups): a person; with an organisation's word or acronym
+    - a "group" that is a known first name and no nationality ("German" of Germany stays a
+      group): a person; with an organisation's word or acronym
       ("Belarusian KGB"): an organisation;
     - an "organisation" named as a country: a place (its government speaking: "Armenia said");
     - an "organisation" named as a large city, with no organisation's word or acronym ("Omsk"):
@@ -199,7 +199,7 @@ def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) 
         if len(words) >= 2 and not first_known and (
                 words[-1].lower() in _ORG_VOCAB or any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)):
             return "Organization", "typed Person, but no first name and an organisation's word or acronym in the name"
-    if etype == "Group" and len(words) == 1 and first_known and not GROUP_ADJECTIVE.match(name):
+    if etype == "Group" and len(words) == 1 and first_known and not is_demonym(name):
         return "Person", "typed Group, but a known first name"
     if etype == "Group" and (_org_words(words) or any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)):
         return "Organization", "typed Group, but an organisation's word or acronym in the name"
