@@ -206,3 +206,23 @@ def test_a_surname_with_its_particle_alone_is_a_surname_alone():
                           rec(art("b"), [ent("p1", "Van Oostrum")], [quote("p1")])])
     assert speakers(reg) == [("Anouk de Vaultier", "Person", 2)]         # joined; the other: no full name
     assert reg.find("Van Oostrum").no_page
+
+
+def test_a_thing_typed_spelling_one_letter_off_a_surname_joins_the_person_of_the_article():
+    reg = registry.build([
+        rec(art("a"), [ent("p1", "Idris Qasemi"), ent("o1", "Qasemy", ORG)], [quote("p1"), quote("o1", start=10)]),
+        rec(art("b"), [ent("p1", "Tobin Marsh"), ent("o1", "Marshfield", ORG)], [quote("p1"), quote("o1", start=10)]),
+    ])
+    assert speakers(reg) == [("Idris Qasemi", "Person", 2), ("Marshfield", ORG, 1), ("Tobin Marsh", "Person", 1)]
+
+
+def test_crown_prince_and_like_titles_become_the_role():
+    reg = registry.build([rec(art("a"), [ent("p1", "Crown Prince Tariq bin Haddad")], [quote("p1")]),
+                          rec(art("b"), [ent("p1", "Tariq bin Haddad")], [quote("p1")])])
+    assert speakers(reg) == [("Tariq bin Haddad", "Person", 2)]
+    assert reg.speakers[0].role == "Crown Prince"
+
+
+def test_a_namesakes_bracketed_country_does_not_hide_a_partys_members():
+    assert why_not_speaker("Velarians (Ostland)", "Group", TYPES) is not None
+    assert why_not_speaker("Harbour Party (Ostland)", ORG, TYPES) is None

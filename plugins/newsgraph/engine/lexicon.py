@@ -393,3 +393,6 @@ services board authority federation union office directorate secretariat
 """.split())
 #: First words that make a name a description of several things ("Multiple Creative Commons").
 QUANTITY_ADJECTIVES = frozenset("multiple several numerous various many some other both".split())
+#: Title words of the site layer besides ``NAME_TITLE_WORDS`` ("Crown Prince Mohammad bin
+#: Salman", "Grand Ayatollah …", "Sheikh …"): stripped from a person's name into the role.
+SITE_TITLE_WORDS = frozenset("crown grand sheikh sheikha emir sultan ayatollah mufti duke duchess".split())

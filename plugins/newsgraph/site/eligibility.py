@@ -206,6 +206,8 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     """None when an identity of this name and type may have a speaker page, else the reason."""
     if etype not in set(speaker_types):
         return f"a {etype.lower()}, not a speaker"
+    # (a namesake's bracketed country is no part of the name: "Democrats (United States)")
+    name = re.sub(r"\s*\([^()]*\)$", "", name.strip()) or name
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
     if not words or len(re.findall(r"[^\W\d_]", name)) < 2:
         return "a fragment"

@@ -361,6 +361,9 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
                  if len(core) > len(kw) and any(core[i:i + len(kw)] == kw for i in range(1, len(core) - len(kw) + 1))
                  or e.type == "Person" and core[0] == kw[0]}
         cands.discard(norm(" ".join(words)))
+        if not cands and e.type not in ("Person", "Group") and len(kw) == 1 and len(kw[0]) >= 5:
+            # a thing-typed spelling of the surname one letter off ("Saree" beside Yahya Sarea)
+            cands = {key for key, (_, core) in full.items() if len(core) >= 2 and _one_letter_off(core[-1], kw[0])}
         if len(cands) == 1:
             target = full[cands.pop()][0]
             if target != e.id:
@@ -370,6 +373,17 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
             if e.type != "Person":
                 unsure.add(e.id)
     return out, ambiguous, unsure
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Whether two words of 5+ letters sharing their first three differ by one letter changed,
+    added or dropped (transliterations: "Sarea", "Saree")."""
+    if a == b or min(len(a), len(b)) < 5 or a[:3] != b[:3] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _local_storms(entities, taken: dict[str, str]) -> dict[str, str]:

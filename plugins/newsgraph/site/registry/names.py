@@ -19,6 +19,7 @@ from ...engine.lexicon import (
     ORG_HEAD_WORDS,
     ORG_NAME_WORDS,
     ORG_WORDS,
+    SITE_TITLE_WORDS,
     first_name_gender,
 )
 from ..eligibility import country_of, is_demonym, is_known_place, is_large_city
@@ -71,7 +72,7 @@ def clean_display(name: str) -> str:
 def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words) of a person's name; at least two name words are kept."""
     i = 0
-    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS:
+    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS | SITE_TITLE_WORDS:
         i += 1
     # "Mr. Sessions": a courtesy title before a bare surname
     if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
