@@ -226,3 +226,23 @@ def test_crown_prince_and_like_titles_become_the_role():
 def test_a_namesakes_bracketed_country_does_not_hide_a_partys_members():
     assert why_not_speaker("Velarians (Ostland)", "Group", TYPES) is not None
     assert why_not_speaker("Harbour Party (Ostland)", ORG, TYPES) is None
+
+
+def _q(speaker, conf, kind="indirect", start=0):
+    q = quote(speaker, kind=kind, start=start)
+    q.confidence = conf
+    return q
+
+
+def test_a_page_needs_one_confident_attribution_when_the_site_publishes_by_confidence(tmp_path):
+    records = lambda: [rec(art("a"), [ent("o1", "Harbor Valley Times", ORG), ent("o2", "Zintra Analytics", ORG)],  # noqa: E731
+                           [_q("o1", 0.55), _q("o2", 0.55, start=10), _q("o2", 0.75, start=20)])]
+    reg = registry.build(records(), min_confidence=0.5)
+    assert speakers(reg) == [("Zintra Analytics", ORG, 2)]
+    doubtful = reg.find("Harbor Valley Times")
+    assert doubtful.quote_count == 1 and "confidence 0.6" in doubtful.no_page     # its quote stays in the data
+    assert speakers(registry.build(records())) == [("Harbor Valley Times", ORG, 1), ("Zintra Analytics", ORG, 2)]
+    path = tmp_path / "aliases.yaml"
+    path.write_text("entities:\n  - name: Harbor Valley Times\n")                  # the editor vouches for it
+    reg = registry.build(records(), registry.load_aliases(str(path)), min_confidence=0.5)
+    assert [s.name for s in reg.speakers] == ["Harbor Valley Times", "Zintra Analytics"]
