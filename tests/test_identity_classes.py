@@ -100,8 +100,8 @@ def test_a_transliteration_of_a_slavic_ending_and_a_glued_nation_join_the_person
 
 def test_a_name_joins_the_one_fuller_name_with_a_second_surname():
     reg = registry.build([
-        rec(art("a"), [ent("p1", "Inés Quiroga")], [quote("p1")]),
-        rec(art("b"), [ent("p1", "Inés Quiroga Beltrán")], [quote("p1")]),
+        rec(art("a"), [ent("p1", "Inés Quiroga"), ent("p2", "Dana Holt")], [quote("p1")]),
+        rec(art("b"), [ent("p1", "Inés Quiroga Beltrán"), ent("p2", "Dana Holt", ORG)], [quote("p1")]),
         rec(art("c"), [ent("p1", "Tobin Marsh")], [quote("p1")]),          # two fuller names: nobody's
         rec(art("d"), [ent("p1", "Tobin Marsh Ellery")], [quote("p1")]),
         rec(art("e"), [ent("p1", "Tobin Marsh Quell")], [quote("p1")]),
@@ -110,6 +110,16 @@ def test_a_name_joins_the_one_fuller_name_with_a_second_surname():
     ])
     got = {(s.quote_count, s.name.split()[0]) for s in reg.speakers}
     assert len(reg.speakers) == 6 and (2, "Inés") in got
+
+
+def test_a_name_and_a_fuller_one_with_no_person_in_common_stay_apart():
+    reg = registry.build([
+        rec(art("a"), [ent("p1", "Osric Vellam"), ent("p2", "Dana Holt")], [quote("p1")]),
+        rec(art("b"), [ent("p1", "Osric Vellam Tarn"), ent("p2", "Ilse Marrow"), ent("c1", "Germany", "Place")],
+            [quote("p1")]),
+        rec(art("c"), [ent("c1", "Germany", "Place"), ent("p2", "Dana Holt")], []),   # a place in common: no
+    ])
+    assert len(reg.speakers) == 2
 
 
 def test_a_company_short_name_joins_its_full_name_in_the_article_but_not_a_national_branch():

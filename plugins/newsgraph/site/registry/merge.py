@@ -191,16 +191,30 @@ def join_people(g: NameGraph) -> None:
             by_surname[words[-1]].add(uf.find(k))
     # a first name and surname join the one name of the site that adds a second surname to them
     # ("Ana Ruiz" is Ana Ruiz Molina), when the word after the first name is no first name itself
-    # ("Mary Ann" could begin many names)
+    # ("Mary Ann" could begin many names) and their articles name someone else in common, no
+    # place (so "George Washington" does not join George Washington Carver)
     longer: dict[str, set[str]] = defaultdict(set)
     for k in person_keys:
         words = k[2:].split()
         if len(words) == 3 and not any(len(w) <= 2 for w in words):
-            longer[" ".join(words[:2])].add(uf.find(k))
+            longer[" ".join(words[:2])].add(k)
+    art_people: dict[int, set[str]] = defaultdict(set)       # (NER types people as things too)
+    cluster_arts: dict[str, set[int]] = defaultdict(set)
+    for k in forms:
+        cluster_arts[uf.find(k)] |= g.arts_of[k]
+        if not (k.startswith("t:") and is_known_place(k[2:])):
+            for ri in g.arts_of[k]:
+                art_people[ri].add(uf.find(k))
+
+    def people_beside(k: str) -> set[str]:
+        return set().union(*(art_people[ri] for ri in cluster_arts[uf.find(k)]), set()) - {uf.find(k)}
     for k in list(person_keys):
         words = k[2:].split()
-        if len(words) == 2 and first_name_gender(words[1]) is None and len(longer.get(k[2:], ())) == 1:
-            uf.union(k, next(iter(longer[k[2:]])))
+        fuller = {uf.find(x) for x in longer.get(k[2:], ())}
+        if len(words) == 2 and first_name_gender(words[1]) is None and len(fuller) == 1:
+            target = next(iter(longer[k[2:]]))
+            if (people_beside(k) & people_beside(target)) - {uf.find(k), uf.find(target)}:
+                uf.union(k, target)
     cluster_weight = _cluster_weights(uf, g.weight)
     for k in list(person_keys):
         words = k[2:].split()
