@@ -17,7 +17,6 @@ def speakers(reg):
 # --------------------------------------------------------------------------- not a speaker
 
 @pytest.mark.parametrize("name,etype", [
-    ("Мельница", ORG), ("Λόγος", "Person"), ("Свет Зари", ORG),      # no Latin letter
     ("Referendum", ORG), ("Treaty", ORG), ("Initiative", ORG),        # a head word alone: a common noun
     ("Helium", ORG), ("Fentanyl", ORG),                               # substances
     ("Thousands", ORG), ("Dozens", "Group"), ("Numismatists", ORG),  # many people, no one speaker
@@ -43,6 +42,16 @@ def test_real_speakers_keep_their_page(name, etype):
 def test_foreign_script():
     assert is_foreign_script("Мельница") and is_foreign_script("東京")
     assert not is_foreign_script("Mélanie") and not is_foreign_script("123")
+
+
+def test_a_name_with_no_latin_letter_gets_no_page_on_a_latin_script_site_only():
+    latin = [rec(art(f"a{n}"), [ent("p1", f"Orla Venn{n}", mentions=2)], [quote("p1")]) for n in range(10)]
+    cyrillic = rec(art("z"), [ent("o1", "Мельница", ORG)], [quote("o1")])
+    reg = registry.build([*latin, cyrillic])
+    assert "Мельница" not in [s.name for s in reg.speakers] and "Latin" in reg.find("Мельница").no_page
+    reg = registry.build([rec(art("r"), [ent("p1", "Ольга Венн"), ent("o1", "Мельница", ORG)],
+                              [quote("p1"), quote("o1", start=10)])])       # a Cyrillic site: its names speak
+    assert sorted(s.name for s in reg.speakers) == ["Мельница", "Ольга Венн"]
 
 
 # --------------------------------------------------------------------------- types

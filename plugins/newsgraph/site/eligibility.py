@@ -195,9 +195,10 @@ def _latin(c: str) -> bool:
 
 
 def is_foreign_script(name: str) -> bool:
-    """Whether ``name`` has letters but none of the Latin script ("Свою", "Λόγος"): on a site in
-    a Latin-script language such a "name" is a word of a foreign-language quote NER took for a
-    name far more often than a speaker (an editor gives a real one its page with the alias file)."""
+    """Whether ``name`` has letters but none of the Latin script ("Свою", "Λόγος"): on a site whose
+    names are Latin-script, such a "name" is a word of a foreign-language quote NER took for a
+    name far more often than a speaker (the registry's rule; an editor gives a real one its page
+    with the alias file)."""
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and not any(_latin(c) for c in letters)
 
@@ -211,8 +212,6 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
     if not words or len(re.findall(r"[^\W\d_]", name)) < 2:
         return "a fragment"
-    if is_foreign_script(name):
-        return "no Latin letter: a foreign-script word, not a name the site can check"
     lower = [w.lower().strip(".,'’") for w in words]
     # a surname's particle ("De Blasio", "Van Biljon") begins a person's name, not a fragment
     particle_surname = etype == "Person" and len(words) > 1 and words[0][:1].isupper() and lower[0] in NAME_PARTICLES

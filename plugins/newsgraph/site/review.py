@@ -149,8 +149,9 @@ def _type_conflicts(reg: Registry, speaker_types: tuple[str, ...]) -> list[Findi
                 out.append(Finding("low-confidence", i.name, None, f"{i.quote_count} quote(s) but no page: {no_page}",
                                    _typed(i.name, i.type)))
             else:
-                out.append(Finding("type-conflicts", i.name, None, f"{i.quote_count} quote(s) but no page: {no_page}",
-                                   _merge(f"Full Name of {i.name}", i.name)))
+                fix = _typed(i.name, i.type) if no_page.startswith("no Latin letter") else \
+                    _merge(f"Full Name of {i.name}", i.name)
+                out.append(Finding("type-conflicts", i.name, None, f"{i.quote_count} quote(s) but no page: {no_page}", fix))
         reason = why_not_speaker(i.name, i.type, speaker_types)
         if reason and not i.is_speaker:
             # (an alias-file type is trusted: the entry gives the page when it is a speaker after all)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ...engine.lexicon import first_name_gender
-from ..eligibility import is_honorific, why_not_speaker
+from ..eligibility import is_foreign_script, is_honorific, why_not_speaker
 from .merge import NameGraph, _date_key
 from .names import _PARTICLES, _canonical, _country_split, _generic, _retype, clean_display, norm, safe_slug
 from .records import ArticleRecord, Identity, QuoteRef
@@ -166,6 +166,8 @@ def link_article(ri: int, rec: ArticleRecord, g: NameGraph, clusters: Clusters, 
     rec.mentions = [i for k, i in mentions.items() if k not in about]
 
 
+#: Share of a site's names in Latin script from which a name with no Latin letter gets no page.
+LATIN_SITE_SHARE = 0.9
 #: A speaker page needs one quote attributed at least this surely (issue 12: "at least one
 #: confident attribution"). Below it are the engine's indirect speech found through "it"/"they",
 #: "the company" or a fallback: on the demo, most of the pages that had only such quotes named
@@ -187,8 +189,14 @@ def decide_pages(identities: dict[str, Identity], clusters: Clusters, speaker_ty
         if ident.type == "Person" and len(words) >= 2:
             for w in (words[0], words[-1]):
                 name_words.setdefault(norm(w), ident.name)
+    # a site whose names are Latin-script: a name with no Latin letter is a foreign word NER took
+    # for a name ("Свою"), far more often than a speaker
+    named = [i for i in identities.values() if any(c.isalpha() for c in i.name)]
+    latin_site = bool(named) and sum(not is_foreign_script(i.name) for i in named) >= LATIN_SITE_SHARE * len(named)
     for ident in identities.values():
         ident.quotes.sort(key=lambda r: (_date_key(r.date), -r.n), reverse=True)
+        if latin_site and is_foreign_script(ident.name) and id(ident) not in clusters.editor_named:
+            ident.no_page = "no Latin letter on a site whose names are Latin-script: a foreign word, not a name"
         words = ident.name.split()
         # a surname with its particles ("De Blasio", "van Biljon") is one word as well
         if ident.type == "Person" and (len(words) == 1 or all(norm(w) in _PARTICLES for w in words[:-1])) \
