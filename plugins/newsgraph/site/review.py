@@ -144,8 +144,14 @@ def _type_conflicts(reg: Registry, speaker_types: tuple[str, ...]) -> list[Findi
         if no_page and not i.is_speaker and not (i.type == "Person" and len(i.name.split()) == 1
                                                  and any(norm(w) == norm(i.name) for p in reg.speakers
                                                          if p.type == "Person" for w in p.name.split())):
-            out.append(Finding("type-conflicts", i.name, None, f"{i.quote_count} quote(s) but no page: {no_page}",
-                               _merge(f"Full Name of {i.name}", i.name)))
+            if no_page.startswith("no quote attributed with confidence"):
+                # an alias-file entry naming it gives the page (the editor vouches for it)
+                out.append(Finding("low-confidence", i.name, None, f"{i.quote_count} quote(s) but no page: {no_page}",
+                                   _typed(i.name, i.type)))
+            else:
+                fix = _typed(i.name, i.type) if no_page.startswith("no Latin letter") else \
+                    _merge(f"Full Name of {i.name}", i.name)
+                out.append(Finding("type-conflicts", i.name, None, f"{i.quote_count} quote(s) but no page: {no_page}", fix))
         reason = why_not_speaker(i.name, i.type, speaker_types)
         if reason and not i.is_speaker:
             # (an alias-file type is trusted: the entry gives the page when it is a speaker after all)

@@ -255,7 +255,8 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     those of at least ``topic_min_articles`` articles and not named in ``topic_exclude``
     (bylines, the publisher: see :func:`site_topics`). Quotes whose speaker confidence is below
     ``min_confidence`` are published under no name (the one place that decides it: speaker pages,
-    feeds and JSON-LD all read the quotes collected here).
+    feeds and JSON-LD all read the quotes collected here); with ``min_confidence`` > 0, a speaker
+    page also needs one quote of at least ``identities.PAGE_MIN_CONFIDENCE``.
 
     ``slug_taken(slug)``: True for a slug the site already uses otherwise (e.g. whose page would be
     the plugin's own ``by-count`` index); such a slug gets a suffix like any other collision.
@@ -281,5 +282,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
         rec.topics = topics(rec, topic_types, topic_min_mentions, topic_salient_only) if topic_types else []
     if topic_types:
         site_topics(records, topic_min_articles, topic_exclude)
-    _identities.decide_pages(identities, clusters, speaker_types)
+    # a page needs one surer quote than publishing does, when the site publishes by confidence
+    page_confidence = max(min_confidence, _identities.PAGE_MIN_CONFIDENCE) if min_confidence > 0 else 0.0
+    _identities.decide_pages(identities, clusters, speaker_types, page_confidence)
     return Registry(sorted(identities.values(), key=lambda i: i.sort_key), records)

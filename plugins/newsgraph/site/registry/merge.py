@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ...engine.lexicon import NAME_TITLE_WORDS
-from ..eligibility import capital_of, country_of, is_known_place
+from ...engine.lexicon import BODY_WORDS, COMPANY_WORDS, NAME_TITLE_WORDS, first_name_gender
+from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
 from .names import (
+    _PARTICLES,
     _country_split,
     _generic,
     _glued,
@@ -87,6 +88,7 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
         org_local, org_unsure = _local_orgs(rec.result.entities, {**local, **dict.fromkeys(unsure, "")})
         local.update(org_local)
         unsure |= org_unsure
+        local.update(_local_storms(rec.result.entities, {**local, **dict.fromkeys(unsure, "")}))
         country = _article_country(rec.result.entities)
         when = _date_key(getattr(rec.article, "date", None))
         for e in rec.result.entities:
@@ -187,6 +189,32 @@ def join_people(g: NameGraph) -> None:
         words = k[2:].split()
         if len(words) >= 2:
             by_surname[words[-1]].add(uf.find(k))
+    # a first name and surname join the one name of the site that adds a second surname to them
+    # ("Ana Ruiz" is Ana Ruiz Molina), when the word after the first name is no first name itself
+    # ("Mary Ann" could begin many names) and their articles name someone else in common, no
+    # place (so "George Washington" does not join George Washington Carver)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for k in person_keys:
+        words = k[2:].split()
+        if len(words) == 3 and not any(len(w) <= 2 for w in words):
+            longer[" ".join(words[:2])].add(k)
+    art_people: dict[int, set[str]] = defaultdict(set)       # (NER types people as things too)
+    cluster_arts: dict[str, set[int]] = defaultdict(set)
+    for k in forms:
+        cluster_arts[uf.find(k)] |= g.arts_of[k]
+        if not (k.startswith("t:") and is_known_place(k[2:])):
+            for ri in g.arts_of[k]:
+                art_people[ri].add(uf.find(k))
+
+    def people_beside(k: str) -> set[str]:
+        return set().union(*(art_people[ri] for ri in cluster_arts[uf.find(k)]), set()) - {uf.find(k)}
+    for k in list(person_keys):
+        words = k[2:].split()
+        fuller = {uf.find(x) for x in longer.get(k[2:], ())}
+        if len(words) == 2 and first_name_gender(words[1]) is None and len(fuller) == 1:
+            target = next(iter(longer[k[2:]]))
+            if (people_beside(k) & people_beside(target)) - {uf.find(k), uf.find(target)}:
+                uf.union(k, target)
     cluster_weight = _cluster_weights(uf, g.weight)
     for k in list(person_keys):
         words = k[2:].split()
@@ -207,9 +235,12 @@ def join_glued_names(g: NameGraph) -> None:
     uf, forms = g.uf, g.forms
     for k in list(forms):
         words = k[2:].split()
-        if k.startswith("t:") and len(words) >= 3 and "@" not in k and _glued(words[0]) \
-                and "p:" + " ".join(words[1:]) in forms:
-            uf.union(k, "p:" + " ".join(words[1:]))
+        if not (k.startswith("t:") and len(words) >= 3 and "@" not in k and _glued(words[0])):
+            continue
+        rest = " ".join(words[1:])
+        person = "p:" + rest if "p:" + rest in forms else _spelling_key(rest)     # ("Zelenskyy": Zelensky)
+        if person and person in uf.parent:
+            uf.union(k, person)
             g.types[k] = Counter({"Person": sum(g.types[k].values())})     # NER's vote was for the glued name
     for k in list(forms):
         if k.startswith("t:") and "@" not in k:
@@ -249,6 +280,13 @@ def join_acronyms(g: NameGraph) -> None:
             for f in forms[k]:
                 for ini in _initials(f):
                     initials[ini].add(uf.find(k))
+    body_names: set[str] = set()
+    own_acronym: dict[str, set[str]] = defaultdict(set)
+    for k in forms:
+        if k.startswith("t:"):
+            if any(w in BODY_WORDS for f in forms[k] for w in norm(f).split()):
+                body_names.add(uf.find(k))
+            own_acronym[uf.find(k)].update(f.replace(".", "").upper() for f in forms[k] if _is_acronym(f))
     cluster_arts: dict[str, set[int]] = defaultdict(set)
     for k, arts in g.arts_of.items():
         cluster_arts[uf.find(k)] |= arts
@@ -260,11 +298,17 @@ def join_acronyms(g: NameGraph) -> None:
         # two letters are too ambiguous to join a name on initials alone ("WN" is not "Women in
         # Nevada"); an article that spells both out merged them already, and "UN", "EU" are known.
         # Three letters name too many things to join a name met only in other articles ("CIA" is
-        # not "Calicut International Airport"): the name must be in an article with the acronym.
+        # not "Calicut International Airport"): the name must be in an article with the acronym,
+        # or be the site's only name of these initials and a public body's.
         if letters >= 3:
             cands = {uf.find(c) for c in initials.get(acronym.replace(".", "").upper(), ())} - {uf.find(k)}
             if letters == 3:
-                cands = {c for c in cands if cluster_arts[c] & cluster_arts[uf.find(k)]}
+                shared = {c for c in cands if cluster_arts[c] & cluster_arts[uf.find(k)]}
+                # none in its articles: the one public body of the site with these initials
+                # ("CDC", Centers for Disease Control and Prevention), not a firm, an airport or a
+                # court, nor a body with an acronym of its own ("CDCR")
+                cands = shared or {c for c in cands if c in body_names
+                                   and not own_acronym[c] - {acronym.replace(".", "").upper()}}
             if len(cands) == 1:
                 uf.union(k, cands.pop())
 
@@ -318,7 +362,7 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
         while len(words) > 1 and words[0].lower().replace(".", "") in NAME_TITLE_WORDS:    # "Judge Jackson"
             words = words[1:]
         if e.type == "Person":
-            if len(words) != 1:
+            if len(words) != 1 and not all(norm(w) in _PARTICLES for w in words[:-1]):    # ("De Blasio")
                 continue
         elif e.type == "Group" or not 1 <= len(words) <= 2 or _is_acronym(e.name) or _org_words(words) \
                 or e.type == "Place" and is_known_place(e.name) or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "la", "van", "von", "da", "del", "le")):
@@ -331,6 +375,9 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
                  if len(core) > len(kw) and any(core[i:i + len(kw)] == kw for i in range(1, len(core) - len(kw) + 1))
                  or e.type == "Person" and core[0] == kw[0]}
         cands.discard(norm(" ".join(words)))
+        if not cands and e.type not in ("Person", "Group") and len(kw) == 1 and len(kw[0]) >= 5:
+            # a thing-typed spelling of the surname one letter off ("Saree" beside Yahya Sarea)
+            cands = {key for key, (_, core) in full.items() if len(core) >= 2 and _one_letter_off(core[-1], kw[0])}
         if len(cands) == 1:
             target = full[cands.pop()][0]
             if target != e.id:
@@ -342,8 +389,39 @@ def _local_people(entities) -> tuple[dict[str, str], set[str], set[str]]:
     return out, ambiguous, unsure
 
 
+def _one_letter_off(a: str, b: str) -> bool:
+    """Whether two words of 5+ letters sharing their first three differ by one letter changed,
+    added or dropped (transliterations: "Sarea", "Saree")."""
+    if a == b or min(len(a), len(b)) < 5 or a[:3] != b[:3] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _local_storms(entities, taken: dict[str, str]) -> dict[str, str]:
+    """One-word names that are a storm the article names with its kind ("Humberto" beside
+    "Hurricane Humberto"): ``{entity id: the storm's entity id}`` (its most mentioned form). NER
+    takes a storm's bare name for a person."""
+    storms: dict[str, tuple] = {}
+    for e in entities:
+        words = clean_display(e.name).split()
+        if EVENT_FIRST.match(e.name) and len(words) >= 2:
+            best = storms.get(norm(words[-1]))
+            if best is None or (e.mentions, e.type == "Event", e.id) > best[:3]:
+                storms[norm(words[-1])] = (e.mentions, e.type == "Event", e.id)
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.id not in taken and " " not in clean_display(e.name) and norm(e.name) in storms:
+            out[e.id] = storms[norm(e.name)][2]
+    return out
+
+
 def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:
-    """Short organisation names that are the end of a longer one in the same article: ``{entity
+    """Short organisation names that are the end of a longer one in the same article, or its start
+    when the longer one ends with a company word ("Ford" beside Ford Motor Company; not a country's
+    branch, "Facebook Ireland Limited"): ``{entity
     id: longer entity id}`` when one longer name fits ("Senate" beside "U.S. Senate"), and the ids
     of those several fit ("Post" beside the Washington Post and the New York Post): such a
     mention is nobody's for sure. A generic body's name is left to the country rule."""
@@ -360,7 +438,9 @@ def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[st
         if not 1 <= len(kw) <= 2 or not all(kw) or len(kw) == 1 and _generic(kw):
             continue
         cands = {" ".join(words): i for i, words in longer
-                 if i != e.id and len(words) > len(kw) and words[-len(kw):] == kw}
+                 if i != e.id and len(words) > len(kw) and (words[-len(kw):] == kw
+                                                            or words[:len(kw)] == kw and words[-1] in COMPANY_WORDS
+                                                            and not any(country_of(w) for w in words[len(kw):-1]))}
         if len(cands) == 1:
             out[e.id] = cands.popitem()[1]
         elif cands:

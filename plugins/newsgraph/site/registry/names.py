@@ -8,6 +8,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from typing import Iterable
 
 from ...engine.lexicon import (
     COURTESY,
@@ -18,9 +19,10 @@ from ...engine.lexicon import (
     ORG_HEAD_WORDS,
     ORG_NAME_WORDS,
     ORG_WORDS,
+    SITE_TITLE_WORDS,
     first_name_gender,
 )
-from ..eligibility import country_of, is_known_place
+from ..eligibility import country_of, is_demonym, is_known_place, is_large_city
 from ..safe import strip_invisible
 
 #: Words skipped when forming an organisation's initials.
@@ -70,7 +72,7 @@ def clean_display(name: str) -> str:
 def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name words) of a person's name; at least two name words are kept."""
     i = 0
-    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS:
+    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS | SITE_TITLE_WORDS:
         i += 1
     # "Mr. Sessions": a courtesy title before a bare surname
     if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
@@ -147,29 +149,43 @@ def _country_split(name: str) -> tuple[str | None, list[str]]:
     return None, words
 
 
+#: Post-nominals that end a person's name, never an organisation's ("Jane Doe QC").
+POST_NOMINALS = frozenset(("QC", "KC", "SC"))
+#: British "-isation" and American "-ization" spell one name ("World Health Organisation").
+_ISATION = re.compile(r"isation\b")
+
+
 def _org_key(name: str, country: str | None) -> str:
     """Comparison key of an organisation's name: a generic body's name is one per country ("U.S.
     Supreme Court", "United States Supreme Court" and, in an article about the US, "Supreme
-    Court" share "supreme court@united states"); any other name is its :func:`norm`."""
+    Court" share "supreme court@united states"); any other name is its :func:`norm`, "-isation"
+    spelt "-ization"."""
     c, rest = _country_split(name)
     if c and _generic(rest):
         return f"{norm(' '.join(rest))}@{norm(c)}"
     if country and _generic(clean_display(name).split()):
         return f"{norm(name)}@{norm(country)}"
-    return norm(name)
+    return _ISATION.sub("ization", norm(name))
 
 
-def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
+def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) -> tuple[str, str] | None:
     """A type the name's shape shows better than NER's label, with why; None to keep ``etype``.
 
     - a one-word "person" the gazetteer knows as a place and that is no first name: a place;
     - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
     - a "person" with no known first name whose name holds an organisation's word ("Sputnik
       News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
-    - a "group" that is a known first name: a person; with an organisation's word or acronym
+    - a "group" that is a known first name and no nationality ("German" of Germany stays a
+      group): a person; with an organisation's word or acronym
       ("Belarusian KGB"): an organisation;
     - an "organisation" named as a country: a place (its government speaking: "Armenia said");
-    - an "organisation" of two or three capitalised words, a known first name first, no
+    - an "organisation" named as a large city, with no organisation's word or acronym ("Omsk"):
+      a place (its officials are named as such);
+    - an "organisation" of capitalised words then "QC" or "KC": a person;
+    - an "organisation" of two or three capitalised words, no organisation's word or place, whose
+      last word alone is one of its names ("Gáspár Maróth", also "Maróth"): a person;
+    - an "organisation" of two or three capitalised words, a known first name (or its first part,
+      "Nils-Erik") first, no
       organisation word, acronym or country in it ("Nikki Holland"): a person.
     """
     words = name.split()
@@ -184,12 +200,25 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
         if len(words) >= 2 and not first_known and (
                 words[-1].lower() in _ORG_VOCAB or any(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)):
             return "Organization", "typed Person, but no first name and an organisation's word or acronym in the name"
-    if etype == "Group" and len(words) == 1 and first_known:
+    if etype == "Group" and len(words) == 1 and first_known and not is_demonym(name):
         return "Person", "typed Group, but a known first name"
     if etype == "Group" and (_org_words(words) or any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words)):
         return "Organization", "typed Group, but an organisation's word or acronym in the name"
     if etype == "Organization" and country_of(name, states=False):
         return "Place", "typed Organization, but the name is a country's (its government speaking)"
+    if etype == "Organization" and not _org_words(words) and not any(w.isupper() for w in words) \
+            and is_large_city(name):
+        return "Place", "typed Organization, but the gazetteer knows a city of this name of over 100,000 people"
+    if etype == "Organization" and len(words) >= 3 and words[-1].strip(".") in POST_NOMINALS \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words[:-1]) \
+            and not _org_words(words[:-1]):
+        return "Person", "typed Organization, but a barrister's post-nominal (QC, KC) ends the name"
+    if etype == "Organization" and 2 <= len(words) <= 3 and words[-1] in aliases and words[0].lower() not in ("al", "el") \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
+            and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name) \
+            and not is_known_place(words[-1]):
+        return "Person", "typed Organization, but its last word alone names it too, as a surname does"
+    first_known = first_known or ("-" in words[0] and first_name_gender(words[0].split("-")[0]) is not None)
     if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
             and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
             and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name):
@@ -197,11 +226,22 @@ def _retype(name: str, etype: str, has_role: bool) -> tuple[str, str] | None:
     return None
 
 
+#: Transliterations of the Slavic ending -ий/-ый: "Zelenskyy", "Zelenskiy", "Zelenskii", "Zelensky".
+_SLAVIC_Y = re.compile(r"(?<=\w{3})(?:yy|iy|ii|yi|y)$", re.IGNORECASE)
+
+
 def _spelling_key(core: str) -> str | None:
-    """A key shared by transliterations of one name: "al-Sisi" and "el-Sisi" -> "sisi"."""
-    if " " in core and _ARABIC_ARTICLE.search(core):
-        return "p~" + norm(_ARABIC_ARTICLE.sub("", core))
-    return None
+    """A key shared by transliterations of one name: "al-Sisi" and "el-Sisi" -> "sisi";
+    "Volodymyr Zelenskyy" and "Volodymyr Zelensky" -> "volodymyr zelensky"."""
+    if " " not in core:
+        return None
+    arabic = bool(_ARABIC_ARTICLE.search(core))
+    words = (_ARABIC_ARTICLE.sub("", core) if arabic else core).split()
+    if _SLAVIC_Y.search(words[-1]):
+        words[-1] = _SLAVIC_Y.sub("y", words[-1])
+    elif not arabic:
+        return None
+    return "p~" + norm(" ".join(words))
 
 
 def _initials(name: str) -> set[str]:
