@@ -336,3 +336,24 @@ def test_he_is_the_name_opening_the_previous_sentence_when_the_parse_gave_it_no_
     he = [t for t in doc if t.lower_ == "he"][-1]
     e = attribution._focus_person(ctx, he, "m")
     assert e is not None and e.name == "Paul Brandt"
+
+
+def test_a_noun_misread_as_the_verb_after_a_quote_is_not_its_cue_when_a_saying_verb_follows(nlp):
+    # "Tarrawong coach Phil Danton said": a parse that reads "coach" as a verb ("Tarrawong coaches
+    # Phil Danton") must not make the town the speaker; the saying verb after it is the cue
+    from newsgraph.engine import attribution
+    from newsgraph.engine.entities import extract_entities
+
+    text = "“I am pretty happy with that,” Tarrawong coach Phil Danton said."
+    doc = nlp(text)
+    town, coach, danton, said = (next(t for t in doc if t.text == w) for w in ("Tarrawong", "coach", "Danton", "said"))
+    coach.pos_, coach.tag_, coach.head, coach.dep_ = "VERB", "VBP", said, "ccomp"
+    town.head, town.dep_ = coach, "nsubj"
+    danton.head, danton.dep_ = coach, "dobj"                 # as the parser reads it in news text
+    for t in doc:
+        if t.head.i == said.i and t.dep_ in ("nsubj", "nsubjpass") and t.i != said.i:
+            t.dep_ = "dep"
+    index = extract_entities(doc, text=text)
+    (q,) = attribution.attribute(doc, index)
+    assert q.cue.text == "said"
+    assert next(e for e in index.entities if e.id == q.speaker).name == "Phil Danton"

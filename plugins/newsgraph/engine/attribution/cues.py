@@ -144,11 +144,20 @@ def _may_cue(ctx: Context, t: Token, n: int, toks: list[Token], words: list[Toke
         adjacent = right and t.pos_ == "VERB" and t in words[:3] and t.tag_ in ("VBD", "VBZ", "VBP")
         if not (adjacent and (sj := subject_in(ctx, t, toks)) is not None and speakerish(sj)):
             return False
+        if any(_name_then_cue(ctx, x) for x in words if x.i > t.i and x.sent.start == t.sent.start):
+            return False  # a noun misread as a verb ("…,” Riverton coach Ann Lee said"): the real cue follows
     if max_pos is not None and any(c.dep_ in ("ccomp", "xcomp") and not ctx.quoted[c.i]
                                    for c in t.children):
         return False      # "“….” She further announced that …": a new report, not this quote's cue
     # weak cues ("read", "go", "offer") only right next to the quotation: "“…,” read one." / "it reads, “…”"
     return not (lem in QUOTE_WEAK_CUES and not (lem == "continue" or (n <= 1 if right else n <= 3)))
+
+
+def _name_then_cue(ctx: Context, x: Token) -> bool:
+    """``x`` is a finite saying verb right after a name, outside quotation marks ("… coach Ann Lee
+    said"): the name is its subject, whatever the parse made of the words before."""
+    return is_cue(x) and x.tag_ in ("VBD", "VBZ", "VBP") and x.i > 0 and x.doc[x.i - 1].pos_ == "PROPN" \
+        and not ctx.quoted[x.i]
 
 
 def _outermost(ctx: Context, t: Token, subj: Token, toks: list[Token]) -> tuple[Token, Token]:
