@@ -245,3 +245,23 @@ def test_speaker_paths_stay_in_the_output_folder(pattern, slug, ok):
     got = page_path("NEWSGRAPH_SPEAKER_SAVE_AS", slug, {"NEWSGRAPH_SPEAKER_SAVE_AS": pattern,
                                                         "OUTPUT_PATH": "/tmp/out"})
     assert (got is not None) == ok and (got is None or got == pattern.format(slug=slug))
+
+
+def test_the_publication_writing_an_article_is_never_one_of_its_speakers(tmp_path):
+    # "Harbor Ledger asked …", "the Harbor Ledger confirmed with …": the writers' own narration,
+    # named by their collective byline (or SITENAME, the publisher, NEWSGRAPH_SELF_NAMES)
+    body = ("Harbor Ledger asked Mayor Jane Roe whether the pier would reopen this summer.\n\n"
+            "“We will reopen the pier in June,” Roe said.\n\n"
+            "Harbor Ledger confirmed with the port authority that the repairs had been paid for.\n\n"
+            "Harbor Ledger said the repairs took eight months.")
+    res = build(tmp_path, {"pier": article("Pier to reopen", body, author="Harbor Ledger staff")},
+                settings={"NEWSGRAPH_MIN_CONFIDENCE": 0})
+    speakers = sorted(p.name for p in (res.output / "speakers").iterdir() if p.is_dir() and not p.name.startswith("by-"))
+    assert "jane-roe" in speakers
+    assert not any("ledger" in s for s in speakers), speakers
+    own = build(tmp_path / "own", {"pier": article("Pier to reopen", body, author="Tom Baker")},
+                settings={"NEWSGRAPH_MIN_CONFIDENCE": 0, "NEWSGRAPH_SELF_NAMES": ["Harbor Ledger"]})
+    assert not any("ledger" in p.name for p in (own.output / "speakers").iterdir())
+    other = build(tmp_path / "other", {"pier": article("Pier to reopen", body, author="Tom Baker")},
+                  settings={"NEWSGRAPH_MIN_CONFIDENCE": 0})
+    assert any("ledger" in p.name for p in (other.output / "speakers").iterdir())   # the rule is what hides it

@@ -407,3 +407,9 @@ QUANTITY_ADJECTIVES = frozenset("multiple several numerous various many some oth
 #: Title words of the site layer besides ``NAME_TITLE_WORDS`` ("Crown Prince Mohammad bin
 #: Salman", "Grand Ayatollah …", "Sheikh …"): stripped from a person's name into the role.
 SITE_TITLE_WORDS = frozenset("crown grand sheikh sheikha emir sultan ayatollah mufti duke duchess".split())
+
+# --------------------------------------------------------------------------- bylines (site layer)
+#: Last words of an author name that make it an Organization ("Wikinews contributors", "AP staff");
+#: the name without them is the publication writing ("Wikinews asked …": the article's own voice).
+COLLECTIVE_WORDS = frozenset("contributors staff editors newsroom desk team wire agency reporters "
+                             "correspondents bureau".split())

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSGRAPH_TAG_MIN_MENTIONS": 2,
     "NEWSGRAPH_TAG_MIN_ARTICLES": 2,          # a topic tag needs this many articles about it
     "NEWSGRAPH_TAG_EXCLUDE": (),              # names never made topics (bylines and the publisher always)
+    "NEWSGRAPH_SELF_NAMES": (),               # names the site's writers use for themselves ("Wikinews asked …"): never speakers
     "NEWSGRAPH_TAG_SALIENT_ONLY": True,       # tags only for what an article is about, not passing names
     "NEWSGRAPH_TAGS": True,                   # add topic tags at all
     "NEWSGRAPH_SPEAKER_TYPES": ("Person", "Organization", "Group", "Place"),  # who gets a speaker page
@@ -85,6 +86,7 @@ def set_defaults(settings: dict) -> None:
     settings["NEWSGRAPH_BOILERPLATE"] = tuple(settings["NEWSGRAPH_BOILERPLATE"] or ())
     settings["NEWSGRAPH_TAG_TYPES"] = tuple(settings["NEWSGRAPH_TAG_TYPES"] or ())
     settings["NEWSGRAPH_TAG_EXCLUDE"] = tuple(split_list(settings["NEWSGRAPH_TAG_EXCLUDE"]))
+    settings["NEWSGRAPH_SELF_NAMES"] = tuple(split_list(settings["NEWSGRAPH_SELF_NAMES"]))
 
 
 def engine_options(settings: dict) -> dict[str, Any]:

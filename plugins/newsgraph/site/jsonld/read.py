@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from ...engine.lexicon import COLLECTIVE_WORDS
 from .views import ArticleView, AuthorView, Crumb, EntityView, QuoteView, Site, is_abs_url
 
 try:  # Jinja2 comes with Pelican; the builders work without it
@@ -27,9 +28,6 @@ except ImportError:  # pragma: no cover
 logger = logging.getLogger(__name__)
 
 FALLBACK_SITEURL = "https://example.org"
-#: Last words of an author name that make it an Organization ("Wikinews contributors", "AP staff").
-COLLECTIVE_WORDS = frozenset("contributors staff editors newsroom desk team wire agency reporters "
-                             "correspondents bureau".split())
 IMAGE_METADATA = ("image", "cover", "og_image")
 
 _warned: set[str] = set()

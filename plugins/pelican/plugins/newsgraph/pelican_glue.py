@@ -28,6 +28,7 @@ from pelican.log import console
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
+from newsgraph.engine.lexicon import COLLECTIVE_WORDS
 from newsgraph.engine.model import ArticleResult
 from newsgraph.site import build
 from newsgraph.site import registry as registry_mod
@@ -538,7 +539,7 @@ def site_registry(articles: list, settings: dict, state: build.BuildState) -> re
     cache = ResultCache(settings["NEWSGRAPH_CACHE_PATH"], fingerprint(engine_options(settings)))
     state.fingerprint = cache.fingerprint
     keys = {id(a): article_key(a) for a in articles}
-    overrides = [_overrides(a) for a in articles]
+    overrides = [_overrides(a, settings) for a in articles]
     options = _registry_options(articles, settings)
     inputs = _registry_inputs(options, cache.fingerprint, settings, state.article_files)
     use_cache = bool(settings.get("NEWSGRAPH_REGISTRY_CACHE", True)) and bool(articles)
@@ -570,11 +571,34 @@ def site_registry(articles: list, settings: dict, state: build.BuildState) -> re
     return reg
 
 
-def _overrides(article) -> dict:
-    """The article's metadata overrides of the registry (speakers ignored, topics added or removed)."""
-    return dict(ignore_speakers=split_list(_meta(article, "newsgraph_ignore_speakers")),
+def _overrides(article, settings: dict) -> dict:
+    """The article's overrides of the registry: speakers ignored (its metadata's, and its own
+    voice: :func:`own_voice`), topics added or removed."""
+    ignored = split_list(_meta(article, "newsgraph_ignore_speakers"))
+    return dict(ignore_speakers=ignored + [n for n in own_voice(article, settings) if n not in ignored],
                 topics_add=split_list(_meta(article, "newsgraph_topics_add")),
                 topics_remove=split_list(_meta(article, "newsgraph_topics_remove")))
+
+
+def own_voice(article, settings: dict) -> list[str]:
+    """Names under which an article's writers speak in it, never one of its speakers: "Wikinews
+    asked …", "Wikinews confirmed with X that …" are the writer's narration, not a source quoted.
+    Its bylines, a collective byline without its collective word ("Wikinews contributors":
+    Wikinews), ``SITENAME``, the publisher's name and ``NEWSGRAPH_SELF_NAMES``."""
+    names = [*(settings.get("NEWSGRAPH_SELF_NAMES") or ()), settings.get("SITENAME")]
+    publisher = settings.get("NEWSGRAPH_PUBLISHER") or {}
+    names.append(publisher.get("name") if isinstance(publisher, dict) else None)
+    for author in getattr(article, "authors", None) or []:
+        name = str(getattr(author, "name", author)).strip()
+        words = name.split()
+        names.append(name)
+        if len(words) > 1 and words[-1].lower() in COLLECTIVE_WORDS:
+            names.append(" ".join(words[:-1]))
+    out: list[str] = []
+    for n in names:
+        if isinstance(n, str) and n.strip() and n.strip() not in out:
+            out.append(n.strip())
+    return out
 
 
 def _registry_options(articles: list, settings: dict) -> dict:
