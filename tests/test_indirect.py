@@ -277,3 +277,22 @@ def test_an_organisation_as_compound_still_speaks(reported):
     r, qs = reported("Harbour Authority officials said the bridge would reopen on Monday.")
     q = one(qs, "reopen")
     assert q.confidence >= 0.5 and "Harbour Authority" in name(r, q)
+
+
+def test_a_relative_which_is_no_embedded_question(reported):
+    r, qs = reported("The river carries ten tonnes of silt a day, which engineer Maya Holm said is far more than expected.")
+    q = one(qs, "far more")
+    assert q.confidence >= 0.5 and name(r, q) == "Maya Holm"
+
+
+def test_calling_for_something_is_published_arguing_against_it_is_not(reported):
+    r, qs = reported("Mayor Oskar Lund called for a ban on night flights. "
+                     "Councillor Vera Strand argued against the new airport tax.")
+    assert one(qs, "night flights").confidence >= 0.5
+    assert one(qs, "airport tax").confidence < 0.5
+
+
+def test_a_one_word_content_is_not_published(reported):
+    r, qs = reported("The Harbour Workers Union called for calm on Sunday.")
+    q = one(qs, "calm")
+    assert q.speaker and q.confidence < 0.5

@@ -56,6 +56,7 @@ ASIDES = frozenset("which who whom whose where including with according however"
 #: the default NEWSGRAPH_MIN_CONFIDENCE 0.5, so these stay in the data but are not published).
 UNSURE = {
     "object": 0.4,        # the content is only the verb's object, a topic: "announced the decision"
+    "short": 0.4,         # one word is no statement: "guidelines call for 2%" -> "2"
     "action": 0.4,        # a deed or a plan, not words: "agreed to support the bill"
     "doubt": 0.4,         # what the speaker doubts or asks about: "questioned whether …"
     "question": 0.45,     # an embedded question is no statement: "explained what work …"
@@ -259,13 +260,17 @@ def _unsure(verb: Token, content: list[Token]) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in DOUBT_CUES:
         return "doubt"
-    if all(c.dep_ in ("dobj", "pobj") for c in content):
+    if sum(not t.is_punct for c in content for t in c.subtree) < 2:
+        return "short"
+    # "called for / argued for a levy" states a demand; "announced the decision", "argued against
+    # the levy", "warned about inflation" give only a topic
+    if all(c.dep_ == "dobj" or (c.dep_ == "pobj" and c.head.lower_ != "for") for c in content):
         return "object"
     if lemma in ACTION_XCOMP_CUES and content[0].dep_ == "xcomp":
         return "action"
     first = content[0].left_edge
-    if content[0].dep_ == "ccomp" and first.lower_ in WH_WORDS and lemma != "ask":
-        return "question"
+    if content[0].dep_ == "ccomp" and first.lower_ in WH_WORDS and first.i > verb.i and lemma != "ask":
+        return "question"                # not a relative "which they said …"
     return None
 
 
