@@ -296,3 +296,9 @@ def test_a_one_word_content_is_not_published(reported):
     r, qs = reported("The Harbour Workers Union called for calm on Sunday.")
     q = one(qs, "calm")
     assert q.speaker and q.confidence < 0.5
+
+
+def test_a_not_after_the_cue_negates_the_content_only(reported):
+    r, qs = reported("Senator Ines Vidal promised not to raise the fuel tax.")
+    q = one(qs, "fuel tax")
+    assert q.confidence >= 0.5 and name(r, q) == "Ines Vidal"

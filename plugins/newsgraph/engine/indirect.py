@@ -250,8 +250,10 @@ def _from_verb(verb: Token) -> _Hit | None:
 
 
 def _negated(verb: Token) -> bool:
-    """ "had not confirmed …", "never said …", "nobody claimed …": nothing was said."""
-    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "no-one"))
+    """ "had not confirmed …", "never said …", "nobody claimed …": nothing was said. (A "not"
+    after the cue negates the content: "promised not to raise taxes" is reported.)"""
+    return any((c.dep_ == "neg" and c.i < verb.i)
+               or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "no-one"))
                for c in verb.children)
 
 
