@@ -207,3 +207,98 @@ def test_they_in_a_reported_clause_is_the_reporting_subject(extract):
     assert len(inner) == 1 and [s.text for s in inner[0].sources] == ["they"]
     e = r.entity(inner[0].speaker)
     assert e is None or "Acme" not in e.name            # the regulators, not the last organisation
+
+
+# --------------------------------------------------------------------------- knowing when it is not sure
+
+def test_a_negated_cue_reports_nothing(reported):
+    r, qs = reported("The water board had not confirmed that the reservoir was leaking. "
+                     "Inspector Ruth Okafor never said the dam was unsafe.")
+    assert not [q for q in qs if "leaking" in q.text or "unsafe" in q.text]
+
+
+def test_a_denial_reports_nothing(reported):
+    r, qs = reported("Councillor Tomas Berg denied claims that he had sold the land. "
+                     "Berg also denied that the contract was signed in March.")
+    assert not [q for q in qs if "land" in q.text or "contract" in q.text]
+
+
+def test_a_plain_cue_beside_them_is_still_sure(reported):
+    r, qs = reported("Councillor Tomas Berg said the contract was signed in March.")
+    q = one(qs, "contract")
+    assert q.confidence >= 0.5 and name(r, q) == "Tomas Berg"
+
+
+def test_only_an_object_is_not_published(reported):
+    r, qs = reported("The Harbour Authority announced the decision on Monday. "
+                     "Senator Ines Vidal argued against the new levy.")
+    for q in qs:
+        assert q.speaker and q.confidence < 0.5, q.text
+
+
+def test_a_deed_is_not_published(reported):
+    r, qs = reported("Senator Ines Vidal agreed to support some of the governor's plans.")
+    q = one(qs, "support")
+    assert q.speaker and q.confidence < 0.5
+
+
+def test_a_promise_to_act_is_still_published(reported):
+    r, qs = reported("Senator Ines Vidal promised to vote against the new levy.")
+    q = one(qs, "vote against")
+    assert q.confidence >= 0.5
+
+
+def test_an_embedded_question_is_not_published(reported):
+    r, qs = reported("Mayor Oskar Lund explained why the tunnel had been closed for a month.")
+    q = one(qs, "tunnel")
+    assert q.confidence < 0.5
+
+
+def test_a_place_inside_a_description_of_officials_is_not_the_speaker(reported):
+    r, qs = reported("Brenford is a river town in the north. "
+                     "Hospital officials in Brenford said the patient was stable after surgery.")
+    q = one(qs, "stable")
+    assert q.speaker is None or q.confidence < 0.5
+
+
+def test_a_club_inside_a_description_of_a_spokesman_is_not_published(reported):
+    r, qs = reported("A spokesman for the Harlow Rovers club said the coach would stay another season.")
+    q = one(qs, "coach")
+    assert q.speaker is None or q.confidence < 0.5
+
+
+def test_a_named_spokesman_is_still_the_speaker(reported):
+    r, qs = reported("A spokesman for the Harlow Rovers club, Dan Whitley, said the coach would stay.")
+    q = one(qs, "coach")
+    assert q.confidence >= 0.5 and name(r, q) == "Dan Whitley"
+
+
+def test_an_organisation_as_compound_still_speaks(reported):
+    r, qs = reported("Harbour Authority officials said the bridge would reopen on Monday.")
+    q = one(qs, "reopen")
+    assert q.confidence >= 0.5 and "Harbour Authority" in name(r, q)
+
+
+def test_a_relative_which_is_no_embedded_question(reported):
+    r, qs = reported("The river carries ten tonnes of silt a day, which engineer Maya Holm said is far more than expected.")
+    q = one(qs, "far more")
+    assert q.confidence >= 0.5 and name(r, q) == "Maya Holm"
+
+
+def test_calling_for_something_is_published_arguing_against_it_is_not(reported):
+    r, qs = reported("Mayor Oskar Lund called for a ban on night flights. "
+                     "Councillor Vera Strand argued against the new airport tax.")
+    assert one(qs, "night flights").confidence >= 0.5
+    assert one(qs, "airport tax").confidence < 0.5
+
+
+def test_a_one_word_content_is_not_published(reported):
+    r, qs = reported("The Harbour Workers Union called for calm on Sunday.")
+    q = one(qs, "calm")
+    assert q.speaker and q.confidence < 0.5
+
+
+def test_a_not_after_the_cue_negates_the_content_only(reported):
+    r, qs = reported("Senator Ines Vidal promised not to raise the fuel tax.")
+    q = one(qs, "fuel tax")
+    assert q.confidence >= 0.5 and name(r, q) == "Ines Vidal"

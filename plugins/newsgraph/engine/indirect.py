@@ -31,8 +31,11 @@ from spacy.tokens import Span as SpacySpan
 from . import attribution
 from .entities import EntityIndex
 from .lexicon import (
+    ACTION_XCOMP_CUES,
     CLAUSE_CUES,
+    CONTRARY_CUES,
     DOBJ_CUES,
+    DOUBT_CUES,
     FACT_CUES,
     INDIRECT_CUES,
     INVERTED_CUES,
@@ -41,6 +44,7 @@ from .lexicon import (
     PAREN_CUES,
     PREP_CUES,
     SPEAKER_NOUNS,
+    UNNAMED_SPEAKER_NOUNS,
     XCOMP_CUES,
 )
 from .model import Quote, Span
@@ -48,6 +52,17 @@ from .quotes import paragraphs
 
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 ASIDES = frozenset("which who whom whose where including with according however".split())
+#: Reported speech the engine is not sure of: the highest confidence it gets, by reason (all below
+#: the default NEWSGRAPH_MIN_CONFIDENCE 0.5, so these stay in the data but are not published).
+UNSURE = {
+    "object": 0.4,        # the content is only the verb's object, a topic: "announced the decision"
+    "short": 0.4,         # one word is no statement: "guidelines call for 2%" -> "2"
+    "action": 0.4,        # a deed or a plan, not words: "agreed to support the bill"
+    "doubt": 0.4,         # what the speaker doubts or asks about: "questioned whether …"
+    "question": 0.45,     # an embedded question is no statement: "explained what work …"
+    "description": 0.3,   # a name inside a description of unnamed speakers: "officials in Omsk said"
+}
+WH_WORDS = frozenset("what whether if why how who whom which when where".split())
 OPEN_MARKS = "“«"
 CLOSE_MARKS = "”»"
 
@@ -59,6 +74,7 @@ class _Hit:
     source: SpacySpan | None
     rule: str = "clause"
     speaker: SpacySpan | None = None      # whom the source stands for, when not itself
+    unsure: str | None = None             # why the engine is not sure it is speech (``UNSURE``)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -196,6 +212,8 @@ def _from_verb(verb: Token) -> _Hit | None:
     lemma = verb.lemma_.lower()
     if not verb.tag_.startswith("VB") or lemma not in INDIRECT_CUES:
         return None
+    if lemma in CONTRARY_CUES or _negated(verb):       # "denied that …", "did not confirm …"
+        return None
     if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":      # "a group called X", "the plan announced"
         return None
     content = [c for c in _content_child(verb) if not _line_break(verb.doc, c.i, verb.i)]
@@ -227,7 +245,45 @@ def _from_verb(verb: Token) -> _Hit | None:
     hit = _hit(verb, content, subj, rule + ("-inherited" if inherited else ""))
     if hit is not None:
         hit.speaker = _reporter(verb, subj)
+        hit.unsure = _unsure(verb, content)
     return hit
+
+
+def _negated(verb: Token) -> bool:
+    """ "had not confirmed …", "never said …", "nobody claimed …": nothing was said. (A "not"
+    after the cue negates the content: "promised not to raise taxes" is reported.)"""
+    return any((c.dep_ == "neg" and c.i < verb.i)
+               or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "no-one"))
+               for c in verb.children)
+
+
+def _unsure(verb: Token, content: list[Token]) -> str | None:
+    """Why a reported clause may not be the speaker's statement (a key of ``UNSURE``), else None."""
+    lemma = verb.lemma_.lower()
+    if lemma in DOUBT_CUES:
+        return "doubt"
+    if sum(not t.is_punct for c in content for t in c.subtree) < 2:
+        return "short"
+    # "called for / argued for a levy" states a demand; "announced the decision", "argued against
+    # the levy", "warned about inflation" give only a topic
+    if all(c.dep_ == "dobj" or (c.dep_ == "pobj" and c.head.lower_ != "for") for c in content):
+        return "object"
+    if lemma in ACTION_XCOMP_CUES and content[0].dep_ == "xcomp":
+        return "action"
+    first = content[0].left_edge
+    if content[0].dep_ == "ccomp" and first.lower_ in WH_WORDS and first.i > verb.i and lemma != "ask":
+        return "question"                # not a relative "which they said …"
+    return None
+
+
+def _unnamed(source: SpacySpan) -> bool:
+    """ "Hospital officials in Omsk", "a spokesman for the club", "the officials": a description
+    of people whose head names nobody (no name as compound, possessive or apposition)."""
+    root = source.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in UNNAMED_SPEAKER_NOUNS:
+        return False
+    return not any(c.dep_ in ("compound", "poss", "appos", "flat") and (c.pos_ == "PROPN" or c.ent_type_)
+                   for c in root.children)
 
 
 def _reporter(verb: Token, subj: Token) -> SpacySpan | None:
@@ -364,7 +420,9 @@ def _leads_into_quote(text: str, end: int) -> bool:
 
 def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan], tuple[str | None, float]]:
     """``attribution.resolve_source`` with the per-document look-ups built once (lazily when
-    the caller passed none): (speaker id, its confidence)."""
+    the caller passed none): (speaker id, its confidence). A description of unnamed people
+    resolved to anything but a person ("officials in Omsk" -> Omsk) is capped at
+    ``UNSURE["description"]``."""
     ctx = context
 
     def resolve(span: SpacySpan) -> tuple[str | None, float]:
@@ -372,7 +430,12 @@ def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan
         if ctx is None:
             ctx = attribution.make_context(doc, index, paragraphs(doc.text))
         speaker = attribution.resolve_source(doc, span, index, context=ctx)
-        return speaker, attribution.speaker_confidence(ctx, "indirect") if speaker else 0.0
+        if not speaker:
+            return None, 0.0
+        conf = attribution.speaker_confidence(ctx, "indirect")
+        if _unnamed(span) and next((e.type for e in index.entities if e.id == speaker), None) != "Person":
+            conf = min(conf, UNSURE["description"])
+        return speaker, conf
     return resolve
 
 
@@ -444,4 +507,6 @@ def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray
             src = doc.char_span(a, b, alignment_mode="contract") or src
         q.sources = [Span(src.start_char, src.end_char, src.text)]
         q.speaker, q.confidence = resolve(hit.speaker if hit.speaker is not None else src)
+        if q.speaker and hit.unsure:
+            q.confidence = min(q.confidence, UNSURE[hit.unsure])
     return q

@@ -189,6 +189,20 @@ name recipient laureate champion successor date venue schedule fixture""".split(
 PREP_CUES = {"call": {"for", "on"}, "push": {"for"}, "argue": {"for", "against"}, "advocate": {"for"},
              "press": {"for"}, "plead": {"for"}, "lobby": {"for", "against"}, "warn": {"against", "about", "of"}}
 INDIRECT_CUES = CLAUSE_CUES | XCOMP_CUES | DOBJ_CUES | frozenset(PREP_CUES)
+#: Cues whose content is what the speaker denied or contested, not what they said: not reported.
+CONTRARY_CUES = frozenset("deny dispute reject refute".split())
+#: Cues whose content the speaker doubts or asks about: reported, but not published under a name.
+DOUBT_CUES = frozenset("doubt question wonder".split())
+#: Infinitive cues that mostly report a deed or a plan, not words ("agreed to support the bill").
+ACTION_XCOMP_CUES = frozenset("agree refuse decline expect hope".split())
+#: Heads of descriptions of unnamed speakers ("officials in Omsk", "a spokesman for the club"):
+#: a name inside such a description is not the speaker.
+UNNAMED_SPEAKER_NOUNS = frozenset("""
+    official spokesman spokeswoman spokesperson aide adviser advisor representative source
+    expert analyst researcher scientist lawyer attorney prosecutor investigator officer agent
+    witness critic supporter opponent resident member staffer insider observer employee worker
+    doctor nurse teacher student leader executive manager coach player fan parent
+    """.split())
 #: Verbs of thinking and feeling: with a first- or second-person subject they are hedges (indirect);
 #: under an enclosing speech verb, that verb is the better cue (attribution).
 MENTAL_CUES = frozenset("think believe feel hope expect fear worry wonder doubt suspect realize realise remember".split())
