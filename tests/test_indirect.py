@@ -261,9 +261,12 @@ def test_a_place_inside_a_description_of_officials_is_not_the_speaker(reported):
     assert q.speaker is None or q.confidence < 0.5
 
 
-def test_a_club_inside_a_description_of_a_spokesman_is_not_published(reported):
+def test_a_spokesman_for_an_organisation_speaks_for_it_but_officials_in_a_town_are_nobody(reported):
     r, qs = reported("A spokesman for the Harlow Rovers club said the coach would stay another season.")
     q = one(qs, "coach")
+    assert q.confidence >= 0.5 and name(r, q) == "Harlow Rovers"
+    r, qs = reported("Hospital officials in Brenford said the patient was stable.")
+    q = one(qs, "stable")
     assert q.speaker is None or q.confidence < 0.5
 
 

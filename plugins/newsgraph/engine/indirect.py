@@ -44,6 +44,7 @@ from .lexicon import (
     PAREN_CUES,
     PREP_CUES,
     SPEAKER_NOUNS,
+    SPOKES_WORDS,
     UNNAMED_SPEAKER_NOUNS,
     XCOMP_CUES,
 )
@@ -277,7 +278,7 @@ def _unsure(verb: Token, content: list[Token]) -> str | None:
 
 
 def _unnamed(source: SpacySpan) -> bool:
-    """ "Hospital officials in Omsk", "a spokesman for the club", "the officials": a description
+    """ "Hospital officials in Omsk", "a witness from the club", "the officials": a description
     of people whose head names nobody (no name as compound, possessive or apposition)."""
     root = source.root
     if root.pos_ != "NOUN" or root.lemma_.lower() not in UNNAMED_SPEAKER_NOUNS:
@@ -433,8 +434,9 @@ def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan
         if not speaker:
             return None, 0.0
         conf = attribution.speaker_confidence(ctx, "indirect")
-        if _unnamed(span) and next((e.type for e in index.entities if e.id == speaker), None) != "Person":
-            conf = min(conf, UNSURE["description"])
+        kind = next((e.type for e in index.entities if e.id == speaker), None)
+        if _unnamed(span) and kind != "Person" and not (kind == "Organization" and span.root.lemma_.lower() in SPOKES_WORDS):
+            conf = min(conf, UNSURE["description"])   # (a spokesman or official *for* an organisation speaks for it)
         return speaker, conf
     return resolve
 
