@@ -357,3 +357,11 @@ def test_a_noun_misread_as_the_verb_after_a_quote_is_not_its_cue_when_a_saying_v
     (q,) = attribution.attribute(doc, index)
     assert q.cue.text == "said"
     assert next(e for e in index.entities if e.id == q.speaker).name == "Phil Danton"
+
+
+def test_according_to_a_title_then_the_name_in_apposition_is_the_named_person(marked):
+    # the parse leaves ", Paul Denning," outside the phrase; the town is his affiliation, not the speaker
+    r, qs = marked("According to Harbor Town's first selectman, Paul Denning, the town will "
+                   "“not be able to afford the repairs this year.”")
+    q = one(qs, "afford the repairs")
+    assert name(r, q) == "Paul Denning" and "Denning" not in q.contents[0].text
