@@ -4,6 +4,7 @@ These are what a cached registry pickles."""
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -141,3 +142,8 @@ class ArticleRecord:
     about: list[Identity] = field(default_factory=list)
     mentions: list[Identity] = field(default_factory=list)
     topics: list[Identity] = field(default_factory=list)
+
+    @property
+    def headline(self) -> str:
+        """The article's title, without markup."""
+        return re.sub(r"<[^>]*>", " ", str(getattr(self.article, "title", "") or ""))

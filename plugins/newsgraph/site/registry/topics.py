@@ -24,6 +24,16 @@ _TIME_ZONE = re.compile(
 #: "Islamic", "British", "Syrian"): a one-word name of this shape that is not a person or a place
 #: is an adjective NER took for a name, not something a reader browses.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ese|ish|ic|ical|ian|ean|ican)$")
+#: A person's name ending in an abbreviated surname ("Sergey M.", "Ana K.") is a fragment: the
+#: surname is withheld or cut off, and one tag may gather several people (not "Malcolm X": no dot).
+_TRAILING_INITIAL = re.compile(r"\s[^\W\d_][.\u2024]$")
+
+#: An article longer than this (characters of its text, as far as the engine found names and
+#: quotes in it: about 1,300 words) is a round-up, an interview or a feature: a name in its lead,
+#: a few mentions or one quote do not make it what the article is about ...
+LONG_ARTICLE = 8000
+#: ... there a topic not named in the headline needs one mention per this many characters.
+CHARS_PER_MENTION = 3000
 
 
 def is_topic_name(name: str, etype: str | None = None) -> bool:
@@ -32,6 +42,8 @@ def is_topic_name(name: str, etype: str | None = None) -> bool:
     if _TIME_ZONE.match(name):
         return False
     if etype not in ("Person", "Place") and " " not in name and _ADJECTIVE.match(name):
+        return False
+    if etype == "Person" and _TRAILING_INITIAL.search(name):
         return False
     if not (2 <= len(name) <= 60) or len(name.split()) > 6 or "\n" in name:
         return False
@@ -50,11 +62,14 @@ def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
 
     An identity of one of ``types`` mentioned at least ``min_mentions`` times in the article with
     a topic-like name; with ``salient_only``, also one the article is *about* (``Entity.salient``:
-    in the title or lead, mentioned often, or quoted), not a passing name.
+    in the title or lead, mentioned often, or quoted), not a passing name; in a long article
+    (:data:`LONG_ARTICLE`), that is only a name of the headline or one mentioned throughout
+    (:func:`_about_in_long_article`).
     """
     types = set(types)
     count: Counter = Counter()
     idents: dict[str, Identity] = {}
+    names: dict[str, set[str]] = {}
     salient: set[str] = set()
     for e in rec.result.entities:
         ident = rec.identities.get(e.id)
@@ -62,16 +77,47 @@ def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
             continue
         count[ident.key] += e.mentions
         idents[ident.key] = ident
+        names.setdefault(ident.key, set()).update([e.name, *e.aliases])
         if e.salient:
             salient.add(ident.key)
+    length = _extent(rec)
+    headline = _words(rec.headline) if salient_only and length > LONG_ARTICLE else set()
     out = []
     for key, ident in idents.items():
         if salient_only and key not in salient:
+            continue
+        if salient_only and length > LONG_ARTICLE and not _about_in_long_article(
+                ident, names[key], count[key], length, headline):
             continue
         if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name, ident.type):
             out.append(ident)
     removed = {norm(n) for n in rec.topics_remove}
     return [i for i in out if not ({norm(n) for n in [i.name, *i.aliases]} & removed)]
+
+
+def _extent(rec: ArticleRecord) -> int:
+    """How far into the article's text the engine found names or quotes: its length, near enough
+    (the registry does not keep the text)."""
+    ends = [sp.end for e in rec.result.entities for sp in e.spans]
+    ends += [sp.end for q in rec.result.quotes for sp in q.contents]
+    return max(ends, default=0)
+
+
+def _words(text: str) -> set[str]:
+    return set(norm(text).split())
+
+
+def _about_in_long_article(ident: Identity, names: set[str], mentions: int, length: int,
+                           headline: set[str]) -> bool:
+    """A long article is about a name of its headline (all words of one of its names; a person's
+    surname is enough) or one mentioned throughout it: at least once per
+    :data:`CHARS_PER_MENTION` characters. A place, a medium or a person named in the lead of a
+    monthly round-up, a quoted source or a point of comparison in an interview is not."""
+    for n in names | {ident.name, *ident.aliases}:
+        words = norm(n).split()
+        if words and (set(words) <= headline or (ident.type == "Person" and words[-1] in headline)):
+            return True
+    return mentions >= max(3, length / CHARS_PER_MENTION)
 
 
 def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterable[str] = ()) -> None:
