@@ -113,3 +113,35 @@ def test_a_person_with_an_abbreviated_surname_is_a_fragment_not_a_topic():
     for good in ("Malcolm X", "Tomas Rendel"):
         assert registry.is_topic_name(good, "Person"), good
     assert registry.is_topic_name("Hepatitis B", "Condition")
+
+
+def _with_text(slug, day, body, entities):
+    a = art(slug, day)
+    a.content = f"<p>{body}</p>"
+    return rec(a, entities, [])
+
+
+def test_a_name_only_cited_as_a_source_is_not_a_topic():
+    cited = ("According to the Quillby Courier, the ferry sank at dawn. Harbour master Odile Marchbank told "
+             "the Quillby Courier that nobody was hurt; Fernwick wrote on Chirper that the crew swam ashore, "
+             "Chirper and the Quillby Courier reported.")
+    records = [_with_text(s, d, cited, [ent("o1", "Quillby Courier", "Organization", mentions=3, salient=True),
+                                        ent("o2", "Chirper", "Organization", mentions=2, salient=True),
+                                        ent("l1", "Fernwick", "Place", mentions=2, salient=True)])
+               for s, d in (("a", 1), ("b", 2))]
+    assert _topics(records, topic_min_articles=2, topic_salient_only=True) == [["Fernwick"]] * 2
+
+
+def test_a_source_that_is_also_what_the_article_is_about_stays_a_topic():
+    about = ("The Quillby Courier closed its print edition on Monday. According to the Quillby Courier, "
+             "the website will carry on; the Quillby Courier had printed daily since 1881.")
+    records = [_with_text(s, d, about, [ent("o1", "Quillby Courier", "Organization", mentions=3, salient=True)])
+               for s, d in (("a", 1), ("b", 2))]
+    assert _topics(records, topic_min_articles=2, topic_salient_only=True) == [["Quillby Courier"]] * 2
+
+
+def test_a_collective_byline_excludes_the_publication_it_names():
+    records = [rec(art(s, d), [ent("o1", "Bramble Gazette", "Organization", mentions=2),
+                               ent("o3", "Lantern Guild", "Organization", mentions=2)], []) for s, d in (("a", 1), ("b", 2))]
+    got = _topics(records, topic_min_articles=2, topic_exclude=["Bramble Gazette contributors"])
+    assert got == [["Lantern Guild"], ["Lantern Guild"]]

@@ -4,6 +4,7 @@ These are what a cached registry pickles."""
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -147,3 +148,9 @@ class ArticleRecord:
     def headline(self) -> str:
         """The article's title, without markup."""
         return re.sub(r"<[^>]*>", " ", str(getattr(self.article, "title", "") or ""))
+
+    @property
+    def plain_text(self) -> str:
+        """The article's body without markup (its HTML as the site read it), single-spaced."""
+        body = getattr(self.article, "_content", None) or getattr(self.article, "content", None) or ""
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", str(body))))

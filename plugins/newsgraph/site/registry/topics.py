@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from ...engine.lexicon import COLLECTIVE_WORDS, SOURCE_AFTER, SOURCE_BEFORE
 from .names import norm
 from .records import ArticleRecord, Identity
 
@@ -81,13 +82,17 @@ def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
         if e.salient:
             salient.add(ident.key)
     length = _extent(rec)
-    headline = _words(rec.headline) if salient_only and length > LONG_ARTICLE else set()
+    headline = _words(rec.headline) if salient_only else set()
+    text = rec.plain_text if salient_only else ""
     out = []
     for key, ident in idents.items():
         if salient_only and key not in salient:
             continue
         if salient_only and length > LONG_ARTICLE and not _about_in_long_article(
                 ident, names[key], count[key], length, headline):
+            continue
+        if salient_only and text and not _in_headline(ident, names[key], headline) \
+                and _only_cited(text, names[key] | {ident.name}):
             continue
         if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name, ident.type):
             out.append(ident)
@@ -113,11 +118,42 @@ def _about_in_long_article(ident: Identity, names: set[str], mentions: int, leng
     surname is enough) or one mentioned throughout it: at least once per
     :data:`CHARS_PER_MENTION` characters. A place, a medium or a person named in the lead of a
     monthly round-up, a quoted source or a point of comparison in an interview is not."""
+    return _in_headline(ident, names, headline) or mentions >= max(3, length / CHARS_PER_MENTION)
+
+
+def _in_headline(ident: Identity, names: set[str], headline: set[str]) -> bool:
+    """All words of one of the names are in the headline (a person's surname is enough)."""
     for n in names | {ident.name, *ident.aliases}:
         words = norm(n).split()
         if words and (set(words) <= headline or (ident.type == "Person" and words[-1] in headline)):
             return True
-    return mentions >= max(3, length / CHARS_PER_MENTION)
+    return False
+
+
+#: a cue, then maybe "the" and another source it is listed with ("projections by CNN and NPR")
+_BEFORE = re.compile(r"\b(?:%s)\s+(?:the\s+)?(?:[\w'’. ]{1,30}\s+(?:and|or)\s+)?$"
+                     % "|".join(re.escape(w) for w in SOURCE_BEFORE), re.I)
+#: maybe a possessive, an acronym in brackets or an aside in commas, then the word after it
+_AFTER = re.compile(r"(?:['’]s)?(?:\s*\([^()]{1,12}\))?(?:,[^,]{1,40},)?\s+(\w+)")
+#: ... or listed with another source before that word ("Chirper and the Courier reported")
+_AFTER_LISTED = re.compile(r"\s+(?:and|or)\s+[^,.;:!?]{1,40}?\s+(?:%s)\b" % "|".join(sorted(SOURCE_AFTER)), re.I)
+
+
+def _only_cited(text: str, names: set[str]) -> bool:
+    """Every time the article's text names it, it is cited as a source ("according to CNN", "told
+    NPR", "wrote on Twitter", "CNN reported", "Johns Hopkins University data"): the article quotes
+    it, it is not about it. False when the text does not name it at all (nothing to judge)."""
+    forms = sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
+    if not forms:
+        return False
+    found = 0
+    for m in re.finditer(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, forms)), text):
+        found += 1
+        after = _AFTER.match(text, m.end())
+        if not (_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+                or (after and after.group(1).lower() in SOURCE_AFTER) or _AFTER_LISTED.match(text, m.end())):
+            return False
+    return found > 0
 
 
 def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterable[str] = ()) -> None:
@@ -126,6 +162,9 @@ def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterab
     none of whose names is in ``exclude`` (bylines and the publisher are not what articles are
     about, even when named in them). Metadata ``newsgraph_topics_add`` is applied later, as is."""
     excluded = {norm(n) for n in exclude} - {""}
+    # a collective byline names the publication writing ("Wikinews contributors": Wikinews)
+    excluded |= {" ".join(n.split()[:-1]) for n in excluded
+                 if len(n.split()) > 1 and n.split()[-1] in COLLECTIVE_WORDS}
     per_identity = Counter(i.key for rec in records for i in rec.topics)
     for rec in records:
         rec.topics = [i for i in rec.topics if per_identity[i.key] >= min_articles
