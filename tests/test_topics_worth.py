@@ -145,3 +145,14 @@ def test_a_collective_byline_excludes_the_publication_it_names():
                                ent("o3", "Lantern Guild", "Organization", mentions=2)], []) for s, d in (("a", 1), ("b", 2))]
     got = _topics(records, topic_min_articles=2, topic_exclude=["Bramble Gazette contributors"])
     assert got == [["Lantern Guild"], ["Lantern Guild"]]
+
+
+def test_a_one_word_name_mostly_glued_after_another_capitalised_word_is_a_fragment():
+    glued = ("Engineers moved the servers to Quarry Lumen last spring. Lumen replaced the old system, and "
+             "users of Quarry Lumen now get updates weekly; Quarry Lumen is free.")
+    alone = ("Engineers moved the servers to Lumen last spring. Lumen replaced the old system, and users "
+             "of Lumen now get updates weekly. Senator Lumen is unrelated.")
+    for body, want in ((glued, []), (alone, ["Lumen"])):
+        records = [_with_text(s, d, body, [ent("o1", "Lumen", "Organization", mentions=4, salient=True)])
+                   for s, d in (("a", 1), ("b", 2))]
+        assert _topics(records, topic_min_articles=2, topic_salient_only=True) == [want] * 2, body

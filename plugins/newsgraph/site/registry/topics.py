@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ...engine.lexicon import COLLECTIVE_WORDS, SOURCE_AFTER, SOURCE_BEFORE
+from ...engine.lexicon import COLLECTIVE_WORDS, NAME_TITLE_WORDS, SITE_TITLE_WORDS, SOURCE_AFTER, SOURCE_BEFORE
 from .names import norm
 from .records import ArticleRecord, Identity
 
@@ -94,6 +94,8 @@ def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
         if salient_only and text and not _in_headline(ident, names[key], headline) \
                 and _only_cited(text, names[key] | {ident.name}):
             continue
+        if salient_only and text and " " not in ident.name and _mostly_glued(text, ident.name):
+            continue
         if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name, ident.type):
             out.append(ident)
     removed = {norm(n) for n in rec.topics_remove}
@@ -137,6 +139,22 @@ _BEFORE = re.compile(r"\b(?:%s)\s+(?:the\s+)?(?:[\w'’. ]{1,30}\s+(?:and|or)\s+
 _AFTER = re.compile(r"(?:['’]s)?(?:\s*\([^()]{1,12}\))?(?:,[^,]{1,40},)?\s+(\w+)")
 #: ... or listed with another source before that word ("Chirper and the Courier reported")
 _AFTER_LISTED = re.compile(r"\s+(?:and|or)\s+[^,.;:!?]{1,40}?\s+(?:%s)\b" % "|".join(sorted(SOURCE_AFTER)), re.I)
+
+
+_GLUED = re.compile(r"(?<=[a-z,;:] )(?!(?:%s)\b)[A-Z][\w.&’'-]*[A-Za-z] $" % "|".join(
+    sorted({w.capitalize() for w in NAME_TITLE_WORDS | SITE_TITLE_WORDS} | {"The", "A", "An"})))
+
+
+def _mostly_glued(text: str, name: str) -> bool:
+    """A one-word name that the text mostly names after another capitalised word (mid-sentence,
+    not a title: "CentOS Stream", "New Mexico") is the end of a longer name, not one by itself."""
+    glued = alone = 0
+    for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(name), text):
+        if _GLUED.search(text[max(0, m.start() - 40):m.start()]):
+            glued += 1
+        else:
+            alone += 1
+    return glued > alone
 
 
 def _only_cited(text: str, names: set[str]) -> bool:
