@@ -427,3 +427,20 @@ SITE_TITLE_WORDS = frozenset("crown grand sheikh sheikha emir sultan ayatollah m
 #: the name without them is the publication writing ("Wikinews asked …": the article's own voice).
 COLLECTIVE_WORDS = frozenset("contributors staff editors newsroom desk team wire agency reporters "
                              "correspondents bureau".split())
+
+# --------------------------------------------------------------------------- topics (site layer)
+#: Words just before a name that cite it as a source, not as what the article is about
+#: ("according to CNN", "told NPR", "wrote on Twitter", "citing Johns Hopkins University data").
+SOURCE_BEFORE = ("according to", "told", "telling", "reported by", "report by", "reports by", "citing",
+                 "cited by", "quoted by", "interview with", "speaking to", "spoke to", "speaking with",
+                 "spoke with", "wrote on", "written on", "posted on", "posted to", "said on", "tweeted on",
+                 "announced on", "stated on", "commented on", "shared on", "statement on", "post on",
+                 "posts on", "message on", "video on", "reacted on", "also on", "via", "broadcast by", "aired on",
+                 "aired by", "projections by", "projection by", "estimates by", "poll by", "polls by",
+                 "data from", "figures from")
+#: Words just after a name (or its possessive) that cite it as a source ("CNN reported",
+#: "CNN's projections", "the Twitter account", "Johns Hopkins University data").
+SOURCE_AFTER = frozenset("""
+reported reports reporting projected projections projection data figures tally count estimates
+account accounts post posts tweet feed page channel reporter reporters correspondent interview
+""".split())

@@ -4,6 +4,8 @@ These are what a cached registry pickles."""
 from __future__ import annotations
 
 import functools
+import html
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -141,3 +143,14 @@ class ArticleRecord:
     about: list[Identity] = field(default_factory=list)
     mentions: list[Identity] = field(default_factory=list)
     topics: list[Identity] = field(default_factory=list)
+
+    @property
+    def headline(self) -> str:
+        """The article's title, without markup."""
+        return re.sub(r"<[^>]*>", " ", str(getattr(self.article, "title", "") or ""))
+
+    @property
+    def plain_text(self) -> str:
+        """The article's body without markup (its HTML as the site read it), single-spaced."""
+        body = getattr(self.article, "_content", None) or getattr(self.article, "content", None) or ""
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", str(body))))

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from ...engine.lexicon import COLLECTIVE_WORDS, NAME_TITLE_WORDS, SITE_TITLE_WORDS, SOURCE_AFTER, SOURCE_BEFORE
 from .names import norm
 from .records import ArticleRecord, Identity
 
@@ -24,6 +25,16 @@ _TIME_ZONE = re.compile(
 #: "Islamic", "British", "Syrian"): a one-word name of this shape that is not a person or a place
 #: is an adjective NER took for a name, not something a reader browses.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ese|ish|ic|ical|ian|ean|ican)$")
+#: A person's name ending in an abbreviated surname ("Sergey M.", "Ana K.") is a fragment: the
+#: surname is withheld or cut off, and one tag may gather several people (not "Malcolm X": no dot).
+_TRAILING_INITIAL = re.compile(r"\s[^\W\d_][.\u2024]$")
+
+#: An article longer than this (characters of its text, as far as the engine found names and
+#: quotes in it: about 1,300 words) is a round-up, an interview or a feature: a name in its lead,
+#: a few mentions or one quote do not make it what the article is about ...
+LONG_ARTICLE = 8000
+#: ... there a topic not named in the headline needs one mention per this many characters.
+CHARS_PER_MENTION = 3000
 
 
 def is_topic_name(name: str, etype: str | None = None) -> bool:
@@ -32,6 +43,8 @@ def is_topic_name(name: str, etype: str | None = None) -> bool:
     if _TIME_ZONE.match(name):
         return False
     if etype not in ("Person", "Place") and " " not in name and _ADJECTIVE.match(name):
+        return False
+    if etype == "Person" and _TRAILING_INITIAL.search(name):
         return False
     if not (2 <= len(name) <= 60) or len(name.split()) > 6 or "\n" in name:
         return False
@@ -50,11 +63,14 @@ def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
 
     An identity of one of ``types`` mentioned at least ``min_mentions`` times in the article with
     a topic-like name; with ``salient_only``, also one the article is *about* (``Entity.salient``:
-    in the title or lead, mentioned often, or quoted), not a passing name.
+    in the title or lead, mentioned often, or quoted), not a passing name; in a long article
+    (:data:`LONG_ARTICLE`), that is only a name of the headline or one mentioned throughout
+    (:func:`_about_in_long_article`).
     """
     types = set(types)
     count: Counter = Counter()
     idents: dict[str, Identity] = {}
+    names: dict[str, set[str]] = {}
     salient: set[str] = set()
     for e in rec.result.entities:
         ident = rec.identities.get(e.id)
@@ -62,16 +78,100 @@ def topics(rec: ArticleRecord, types: Iterable[str], min_mentions: int,
             continue
         count[ident.key] += e.mentions
         idents[ident.key] = ident
+        names.setdefault(ident.key, set()).update([e.name, *e.aliases])
         if e.salient:
             salient.add(ident.key)
+    length = _extent(rec)
+    headline = _words(rec.headline) if salient_only else set()
+    text = rec.plain_text if salient_only else ""
     out = []
     for key, ident in idents.items():
         if salient_only and key not in salient:
+            continue
+        if salient_only and length > LONG_ARTICLE and not _about_in_long_article(
+                ident, names[key], count[key], length, headline):
+            continue
+        if salient_only and text and not _in_headline(ident, names[key], headline) \
+                and _only_cited(text, names[key] | {ident.name}):
+            continue
+        if salient_only and text and " " not in ident.name and _mostly_glued(text, ident.name):
             continue
         if ident.type in types and count[key] >= min_mentions and is_topic_name(ident.name, ident.type):
             out.append(ident)
     removed = {norm(n) for n in rec.topics_remove}
     return [i for i in out if not ({norm(n) for n in [i.name, *i.aliases]} & removed)]
+
+
+def _extent(rec: ArticleRecord) -> int:
+    """How far into the article's text the engine found names or quotes: its length, near enough
+    (the registry does not keep the text)."""
+    ends = [sp.end for e in rec.result.entities for sp in e.spans]
+    ends += [sp.end for q in rec.result.quotes for sp in q.contents]
+    return max(ends, default=0)
+
+
+def _words(text: str) -> set[str]:
+    return set(norm(text).split())
+
+
+def _about_in_long_article(ident: Identity, names: set[str], mentions: int, length: int,
+                           headline: set[str]) -> bool:
+    """A long article is about a name of its headline (all words of one of its names; a person's
+    surname is enough) or one mentioned throughout it: at least once per
+    :data:`CHARS_PER_MENTION` characters. A place, a medium or a person named in the lead of a
+    monthly round-up, a quoted source or a point of comparison in an interview is not."""
+    return _in_headline(ident, names, headline) or mentions >= max(3, length / CHARS_PER_MENTION)
+
+
+def _in_headline(ident: Identity, names: set[str], headline: set[str]) -> bool:
+    """All words of one of the names are in the headline (a person's surname is enough)."""
+    for n in names | {ident.name, *ident.aliases}:
+        words = norm(n).split()
+        if words and (set(words) <= headline or (ident.type == "Person" and words[-1] in headline)):
+            return True
+    return False
+
+
+#: a cue, then maybe "the" and another source it is listed with ("projections by CNN and NPR")
+_BEFORE = re.compile(r"\b(?:%s)\s+(?:the\s+)?(?:[\w'’. ]{1,30}\s+(?:and|or)\s+)?$"
+                     % "|".join(re.escape(w) for w in SOURCE_BEFORE), re.I)
+#: maybe a possessive, an acronym in brackets or an aside in commas, then the word after it
+_AFTER = re.compile(r"(?:['’]s)?(?:\s*\([^()]{1,12}\))?(?:,[^,]{1,40},)?\s+(\w+)")
+#: ... or listed with another source before that word ("Chirper and the Courier reported")
+_AFTER_LISTED = re.compile(r"\s+(?:and|or)\s+[^,.;:!?]{1,40}?\s+(?:%s)\b" % "|".join(sorted(SOURCE_AFTER)), re.I)
+
+
+_GLUED = re.compile(r"(?<=[a-z,;:] )(?!(?:%s)\b)[A-Z][\w.&’'-]*[A-Za-z] $" % "|".join(
+    sorted({w.capitalize() for w in NAME_TITLE_WORDS | SITE_TITLE_WORDS} | {"The", "A", "An"})))
+
+
+def _mostly_glued(text: str, name: str) -> bool:
+    """A one-word name that the text mostly names after another capitalised word (mid-sentence,
+    not a title: "CentOS Stream", "New Mexico") is the end of a longer name, not one by itself."""
+    glued = alone = 0
+    for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(name), text):
+        if _GLUED.search(text[max(0, m.start() - 40):m.start()]):
+            glued += 1
+        else:
+            alone += 1
+    return glued > alone
+
+
+def _only_cited(text: str, names: set[str]) -> bool:
+    """Every time the article's text names it, it is cited as a source ("according to CNN", "told
+    NPR", "wrote on Twitter", "CNN reported", "Johns Hopkins University data"): the article quotes
+    it, it is not about it. False when the text does not name it at all (nothing to judge)."""
+    forms = sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
+    if not forms:
+        return False
+    found = 0
+    for m in re.finditer(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, forms)), text):
+        found += 1
+        after = _AFTER.match(text, m.end())
+        if not (_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+                or (after and after.group(1).lower() in SOURCE_AFTER) or _AFTER_LISTED.match(text, m.end())):
+            return False
+    return found > 0
 
 
 def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterable[str] = ()) -> None:
@@ -80,6 +180,9 @@ def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterab
     none of whose names is in ``exclude`` (bylines and the publisher are not what articles are
     about, even when named in them). Metadata ``newsgraph_topics_add`` is applied later, as is."""
     excluded = {norm(n) for n in exclude} - {""}
+    # a collective byline names the publication writing ("Wikinews contributors": Wikinews)
+    excluded |= {" ".join(n.split()[:-1]) for n in excluded
+                 if len(n.split()) > 1 and n.split()[-1] in COLLECTIVE_WORDS}
     per_identity = Counter(i.key for rec in records for i in rec.topics)
     for rec in records:
         rec.topics = [i for i in rec.topics if per_identity[i.key] >= min_articles
