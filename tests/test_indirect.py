@@ -305,3 +305,10 @@ def test_a_not_after_the_cue_negates_the_content_only(reported):
     r, qs = reported("Senator Ines Vidal promised not to raise the fuel tax.")
     q = one(qs, "fuel tax")
     assert q.confidence >= 0.5 and name(r, q) == "Ines Vidal"
+
+
+def test_according_to_a_title_then_the_name_in_apposition_reports_the_named_person(reported):
+    r, qs = reported("The ferry ran aground on Monday. According to Harbor Town's first selectman, "
+                     "Paul Denning, there were forty passengers aboard the ferry.")
+    q = one(qs, "forty passengers")
+    assert name(r, q) == "Paul Denning" and "Denning" not in q.contents[0].text

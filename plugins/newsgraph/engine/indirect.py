@@ -378,10 +378,14 @@ def _according(tok: Token) -> _Hit | None:
     sent = tok.sent
     lo = tok.i
     hi = max(pobj.right_edge.i, to.i) + 1
+    src = _np(pobj)
+    named = attribution.named_after(src)   # "according to the town's first selectman, Jo Roe, …"
+    if named is not None:
+        src, hi = named, max(hi, named.end + 1)
     ranges = _minus(tok.doc, sent, [(lo, hi)])
     if not ranges or sum(e - s for s, e in ranges) < 3:
         return None
-    return _Hit((tok.i, to.i + 1), ranges, _np(pobj), "according")
+    return _Hit((tok.i, to.i + 1), ranges, src, "according")
 
 
 _MARKS = re.compile(r"''|[\"“”«»]|\n\s*\n")

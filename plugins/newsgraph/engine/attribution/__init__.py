@@ -32,9 +32,9 @@ from .context import Context, make_context
 from .pronouns import _focus_person  # noqa: F401 (tests)
 from .quotations import Unit, gather, to_quote, transcript_turns
 from .speakers import resolve_source
-from .syntax import SUBJ_DEPS, orphan_subject
+from .syntax import SUBJ_DEPS, named_after, orphan_subject
 
-__all__ = ["CONFIDENCE", "KIND_CONFIDENCE", "SUBJ_DEPS", "Context", "attribute", "make_context", "orphan_subject",
+__all__ = ["CONFIDENCE", "KIND_CONFIDENCE", "SUBJ_DEPS", "Context", "attribute", "make_context", "named_after", "orphan_subject",
            "resolve_source", "speaker_confidence"]
 
 

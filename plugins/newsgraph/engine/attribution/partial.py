@@ -13,7 +13,7 @@ from ..lexicon import NAMING_CUES, QUOTE_WEAK_CUES, SAY_CUES
 from ..quotes import Marked
 from .context import Context
 from .cues import OUTER_CUES_WIN
-from .syntax import according_to, is_cue, is_name, person_noun, source_span, speaker_like, subject_in
+from .syntax import according_to, is_cue, is_name, named_after, source_span, speaker_like, subject_in
 
 #: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
 LOOSE_PARTIALS = True
@@ -52,7 +52,7 @@ def find_partial(ctx: Context, m: Marked):
             a, pobj = acc
             to = doc[a.i + 1]
             src = source_span(doc, pobj)
-            named = _named_after(ctx, src)      # "according to X's first selectman, Jo Roe, …": Jo Roe
+            named = named_after(src, ctx.quoted)  # "according to X's first selectman, Jo Roe, …": Jo Roe
             src = named or src
             # the "according to X" phrase out (X's own words, not what the parse hung on X)
             content = _content(ctx, m, sent.start, sent.end,
@@ -69,21 +69,6 @@ def find_partial(ctx: Context, m: Marked):
         return None
     cv = outer if outer is not None else v
     return v, _clause(ctx, m, child, v, subj, qpara), (cv.idx, cv.idx + len(cv)), source_span(doc, subj), is_loose
-
-
-def _named_after(ctx: Context, src):
-    """The name in apposition right after a description of a person that the parse left out of
-    it ("according to the town's first selectman, Jo Roe, …"): a run of two or more proper nouns
-    between commas; else None."""
-    doc, root = ctx.doc, src.root
-    if root.pos_ != "NOUN" or not person_noun(root.lower_) or src.end >= len(doc) or doc[src.end].text != ",":
-        return None
-    j = src.end + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and not ctx.quoted[j]:
-        j += 1
-    if j - src.end - 1 < 2 or j >= len(doc) or doc[j].text != ",":
-        return None
-    return doc[src.end + 1:j]
 
 
 def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \

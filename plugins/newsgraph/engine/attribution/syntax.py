@@ -173,6 +173,21 @@ def source_span(doc: Doc, head: Token) -> SpacySpan:
     return doc[start:end]
 
 
+def named_after(src: SpacySpan, quoted: bytearray | None = None) -> SpacySpan | None:
+    """The name in apposition right after a description of a person that the parse left out of
+    it ("according to the town's first selectman, Jo Roe, …"): a run of two or more proper nouns
+    between commas (``quoted``: per token, 1 inside quotation marks; those are no name); else None."""
+    doc, root = src.doc, src.root
+    if root.pos_ != "NOUN" or not person_noun(root.lower_) or src.end >= len(doc) or doc[src.end].text != ",":
+        return None
+    j = src.end + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and not (quoted and quoted[j]):
+        j += 1
+    if j - src.end - 1 < 2 or j >= len(doc) or doc[j].text != ",":
+        return None
+    return doc[src.end + 1:j]
+
+
 def according_to(toks: list[Token]) -> tuple[Token, Token] | None:
     for t in toks:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
