@@ -3,19 +3,22 @@
 
     python benchmarks/sample_for_reading.py quotes [--output output] [--seed 12] [-n 60]
     python benchmarks/sample_for_reading.py speakers [--output output] [--seed 12] [-n 60]
+    python benchmarks/sample_for_reading.py topics [--output output] [--seed 12] [-n 60]
 
 ``quotes``: every quote listed on a speaker page (``speakers/<slug>/index*.html``, the by-type and
 by-count indexes left out) is collected, sorted, and ``random.Random(seed).sample``-d; each sampled
 quote is printed with its speaker, kind, and the paragraph of the article around its marked
 ``#quote-N`` (so a reader can judge: is it speech, and is it this speaker's?). ``speakers``: the
 same over the speaker pages themselves, with the page's type (JSON-LD ``mainEntity``), role and
-first quote. Judging is done by a person; this only makes the sample reproducible.
+first quote. ``topics``: the topic tag pages (``tag/<slug>.html``, pagination pages left out) with
+their articles' headlines. Judging is done by a person; this only makes the sample reproducible.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -101,9 +104,28 @@ def sample_speakers(out: Path, seed: int, n: int) -> None:
               f" — {len(qs)} quotes\n    first: {first['text'][:300] if first else ''}\n    in: {head}\n")
 
 
+def tag_pages(out: Path) -> list[Path]:
+    """``tag/<slug>.html`` without the pagination pages (``<slug><n>.html`` beside ``<slug>.html``)."""
+    files = sorted((out / "tag").glob("*.html"))
+    names = {f.stem for f in files}
+    return [f for f in files if not (re.fullmatch(r"(.+?)\d+", f.stem) and re.fullmatch(r"(.+?)\d+", f.stem).group(1) in names)]
+
+
+def sample_topics(out: Path, seed: int, n: int) -> None:
+    pages = tag_pages(out)
+    picked = random.Random(seed).sample(pages, min(n, len(pages)))
+    print(f"# {len(picked)} of {len(pages)} topic tags (seed {seed})\n")
+    for i, f in enumerate(picked, 1):
+        heads = []
+        for page in [f] + sorted(out.glob(f"tag/{f.stem}[0-9]*.html")):
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            heads += [a.get_text(" ", strip=True) for a in soup.select("article h2 a, article h1 a")]
+        print(f"## {i}. {f.stem} — {len(heads)} articles\n    " + "\n    ".join(heads) + "\n")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("quotes", "speakers"))
+    ap.add_argument("what", choices=("quotes", "speakers", "topics"))
     ap.add_argument("--output", default="output")
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("-n", type=int, default=60)
@@ -112,7 +134,7 @@ def main(argv=None) -> int:
     if not (out / "speakers").is_dir():
         print(f"no speaker pages under {out}: build the site first (make html)", file=sys.stderr)
         return 2
-    (sample_quotes if args.what == "quotes" else sample_speakers)(out, args.seed, args.n)
+    {"quotes": sample_quotes, "speakers": sample_speakers, "topics": sample_topics}[args.what](out, args.seed, args.n)
     return 0
 
 
