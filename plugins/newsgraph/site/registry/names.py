@@ -200,13 +200,13 @@ def is_generic_word(name: str) -> bool:
     return w in GENERIC_ORG_WORDS | _GENERIC_LAST and w not in COUNTRY_UNIQUE_BODIES
 
 
-#: A name of capitalised syllables run together ("EastMed", "FedEx").
+#: A name of capitalised syllables of 3+ letters run together ("EastMed", "SouthPac").
 _CAMEL_PARTS = re.compile(r"^(?:[A-Z][a-z]{2,}){2,4}$")
 
 
 def is_contraction(short: str, name: str) -> bool:
     """Whether a one-word name is run together from the starts of another name's words, in order
-    ("EastMed" of "Eastern Mediterranean", "FedEx" of "Federal Express")."""
+    ("EastMed" of "Eastern Mediterranean")."""
     if not _CAMEL_PARTS.match(short):
         return False
     parts = [p.lower() for p in re.findall(r"[A-Z][a-z]+", short)]
