@@ -44,10 +44,10 @@ def test_a_title_before_words_that_are_no_persons_name_stays_an_organisation():
 
 
 def test_a_person_typed_name_with_an_adjective_and_title_first_joins_the_bare_name():
-    reg = registry.build([rec(art("a"), [ent("p1", "Executive Director Helen Marsh")], [quote("p1")]),
+    reg = registry.build([rec(art("a"), [ent("p1", "Provincial Director Helen Marsh")], [quote("p1")]),
                           rec(art("b"), [ent("p1", "Helen Marsh")], [quote("p1")])])
     assert speakers(reg) == [("Helen Marsh", "Person", 2)]
-    assert reg.speakers[0].role == "Executive Director"
+    assert reg.speakers[0].role == "Provincial Director"
 
 
 # --------------------------------------------------------------------------- unnamed people
