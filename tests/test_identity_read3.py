@@ -145,3 +145,12 @@ def test_a_body_a_country_has_one_of_keeps_its_country_key():
                                  ent("g1", "Norway", "Place", mentions=3)], [quote("o1")])]
     reg = registry.build(records)
     assert ("Norway Senate", ORG, 2) in speakers(reg)
+
+
+def test_a_partys_one_word_alias_still_joins_the_party_across_articles():
+    records = [rec(art("a", 1), [ent("o1", "Democratic Party", ORG, aliases=["Democrats"], mentions=2),
+                                 ent("g1", "Norway", "Place", mentions=3)], [quote("o1")]),
+               rec(art("b", 2), [ent("o1", "Democrats", ORG, mentions=2),
+                                 ent("g1", "Norway", "Place", mentions=3)], [quote("o1")])]
+    reg = registry.build(records)
+    assert [s.quote_count for s in reg.speakers if s.type == ORG] == [2]

@@ -463,8 +463,10 @@ linux os windows android ios unix bsd
 #: ("U.S. House" is the House of Representatives): one identity per country.
 CHAMBER_SHORT_FORMS = {"house of representatives": "house", "house of commons": "commons",
                        "house of lords": "lords"}
-#: Generic bodies a country has one of ("Congress", "Parliament", "Senate"): their one-word
-#: name is that body in every article about the country, unlike "Court" or "Department".
+#: Generic bodies a country has one of ("Congress", "Parliament", "Senate"), and its parties'
+#: members ("Democrats"): their one-word name is that body in every article about the country,
+#: unlike "Court" or "Department".
 COUNTRY_UNIQUE_BODIES = frozenset("""
 parliament congress senate house commons lords government cabinet legislature navy
+democrats republicans conservatives greens socialists
 """.split())

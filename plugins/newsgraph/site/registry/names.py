@@ -190,14 +190,14 @@ def _org_key(name: str, country: str | None) -> str:
 
 
 def is_generic_word(name: str) -> bool:
-    """A one-word name that is a generic body's word ("Court", "Department", "Representatives"):
+    """A one-word name that is a generic body's head word ("Court", "Department", "Board"):
     the short form of a different body in each article; not a body a country has only one of
     ("Congress", "Parliament": the country rule keys those)."""
     words = clean_display(name).split()
     if len(words) != 1:
         return False
     w = words[0].lower().strip(".,'’")
-    return w in GENERIC_ORG_WORDS | _GENERIC_LAST and w not in COUNTRY_UNIQUE_BODIES
+    return w in _GENERIC_LAST and w not in COUNTRY_UNIQUE_BODIES
 
 
 #: A name of capitalised syllables of 3+ letters run together ("EastMed", "SouthPac").
