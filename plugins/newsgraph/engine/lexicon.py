@@ -444,3 +444,29 @@ SOURCE_AFTER = frozenset("""
 reported reports reporting projected projections projection data figures tally count estimates
 account accounts post posts tweet feed page channel reporter reporters correspondent interview
 """.split())
+
+# --------------------------------------------------------------------------- descriptions of people (site layer)
+#: Plural nouns of people that, before "of" and a name, describe unnamed people, not an
+#: organisation ("Associates of Jo Roe", "Relatives of the victims"); not "friends", "sons",
+#: "daughters" or "children", which begin real organisations' names ("Friends of the Earth").
+PEOPLE_OF_NOUNS = frozenset("""
+associates relatives aides supporters officials members allies followers loyalists colleagues
+advisers advisors lawyers attorneys representatives spokespeople spokesmen staffers employees
+workers families parents neighbours neighbors residents survivors victims
+""".split())
+#: Last words of products' and software's names: a name ending in one is a product, never a
+#: person ("Rocky Linux", "Vexa OS").
+PRODUCT_LAST_WORDS = frozenset("""
+linux os windows android ios unix bsd
+""".split())
+#: Full names of parliamentary chambers and the short form the press uses for the same chamber
+#: ("U.S. House" is the House of Representatives): one identity per country.
+CHAMBER_SHORT_FORMS = {"house of representatives": "house", "house of commons": "commons",
+                       "house of lords": "lords"}
+#: Generic bodies a country has one of ("Congress", "Parliament", "Senate"), and its parties'
+#: members ("Democrats"): their one-word name is that body in every article about the country,
+#: unlike "Court" or "Department".
+COUNTRY_UNIQUE_BODIES = frozenset("""
+parliament congress senate house commons lords government cabinet legislature navy
+democrats republicans conservatives greens socialists
+""".split())

@@ -307,7 +307,8 @@ REGISTRY_FORMAT = "newsgraph-registry/3"
 #: The files whose code shapes a registry (relative to the site package).
 REGISTRY_CODE = (*(os.path.join("registry", m) for m in ("__init__.py", "names.py", "records.py", "merge.py",
                                                         "identities.py", "topics.py")),
-                 os.path.join("..", "engine", "model.py"), "cache.py", "eligibility.py")
+                 os.path.join("..", "engine", "model.py"), os.path.join("..", "engine", "lexicon.py"),
+                 "cache.py", "eligibility.py")
 
 
 @functools.lru_cache(maxsize=None)

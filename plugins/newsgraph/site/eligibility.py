@@ -25,6 +25,7 @@ from ..engine.lexicon import (
     FORMS_OF_ADDRESS,
     LAW_WORDS,
     ORG_HEAD_WORDS,
+    PEOPLE_OF_NOUNS,
     PERSONAL_TITLES,
     QUANTITY_ADJECTIVES,
     QUANTITY_PLURALS,
@@ -244,6 +245,10 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a substance"
     if len(words) == 1 and (lower[0] in QUANTITY_PLURALS or PEOPLE_PLURAL.match(words[0])):
         return "a number or plural of people, not one speaker"
+    if len(words) > 2 and lower[0] in PEOPLE_OF_NOUNS and lower[1] == "of" \
+            and not any(w in ORG_HEAD_WORDS | BODY_WORDS for w in lower[2:]):
+        # "Associates of Jo Roe": unnamed people described by whom they belong to, no body
+        return "a description of unnamed people (a plural noun of people, then 'of'), not a name"
     if len(words) > 1 and lower[0] in QUANTITY_ADJECTIVES:
         return "a description of several things (a quantity word first), not a name"
     if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and lower[-1] not in NAME_PARTICLES:

@@ -20,7 +20,9 @@ from .names import (
     _person_variants,
     _retype,
     _spelling_key,
+    _strip_title,
     clean_display,
+    is_generic_word,
     norm,
 )
 from .records import ArticleRecord
@@ -85,11 +87,11 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
     for ri, rec in enumerate(records):
         local, amb, unsure = _local_people(rec.result.entities)
         g.ambiguous.update("p:" + w for w in amb)
-        org_local, org_unsure = _local_orgs(rec.result.entities, {**local, **dict.fromkeys(unsure, "")})
+        country = _article_country(rec.result.entities)
+        org_local, org_unsure = _local_orgs(rec.result.entities, {**local, **dict.fromkeys(unsure, "")}, country)
         local.update(org_local)
         unsure |= org_unsure
         local.update(_local_storms(rec.result.entities, {**local, **dict.fromkeys(unsure, "")}))
-        country = _article_country(rec.result.entities)
         when = _date_key(getattr(rec.article, "date", None))
         for e in rec.result.entities:
             if e.id in local or e.id in unsure:
@@ -99,6 +101,11 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
             if not names:
                 continue
             first = None
+            # a one-word generic alias ("Court" of the Supreme Court) names a different body in
+            # each article ("this Court", a district court): it is no key joining articles (a
+            # one-word name itself is placed in its article by ``_local_orgs``)
+            if e.type != "Person":
+                names = [n for n in names if n == e.name or not is_generic_word(n)]
             for n in names:
                 k = node(n, e.type, country)
                 uf.add(k)
@@ -242,6 +249,23 @@ def join_glued_names(g: NameGraph) -> None:
         if person and person in uf.parent:
             uf.union(k, person)
             g.types[k] = Counter({"Person": sum(g.types[k].values())})     # NER's vote was for the glued name
+    # a title glued before a person's name NER typed as a thing ("Presidential Spokesperson Jo
+    # Roe"): the person, when a known first name follows the title and no organisation's word
+    # is in the name; the title is the role
+    for k in list(forms):
+        if not k.startswith("t:") or "@" in k or len(k[2:].split()) < 3:
+            continue
+        display = forms[k].most_common(1)[0][0]
+        title, core = _strip_title(display.split())
+        if not title or not 2 <= len(core) <= 3 or first_name_gender(core[0]) is None or _org_words(core) \
+                or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in core):
+            continue
+        person = node(" ".join(core), "Person")
+        forms[person][" ".join(core)] += 0
+        g.person_keys.add(person)
+        g.title_roles[person][" ".join(title)] += 1
+        uf.union(k, person)
+        g.types[k] = Counter({"Person": sum(g.types[k].values())})
     for k in list(forms):
         if k.startswith("t:") and "@" not in k:
             country, rest = _country_split(k[2:])
@@ -418,33 +442,47 @@ def _local_storms(entities, taken: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _local_orgs(entities, taken: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+def _local_orgs(entities, taken: dict[str, str], country: str | None = None) -> tuple[dict[str, str], set[str]]:
     """Short organisation names that are the end of a longer one in the same article, or its start
     when the longer one ends with a company word ("Ford" beside Ford Motor Company; not a country's
     branch, "Facebook Ireland Limited"): ``{entity
     id: longer entity id}`` when one longer name fits ("Senate" beside "U.S. Senate"), and the ids
     of those several fit ("Post" beside the Washington Post and the New York Post): such a
-    mention is nobody's for sure. A generic body's name is left to the country rule."""
+    mention is nobody's for sure. A generic body's one-word name ("Court") beside no longer name
+    ending in it is left to the country rule."""
     longer = []
     for e in entities:
         if e.type not in ("Person", "Group") and e.id not in taken and not _is_acronym(e.name):
-            longer.append((e.id, [norm(w) for w in clean_display(e.name).split()]))
+            longer.append((e.id, [norm(w) for w in clean_display(e.name).split()], _org_key(e.name, country)))
     out: dict[str, str] = {}
     unsure: set[str] = set()
     for e in entities:
         if e.type in ("Person", "Group") or e.id in taken or _is_acronym(e.name) or is_known_place(e.name):
             continue
         kw = [norm(w) for w in clean_display(e.name).split()]
-        if not 1 <= len(kw) <= 2 or not all(kw) or len(kw) == 1 and _generic(kw):
+        if not 1 <= len(kw) <= 2 or not all(kw):
             continue
-        cands = {" ".join(words): i for i, words in longer
-                 if i != e.id and len(words) > len(kw) and (words[-len(kw):] == kw
-                                                            or words[:len(kw)] == kw and words[-1] in COMPANY_WORDS
-                                                            and not any(country_of(w) for w in words[len(kw):-1]))}
+        generic = len(kw) == 1 and _generic(kw)
+        if generic and not is_generic_word(kw[0]):
+            continue        # "Congress" is the country's one Congress, not the "116th Congress" beside it
+        # ("Court" beside "Supreme Court", "Department" beside "State Department of Health";
+        # beside no longer name it is left to the country rule)
+        # (keyed as bodies: "United States Navy" and "U.S. Navy" are one fit)
+        cands = {key: i for i, words, key in longer
+                 if i != e.id and len(words) > len(kw) and (
+                     words[-len(kw):] == kw
+                     or generic and "of" in words[1:] and words[words.index("of") - 1] == kw[0]
+                     or not generic and words[:len(kw)] == kw and words[-1] in COMPANY_WORDS
+                     and not any(country_of(w) for w in words[len(kw):-1]))}
         if len(cands) == 1:
             out[e.id] = cands.popitem()[1]
         elif cands:
             unsure.add(e.id)
+    for i in out:       # "Court" -> "Supreme Court" -> "U.S. Supreme Court": the end of the chain
+        seen = {i}
+        while out[i] in out and out[i] not in seen:
+            seen.add(out[i])
+            out[i] = out[out[i]]
     return out, unsure
 
 

@@ -11,6 +11,8 @@ from collections import Counter
 from typing import Iterable
 
 from ...engine.lexicon import (
+    CHAMBER_SHORT_FORMS,
+    COUNTRY_UNIQUE_BODIES,
     COURTESY,
     GENERIC_HEADS,
     GENERIC_ORG_WORDS,
@@ -19,6 +21,7 @@ from ...engine.lexicon import (
     ORG_HEAD_WORDS,
     ORG_NAME_WORDS,
     ORG_WORDS,
+    PRODUCT_LAST_WORDS,
     SITE_TITLE_WORDS,
     first_name_gender,
 )
@@ -69,11 +72,28 @@ def clean_display(name: str) -> str:
     return _TRAILING_POSSESSIVE.sub("", name).strip()
 
 
+#: An adjective of a title, capitalised before it ("Presidential Spokesperson", "Regional Director").
+_TITLE_ADJECTIVE = re.compile(r"^[A-Z][a-z]{3,}(?:al|ary|ive|ior)$")
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower().replace(".", "") in NAME_TITLE_WORDS | SITE_TITLE_WORDS
+
+
 def _strip_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """(title words, name words) of a person's name; at least two name words are kept."""
+    """(title words, name words) of a person's name; at least two name words are kept. Adjectives
+    count as the title's when a title word follows them ("Presidential Spokesperson Jo Roe")."""
     i = 0
-    while i < len(words) - 2 and words[i].lower().replace(".", "") in NAME_TITLE_WORDS | SITE_TITLE_WORDS:
-        i += 1
+    while i < len(words) - 2:
+        if _is_title_word(words[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(words) - 2 and _TITLE_ADJECTIVE.match(words[j]) and not _is_title_word(words[j]):
+            j += 1
+        if j == i or j >= len(words) - 2 or not _is_title_word(words[j]):
+            break
+        i = j + 1
     # "Mr. Sessions": a courtesy title before a bare surname
     if len(words) == 2 and words[0].lower().replace(".", "") in COURTESY:
         i = 1
@@ -161,17 +181,45 @@ def _org_key(name: str, country: str | None) -> str:
     Court" share "supreme court@united states"); any other name is its :func:`norm`, "-isation"
     spelt "-ization"."""
     c, rest = _country_split(name)
-    if c and _generic(rest):
-        return f"{norm(' '.join(rest))}@{norm(c)}"
-    if country and _generic(clean_display(name).split()):
-        return f"{norm(name)}@{norm(country)}"
+    short = CHAMBER_SHORT_FORMS.get(norm(" ".join(rest)))      # "House of Representatives": "House"
+    if c and (short or _generic(rest)):
+        return f"{short or norm(' '.join(rest))}@{norm(c)}"
+    if country and (short or _generic(clean_display(name).split())):
+        return f"{short or norm(name)}@{norm(country)}"
     return _ISATION.sub("ization", norm(name))
+
+
+def is_generic_word(name: str) -> bool:
+    """A one-word name that is a generic body's head word ("Court", "Department", "Board"):
+    the short form of a different body in each article; not a body a country has only one of
+    ("Congress", "Parliament": the country rule keys those)."""
+    words = clean_display(name).split()
+    if len(words) != 1:
+        return False
+    w = words[0].lower().strip(".,'’")
+    return w in _GENERIC_LAST and w not in COUNTRY_UNIQUE_BODIES
+
+
+#: A name of capitalised syllables of 3+ letters run together ("EastMed", "SouthPac").
+_CAMEL_PARTS = re.compile(r"^(?:[A-Z][a-z]{2,}){2,4}$")
+
+
+def is_contraction(short: str, name: str) -> bool:
+    """Whether a one-word name is run together from the starts of another name's words, in order
+    ("EastMed" of "Eastern Mediterranean")."""
+    if not _CAMEL_PARTS.match(short):
+        return False
+    parts = [p.lower() for p in re.findall(r"[A-Z][a-z]+", short)]
+    words = [w.lower() for w in clean_display(name).split()]
+    return len(words) == len(parts) and all(w.startswith(p) for w, p in zip(words, parts)) \
+        and any(len(w) > len(p) for w, p in zip(words, parts))
 
 
 def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) -> tuple[str, str] | None:
     """A type the name's shape shows better than NER's label, with why; None to keep ``etype``.
 
     - a one-word "person" the gazetteer knows as a place and that is no first name: a place;
+    - a "person" whose last word is a product's or software's ("Rocky Linux"): a product;
     - a one-word "person" in camel case ("CalFire", "UpGuard"): an organisation;
     - a "person" with no known first name whose name holds an organisation's word ("Sputnik
       News", "Emergency Management Presidency") or an acronym ("CNN Philippines"): an organisation;
@@ -195,6 +243,8 @@ def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) 
     if etype == "Person" and not has_role:
         if len(words) == 1 and not first_known and is_known_place(name):
             return "Place", "typed Person, but the gazetteer knows a place of this name and it is no first name"
+        if len(words) >= 2 and words[-1].lower() in PRODUCT_LAST_WORDS:
+            return "Product", "typed Person, but the name ends in a product's or software's word"
         if len(words) == 1 and re.match(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$", name):
             return "Organization", "typed Person, but a camel-case name is a company's or agency's"
         if len(words) >= 2 and not first_known and (

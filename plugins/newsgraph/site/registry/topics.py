@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Iterable
 
 from ...engine.lexicon import COLLECTIVE_WORDS, NAME_TITLE_WORDS, SITE_TITLE_WORDS, SOURCE_AFTER, SOURCE_BEFORE
-from .names import norm
+from .names import is_contraction, norm
 from .records import ArticleRecord, Identity
 
 _MONTHS = "january february march april may june july august september october november december"
@@ -187,3 +187,22 @@ def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterab
     for rec in records:
         rec.topics = [i for i in rec.topics if per_identity[i.key] >= min_articles
                       and not ({norm(n) for n in [i.name, *i.aliases]} & excluded)]
+    _drop_contracted_twins(records)
+
+
+def _drop_contracted_twins(records: list[ArticleRecord]) -> None:
+    """A tag whose name is run together from another tag's name ("EastMed" beside "Eastern
+    Mediterranean") and that holds the same articles is the same page twice for a reader: only
+    the spelled-out one is kept (the identities stay apart: a pipeline is no sea)."""
+    arts: dict[str, set[int]] = {}
+    idents: dict[str, Identity] = {}
+    for ri, rec in enumerate(records):
+        for i in rec.topics:
+            arts.setdefault(i.key, set()).add(ri)
+            idents[i.key] = i
+    drop = {k for k, i in idents.items() for k2, j in idents.items()
+            if k != k2 and arts[k] == arts[k2] and any(is_contraction(a, b) for a in [i.name, *i.aliases]
+                                                       for b in [j.name, *j.aliases])}
+    if drop:
+        for rec in records:
+            rec.topics = [i for i in rec.topics if i.key not in drop]
