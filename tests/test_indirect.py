@@ -333,3 +333,10 @@ def test_according_to_a_medium_for_its_own_report_stays_published(reported):
     r, qs = reported("According to the Ledger, the vote was delayed by a week.")
     q = one(qs, "vote was delayed")
     assert name(r, q) == "Ledger" and q.confidence >= 0.5
+
+
+def test_according_to_a_medium_with_an_expectation_is_not_a_relay(reported):
+    # "is expected to" and "the storm claimed lives" are no one's words: the medium's report stands
+    r, qs = reported("According to the Ledger, the mayor is expected to resign on Friday.")
+    q = one(qs, "expected to resign")
+    assert name(r, q) == "Ledger" and q.confidence >= 0.5

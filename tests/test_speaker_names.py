@@ -420,3 +420,10 @@ def test_the_paper_is_not_the_owner_of_a_telescope(extract):
     r = extract("With CNSA's Xuntian telescope due in 2027, the paper suggests astronomers could map faint galaxies.")
     q = one([q for q in r.quotes if q.kind == "indirect"], "faint galaxies")
     assert name(r, q) != "CNSA"
+
+
+def test_a_title_with_of_is_not_an_affiliation(marked):
+    # "Governor of Vermont Jo Roe said": the phrase is a title with the name inside, not a
+    # person of an organisation (the title word is never made the speaker's name)
+    r, qs = marked("Governor of Vermont Anna Lindqvist said, “The vote stands.”")
+    assert "Lindqvist" in name(r, one(qs, "vote stands"))

@@ -44,6 +44,7 @@ from .lexicon import (
     NOT_SAID_OBJECTS,
     PAREN_CUES,
     PREP_CUES,
+    PRONOUNS,
     RELAY_CUES,
     SPEAKER_NOUNS,
     SPOKES_WORDS,
@@ -257,8 +258,11 @@ def _from_verb(verb: Token) -> _Hit | None:
 def _speaks(clause: Token) -> bool:
     """A clause that is itself someone's report: a speech verb with a subject of its own ("a
     source told them …", "he describes himself as …"); the medium carrying it only relays it."""
-    return clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in CUE_LEMMAS \
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    lemma = clause.lemma_.lower()
+    if clause.pos_ not in ("VERB", "AUX") or lemma not in CUE_LEMMAS or lemma in MENTAL_CUES:
+        return False        # ("is expected to", "the virus claimed lives": no one's words)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in PRONOUNS or _speaker_like(subj))
 
 
 def _negated(verb: Token) -> bool:
@@ -397,7 +401,8 @@ def _according(tok: Token) -> _Hit | None:
     if not ranges or sum(e - s for s, e in ranges) < 3:
         return None
     hit = _Hit((tok.i, to.i + 1), ranges, src, "according")
-    if sent.root.i != tok.i and _speaks(sent.root):
+    clause = tok.head if tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") else sent.root
+    if clause.i != tok.i and _speaks(clause):
         hit.unsure = "relayed"          # "according to the site, she wrote that …": hers, carried by it
     return hit
 
