@@ -312,3 +312,31 @@ def test_according_to_a_title_then_the_name_in_apposition_reports_the_named_pers
                      "Paul Denning, there were forty passengers aboard the ferry.")
     q = one(qs, "forty passengers")
     assert name(r, q) == "Paul Denning" and "Denning" not in q.contents[0].text
+
+
+# --------------------------------------------------------------------------- a medium relaying someone else's words
+def test_a_medium_reporting_what_a_source_told_it_is_not_published_as_its_own(reported):
+    r, qs = reported("The Ledger reported that an aide told it the vote would be delayed.")
+    outer = one(qs, "an aide told")
+    assert name(r, outer) == "Ledger" and outer.confidence < 0.5     # kept, not published
+    inner = one([q for q in qs if q is not outer], "vote would be delayed")
+    assert name(r, inner) != "Ledger"
+
+
+def test_according_to_a_platform_whose_user_wrote_it_is_not_published(reported):
+    r, qs = reported("According to Instagram, she calls herself a lifelong gardener.")
+    q = one(qs, "gardener")
+    assert q.confidence < 0.5
+
+
+def test_according_to_a_medium_for_its_own_report_stays_published(reported):
+    r, qs = reported("According to the Ledger, the vote was delayed by a week.")
+    q = one(qs, "vote was delayed")
+    assert name(r, q) == "Ledger" and q.confidence >= 0.5
+
+
+def test_according_to_a_medium_with_an_expectation_is_not_a_relay(reported):
+    # "is expected to" and "the storm claimed lives" are no one's words: the medium's report stands
+    r, qs = reported("According to the Ledger, the mayor is expected to resign on Friday.")
+    q = one(qs, "expected to resign")
+    assert name(r, q) == "Ledger" and q.confidence >= 0.5

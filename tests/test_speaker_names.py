@@ -365,3 +365,65 @@ def test_according_to_a_title_then_the_name_in_apposition_is_the_named_person(ma
                    "“not be able to afford the repairs this year.”")
     q = one(qs, "afford the repairs")
     assert name(r, q) == "Paul Denning" and "Denning" not in q.contents[0].text
+
+
+# --------------------------------------------------------------------------- 2. a medium or organisation is not the speaker
+def test_a_person_of_an_organisation_is_the_speaker_not_the_organisation(marked):
+    # "Cardinal X of the Y said": the person (here a name NER misses), never the organisation
+    r, qs = marked("Cardinal Piero Valdani of the Pontifical Academy said the talks had been “frank and useful” "
+                   "for both sides.")
+    assert name(r, one(qs, "frank")) == "Piero Valdani"
+
+
+def test_a_medium_reporting_after_someone_said_it_is_not_the_speaker(marked):
+    # "X said A was “…”; the station reported B": the quoted words are X's
+    r, qs = marked("Health Minister Ewa Marsh said the patient needed surgery, and was in a “critical” condition; "
+                   "Radio Zet reported he was stable by evening.")
+    assert name(r, one(qs, "critical")) == "Ewa Marsh"
+
+
+def test_described_by_someone_is_theirs_not_the_reporting_agency(marked):
+    r, qs = marked("The gunman was described as “ruthless” by neighbours, Agencja Nord reported.")
+    q = one(qs, "ruthless")
+    assert name(r, q) != "Agencja Nord" and q.sources[0].text == "neighbours"
+
+
+def test_the_police_is_not_any_organisation_named_before(marked):
+    r, qs = marked("Orbis Press first reported the arrest.\n\n"
+                   "Kellerman, who was described as “volatile” by the police, was held overnight.")
+    assert name(r, one(qs, "volatile")) is None
+
+
+def test_they_is_not_a_medium_cited_earlier(extract):
+    # the network is cited for one claim; "they" in the next paragraph are the marchers
+    r = extract("Thousands of marchers filled the square on Saturday. According to Channel Seven, the permit was "
+                "granted late.\n\nThey had demanded that the governor step down.")
+    q = one([q for q in r.quotes if q.kind == "indirect"], "governor")
+    assert name(r, q) != "Channel Seven"
+
+
+def test_they_in_a_report_from_a_medium_is_not_the_medium(extract):
+    r = extract("The bakeries had not planned any price rise, according to an interview with Radio Pomona "
+                "in which they said they would keep prices at last year's level.")
+    q = one([q for q in r.quotes if q.kind == "indirect"], "keep prices")
+    assert name(r, q) != "Radio Pomona"
+
+
+def test_they_is_not_the_owner_of_a_thing_named_before(extract):
+    r = extract("The Porto group used images from JAXA's Hinode satellite to track the flare. "
+                "They concluded that the flare had been underestimated.")
+    q = one([q for q in r.quotes if q.kind == "indirect"], "underestimated")
+    assert name(r, q) != "JAXA"
+
+
+def test_the_paper_is_not_the_owner_of_a_telescope(extract):
+    r = extract("With CNSA's Xuntian telescope due in 2027, the paper suggests astronomers could map faint galaxies.")
+    q = one([q for q in r.quotes if q.kind == "indirect"], "faint galaxies")
+    assert name(r, q) != "CNSA"
+
+
+def test_a_title_with_of_is_not_an_affiliation(marked):
+    # "Governor of Vermont Jo Roe said": the phrase is a title with the name inside, not a
+    # person of an organisation (the title word is never made the speaker's name)
+    r, qs = marked("Governor of Vermont Anna Lindqvist said, “The vote stands.”")
+    assert "Lindqvist" in name(r, one(qs, "vote stands"))

@@ -34,6 +34,7 @@ from .lexicon import (
     ACTION_XCOMP_CUES,
     CLAUSE_CUES,
     CONTRARY_CUES,
+    CUE_LEMMAS,
     DOBJ_CUES,
     DOUBT_CUES,
     FACT_CUES,
@@ -43,6 +44,8 @@ from .lexicon import (
     NOT_SAID_OBJECTS,
     PAREN_CUES,
     PREP_CUES,
+    PRONOUNS,
+    RELAY_CUES,
     SPEAKER_NOUNS,
     SPOKES_WORDS,
     UNNAMED_SPEAKER_NOUNS,
@@ -62,6 +65,8 @@ UNSURE = {
     "doubt": 0.4,         # what the speaker doubts or asks about: "questioned whether …"
     "question": 0.45,     # an embedded question is no statement: "explained what work …"
     "description": 0.3,   # a name inside a description of unnamed speakers: "officials in Omsk said"
+    "relayed": 0.4,       # a medium carrying someone else's words: "CNN reported that a source told them …",
+                          # "according to the Post, the mayor said …" (the inner cue is a report of its own)
 }
 WH_WORDS = frozenset("what whether if why how who whom which when where".split())
 OPEN_MARKS = "“«"
@@ -246,8 +251,18 @@ def _from_verb(verb: Token) -> _Hit | None:
     hit = _hit(verb, content, subj, rule + ("-inherited" if inherited else ""))
     if hit is not None:
         hit.speaker = _reporter(verb, subj)
-        hit.unsure = _unsure(verb, content)
+        hit.unsure = _unsure(verb, content) or ("relayed" if lemma in RELAY_CUES and _speaks(content[0]) else None)
     return hit
+
+
+def _speaks(clause: Token) -> bool:
+    """A clause that is itself someone's report: a speech verb with a subject of its own ("a
+    source told them …", "he describes himself as …"); the medium carrying it only relays it."""
+    lemma = clause.lemma_.lower()
+    if clause.pos_ not in ("VERB", "AUX") or lemma not in CUE_LEMMAS or lemma in MENTAL_CUES:
+        return False        # ("is expected to", "the virus claimed lives": no one's words)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in PRONOUNS or _speaker_like(subj))
 
 
 def _negated(verb: Token) -> bool:
@@ -385,7 +400,11 @@ def _according(tok: Token) -> _Hit | None:
     ranges = _minus(tok.doc, sent, [(lo, hi)])
     if not ranges or sum(e - s for s, e in ranges) < 3:
         return None
-    return _Hit((tok.i, to.i + 1), ranges, src, "according")
+    hit = _Hit((tok.i, to.i + 1), ranges, src, "according")
+    clause = tok.head if tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") else sent.root
+    if clause.i != tok.i and _speaks(clause):
+        hit.unsure = "relayed"          # "according to the site, she wrote that …": hers, carried by it
+    return hit
 
 
 _MARKS = re.compile(r"''|[\"“”«»]|\n\s*\n")

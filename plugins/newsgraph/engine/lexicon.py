@@ -157,7 +157,7 @@ motor server trailer filer quarter cover corner layer manner
 #: Organisation words a description resolves by name only ("the academy" -> "Swedish Academy").
 NAMED_ORG_WORDS = frozenset("""
 army military navy academy embassy journal palace service federation hospital league club bank
-museum parliament senate congress tribunal observatory study survey poll
+museum parliament senate congress tribunal observatory study survey poll police court
 """.split())
 
 # --------------------------------------------------------------------------- cue verbs of reported speech (indirect)

@@ -16,6 +16,7 @@ CONFIDENCE = {
     "pronoun-near": 0.3,        # he/she: only the nearest person of that gender (often wrong)
     "pronoun-org": 0.6,         # it/they: the organisation named lately
     "description-org": 0.65,    # "the company": the organisation with that word, else the last one
+    "description-medium": 0.4,  # "the police/the network": only a medium named as a source (not published)
     "description-role": 0.6,    # "the senator": the person with that role
     "description-near": 0.35,   # "the lawyer": only the last person named
     "document": 0.7,            # "the report said": who the article says published it

@@ -91,10 +91,10 @@ class Context:
 
     def last_entity(self, before: int, types: tuple[str, ...], skip_quoted: bool = True,
                     gender: str | None = None, named: str | None = None,
-                    paras: int | None = None) -> Entity | None:
+                    paras: int | None = None, skip=None) -> Entity | None:
         """The entity of the last mention before ``before`` (of a compatible gender for he/she;
         with ``named``, the last whose name has that word, else the last of any name; with
-        ``paras``, mentioned at most that many paragraphs back)."""
+        ``paras``, mentioned at most that many paragraphs back; ``skip(ent)`` true: passed over)."""
         i = bisect.bisect_left(self.mention_starts, before) - 1
         fallback = None
         floor = -1
@@ -106,6 +106,8 @@ class Context:
                 pass            # "the Italian foreign minister": not a group that "they" can be
             elif ent.type == "Person" and self.as_thing(s, e):
                 pass            # "the EastMed pipeline", "on Twitter": not someone "he" can be
+            elif skip is not None and skip(ent):
+                pass
             elif ent.type in types and not (skip_quoted and self.in_quote(s)):
                 if gender is None or self.gender_of(ent) in (None, gender):
                     if named is None or named in ent.name.lower().split():

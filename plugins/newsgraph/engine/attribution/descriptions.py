@@ -13,6 +13,7 @@ from ..entities import EntityIndex
 from ..lexicon import NAMED_ORG_WORDS, ORG_WORDS, SPOKES_WORDS
 from ..model import Entity
 from .context import Context
+from .pronouns import medium, owner_only
 from .syntax import person_noun
 
 #: How many paragraphs back "the businessman said" looks for the person it describes (``_most_named``).
@@ -44,6 +45,11 @@ def resolve_description(ctx: Context, source: SpacySpan) -> str | None:
             # "the commission": the last organisation with that word in its name, else the last one
             e = ctx.last_entity(source.start_char, ("Organization",), named=root.lower_)
             ctx.how = "description-org" if e else "none"
+            if e is not None and root.lower_ not in e.name.lower().split():
+                if owner_only(ctx, e, source.start_char):
+                    ctx.how, e = "none", None        # "with NASA's telescope, the paper suggests": not NASA
+                elif medium(ctx, e, source.start_char):
+                    ctx.how = "description-medium"   # "the network": only a medium cited as a source
             return e.id if e else None
         return None
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..lexicon import NAMING_CUES, QUOTE_WEAK_CUES, SAY_CUES
+from ..lexicon import NAMING_CUES, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES
 from ..quotes import Marked
 from .context import Context
 from .cues import OUTER_CUES_WIN
@@ -61,14 +61,34 @@ def find_partial(ctx: Context, m: Marked):
         if loose is None or not LOOSE_PARTIALS:
             return None
         (child, v), is_loose = loose, True
-    outer = _outer_report(ctx, head, v, qpara) if not is_loose and OUTER_CUES_WIN else None
+    agent = None if is_loose else _agent(ctx, v)     # "described as “x” by the police": the police's
+    outer = _outer_report(ctx, head, v, qpara) if not is_loose and OUTER_CUES_WIN and agent is None else None
+    if outer is not None and outer.lemma_.lower() in RELAY_CUES:
+        own = subject_in(ctx, v)
+        if own is not None and speaker_like(ctx, own):
+            outer = None    # "X said it was “…”; the paper reported …": X's words, the medium relays them
     if _a_title(ctx, m, head, v, is_loose):
         return None      # a title or a name: ABC’s “Good Morning America”, acting in “The Walking Dead”
-    subj = subject_in(ctx, outer if outer is not None else v)
+    subj = agent or subject_in(ctx, outer if outer is not None else v)
     if subj is None:
         return None
     cv = outer if outer is not None else v
     return v, _clause(ctx, m, child, v, subj, qpara), (cv.idx, cv.idx + len(cv)), source_span(doc, subj), is_loose
+
+
+def _agent(ctx: Context, v: Token) -> Token | None:
+    """The speaker of a passive speech verb, "by X" ("was described as “x” by the police",
+    "… by witnesses": unnamed, yet not the medium reporting it), in the verb's paragraph; else None."""
+    if not is_cue(v):
+        return None
+    by = next((p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    if by is None and any(c.dep_ == "auxpass" for c in v.children):
+        # the parse hung "by X" on the quoted words ("was described as “reckless” by witnesses")
+        by = next((p for t in v.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i > v.i
+                   for p in t.children if p.dep_ == "pobj"), None)
+    if by is None or ctx.quoted[by.i] or ctx.para_of(by.idx) != ctx.para_of(v.idx):
+        return None
+    return by
 
 
 def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \

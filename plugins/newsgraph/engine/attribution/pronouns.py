@@ -9,10 +9,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..entities import NAME_WORD, EntityIndex
-from ..lexicon import ORG_WORDS, PERSON_PRONOUNS, SAY_CUES
+from ..lexicon import ORG_WORDS, PERSON_PRONOUNS, RELAY_CUES, SAY_CUES, SPOKES_WORDS
 from ..model import Entity
 from .context import Context
-from .syntax import SUBJ_DEPS, is_cue, is_name
+from .syntax import SUBJ_DEPS, is_cue, is_name, person_noun
 
 #: How many sentences back a he/she looks for a person as subject (``_focus_person``).
 FOCUS_SENTENCES = 3
@@ -26,7 +26,11 @@ def resolve_pronoun(ctx: Context, source: SpacySpan, last_speaker: str | None = 
     if low in ("it", "they", "them"):
         # an organisation "it"/"they" stands for was named lately (not ten paragraphs back)
         types = ("Organization",) if low == "it" else ("Organization", "Group")
-        e, how = ctx.last_entity(source.start_char, types, paras=2), "pronoun-org"
+        # "they" is never a medium or platform named as the source of a report ("according to
+        # the network, …", "a report from the paper", "told the station"): it carries others' words
+        skip = None if low == "it" else (lambda ent: medium(ctx, ent, source.start_char)
+                                          or owner_only(ctx, ent, source.start_char))
+        e, how = ctx.last_entity(source.start_char, types, paras=2, skip=skip), "pronoun-org"
     else:
         e, how = _person_for(ctx, source, last_speaker)
     ctx.how = how if e else "none"
@@ -137,6 +141,51 @@ def _mistyped_person(ctx: Context, before: int) -> Entity | None:
         if nxt is not None and is_cue(nxt) and nxt.lemma_.lower() in SAY_CUES:
             return ent
     return None
+
+
+#: Nouns of a report a medium publishes: "a report from X", "an interview with X".
+_REPORT_NOUNS = frozenset("report article story interview broadcast programme program bulletin".split())
+
+
+def medium(ctx: Context, ent: Entity, before: int) -> bool:
+    """Whether ``ent`` is named before ``before`` as a medium carrying words: "according to X",
+    "X reported", "a report from X", "told X", "said on X"."""
+    if ent.type != "Organization":
+        return False
+    for sp in ent.spans:
+        if sp.start >= before:
+            continue
+        toks = ctx.tokens(sp.start, sp.end)
+        head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+        if head is None:
+            continue
+        up = head.head
+        if head.dep_ in ("nsubj",) and up.lemma_.lower() in RELAY_CUES:
+            return True
+        if head.dep_ in ("dative", "dobj") and up.lemma_.lower() == "tell":
+            return True
+        if head.dep_ == "pobj":
+            gov = up.head
+            if up.lower_ == "to" and (gov.lower_ == "according" or gov.lemma_.lower() in ("tell", "say", "speak", "talk")):
+                return True
+            if up.lower_ in ("from", "by", "in", "on", "with") and gov.lemma_.lower() in _REPORT_NOUNS:
+                return True
+    return False
+
+
+def owner_only(ctx: Context, ent: Entity, before: int) -> bool:
+    """Whether the last mention of the organisation ``ent`` before ``before`` names it only as
+    the owner of a thing ("data from NASA's telescope"): not what a later "they" is about."""
+    if ent.type != "Organization":
+        return False
+    spans = [sp for sp in ent.spans if sp.end <= before]
+    if not spans:
+        return False
+    sp = max(spans, key=lambda x: x.start)
+    toks = ctx.tokens(sp.start, sp.end)
+    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+    return head is not None and head.dep_ == "poss" and head.head.pos_ == "NOUN" \
+        and not person_noun(head.head.lower_) and head.head.lower_ not in SPOKES_WORDS
 
 
 def _entity_by_id(index: EntityIndex, eid: str) -> Entity | None:

@@ -87,6 +87,8 @@ def _known_name(ctx: Context, source: SpacySpan) -> str | None | object:
     e = ctx.entity_in(root.idx, root.idx + len(root.text)) or ctx.entity_in(source.start_char, source.end_char)
     if e is not None and e.type == "Group" and not any(sp.start <= root.idx < sp.end for sp in e.spans):
         e = None        # "Chinese officials said": people described by a nationality, not the group
+    if e is not None and e.type != "Person" and is_name(root) and _affiliation_of(ctx, root, e):
+        return _NEXT    # "Cardinal Jo Roe of the Holy See said": the person (a name NER missed), not the see
     if root.pos_ == "NOUN" and person_noun(root.lower_):
         # a person described, then named in apposition: "Ryan's spokeswoman, AshLee Strong"
         app = next((c for c in root.children if c.dep_ == "appos" and is_name(c)), None)
@@ -159,6 +161,17 @@ def _relation_of(ctx: Context, root: Token, ent: Entity, source: SpacySpan) -> b
     return bool(heads) and all((t.dep_ == "poss" and t.head.i == root.i) or
                                (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == root.i)
                                for t in heads)
+
+
+def _affiliation_of(ctx: Context, root: Token, ent: Entity) -> bool:
+    """``ent`` is named only in a phrase after the name ``root`` ("Jo Roe of/from/at the Holy
+    See"): where the named person belongs, not who speaks."""
+    if any(sp.start <= root.idx < sp.end for sp in ent.spans) or root.lower_ in lexicon.NAME_TITLE_WORDS:
+        return False    # ("First Minister of Scotland Jo Roe": a title, the name inside it)
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "with")]
+    spans = [sp for sp in ent.spans if root.left_edge.idx <= sp.start <= root.right_edge.idx]
+    return bool(preps) and bool(spans) and all(
+        any(p.idx <= sp.start <= p.right_edge.idx for p in preps) for sp in spans)
 
 
 def _of_phrase_names(ctx: Context, root: Token, ent: Entity) -> bool:
