@@ -148,6 +148,12 @@ def _href(siteurl: str, url: str | None) -> str | None:
     return f"{siteurl}/{url}" if siteurl or not url.startswith("/") else url
 
 
+def _linked(inner: str, siteurl: str, url: str | None) -> str:
+    """A node or row of a picture: a link to its page when it has one, else a plain group."""
+    href = _href(siteurl, url)
+    return f'<a href="{escape(href)}">{inner}</a>' if href else f"<g>{inner}</g>"
+
+
 def _short(name: str, n: int) -> str:
     return name if len(name) <= n else name[: n - 1].rstrip() + "…"
 
@@ -296,8 +302,7 @@ def network_svg(title: str, nodes: Sequence[Node], edges: dict[tuple[str, str], 
                  f'<text class="ng-label" x="{_n(tx)}" y="{_n(ty)}" text-anchor="{anchor}" '
                  f'fill="currentColor">{escape(_short(n.name, 16))}</text>'
                  f"<title>{escape(n.name)} ({n.count})</title>")
-        href = _href(siteurl, n.url)
-        body.append(f'<a href="{escape(href)}">{inner}</a>' if href else f"<g>{inner}</g>")
+        body.append(_linked(inner, siteurl, n.url))
     body.append("</g>")
     others = nodes[1:] if center else nodes
     desc = (f"Network of {len(nodes)} people and organisations; lines join those quoted in the same articles. "
@@ -325,8 +330,7 @@ def bars_svg(nodes: Sequence[Node], first: Month, last: Month, siteurl: str, uid
                  f'<rect class="ng-bar" x="{label_w}" y="{y + 3}" width="{_n(w)}" height="{row - 6}" fill="currentColor"/>'
                  f'<text class="ng-label ng-value" x="{_n(label_w + w + 4)}" y="{y + 15}" fill="currentColor">{n.count}</text>'
                  f"<title>{escape(n.name)}: {n.count} quotes</title>")
-        href = _href(siteurl, n.url)
-        body.append(f'<a href="{escape(href)}">{inner}</a>' if href else f"<g>{inner}</g>")
+        body.append(_linked(inner, siteurl, n.url))
     body.append("</g>")
     period = f"{month_label(first)} – {month_label(last)}"
     title = f"Most quoted, {period}"
