@@ -12,6 +12,7 @@ from typing import Iterable
 
 from ...engine.lexicon import (
     CHAMBER_SHORT_FORMS,
+    COLLECTIVE_WORDS,
     COUNTRY_UNIQUE_BODIES,
     COURTESY,
     GENERIC_HEADS,
@@ -43,6 +44,13 @@ _ARABIC_ARTICLE = re.compile(r"(?<=\s)[ae]l-(?=\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def byline_publication(byline: str) -> str | None:
+    """The publication a collective byline names ("Wikinews contributors", "AP staff": Wikinews,
+    AP), else None."""
+    words = byline.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in COLLECTIVE_WORDS else None
+
+
 def norm(name: str) -> str:
     """Comparison key of a name: case-, accent-, punctuation- and article-insensitive, and blind
     to invisible characters (a zero-width space or bidi override makes no look-alike twin)."""

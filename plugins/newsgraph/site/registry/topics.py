@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ...engine.lexicon import COLLECTIVE_WORDS, NAME_TITLE_WORDS, SITE_TITLE_WORDS, SOURCE_AFTER, SOURCE_BEFORE
-from .names import is_contraction, norm
+from ...engine.lexicon import NAME_TITLE_WORDS, SITE_TITLE_WORDS, SOURCE_AFTER, SOURCE_BEFORE
+from .names import byline_publication, is_contraction, norm
 from .records import ArticleRecord, Identity
 
 _MONTHS = "january february march april may june july august september october november december"
@@ -179,10 +179,9 @@ def site_topics(records: list[ArticleRecord], min_articles: int, exclude: Iterab
     least ``min_articles`` articles (a tag holding one article is a dead end for a reader) and
     none of whose names is in ``exclude`` (bylines and the publisher are not what articles are
     about, even when named in them). Metadata ``newsgraph_topics_add`` is applied later, as is."""
-    excluded = {norm(n) for n in exclude} - {""}
+    exclude = list(exclude)
     # a collective byline names the publication writing ("Wikinews contributors": Wikinews)
-    excluded |= {" ".join(n.split()[:-1]) for n in excluded
-                 if len(n.split()) > 1 and n.split()[-1] in COLLECTIVE_WORDS}
+    excluded = {norm(n) for n in [*exclude, *filter(None, map(byline_publication, exclude))]} - {""}
     per_identity = Counter(i.key for rec in records for i in rec.topics)
     for rec in records:
         rec.topics = [i for i in rec.topics if per_identity[i.key] >= min_articles

@@ -28,12 +28,12 @@ from pelican.log import console
 from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
-from newsgraph.engine.lexicon import COLLECTIVE_WORDS
 from newsgraph.engine.model import ArticleResult
 from newsgraph.site import build
 from newsgraph.site import registry as registry_mod
 from newsgraph.site.cache import Failure, RegistryCache, ResultCache, content_key, fingerprint, registry_key
 from newsgraph.site.files import open_regular
+from newsgraph.site.registry.names import byline_publication
 from newsgraph.site.safe import XML_FORBIDDEN, clean_output, has_xml_forbidden, safe_striptags, urlencode_plain
 from newsgraph.site.settings import engine_options, exit_point, is_off, set_defaults, split_list
 
@@ -585,15 +585,9 @@ def own_voice(article, settings: dict) -> list[str]:
     asked …", "Wikinews confirmed with X that …" are the writer's narration, not a source quoted.
     Its bylines, a collective byline without its collective word ("Wikinews contributors":
     Wikinews), ``SITENAME``, the publisher's name and ``NEWSGRAPH_SELF_NAMES``."""
-    names = [*(settings.get("NEWSGRAPH_SELF_NAMES") or ()), settings.get("SITENAME")]
-    publisher = settings.get("NEWSGRAPH_PUBLISHER") or {}
-    names.append(publisher.get("name") if isinstance(publisher, dict) else None)
-    for author in getattr(article, "authors", None) or []:
-        name = str(getattr(author, "name", author)).strip()
-        words = name.split()
-        names.append(name)
-        if len(words) > 1 and words[-1].lower() in COLLECTIVE_WORDS:
-            names.append(" ".join(words[:-1]))
+    names: list = [*(settings.get("NEWSGRAPH_SELF_NAMES") or ()), *_publisher_names(settings)]
+    for name in _bylines(article):
+        names += [name, byline_publication(name)]
     out: list[str] = []
     for n in names:
         if isinstance(n, str) and n.strip() and n.strip() not in out:
@@ -649,13 +643,21 @@ def _not_topics(articles: list, settings: dict) -> tuple[str, ...]:
     """Names never made topic tags: the site's bylines (every article's authors), the publisher
     and ``SITENAME``, and ``NEWSGRAPH_TAG_EXCLUDE`` (sorted: part of the registry cache key)."""
     names = set(settings.get("NEWSGRAPH_TAG_EXCLUDE") or ())
-    publisher = settings.get("NEWSGRAPH_PUBLISHER") or {}
-    names.update(n for n in (settings.get("SITENAME"), publisher.get("name") if isinstance(publisher, dict) else None)
-                 if isinstance(n, str))
+    names.update(n for n in _publisher_names(settings) if isinstance(n, str))
     for art in articles:
-        for author in getattr(art, "authors", None) or []:
-            names.add(str(getattr(author, "name", author)))
+        names.update(_bylines(art))
     return tuple(sorted(n.strip() for n in names if n and n.strip()))
+
+
+def _publisher_names(settings: dict) -> list:
+    """``SITENAME`` and the publisher's name (either may be missing)."""
+    publisher = settings.get("NEWSGRAPH_PUBLISHER") or {}
+    return [settings.get("SITENAME"), publisher.get("name") if isinstance(publisher, dict) else None]
+
+
+def _bylines(article) -> list[str]:
+    """The article's author names."""
+    return [str(getattr(a, "name", a)).strip() for a in getattr(article, "authors", None) or []]
 
 
 def _file_digest(path: str | None) -> str | None:
