@@ -175,12 +175,14 @@ class EntityIndex:
         self._surnames: dict[str, list[Entity]] = {}
         self._spans: list[tuple[int, int, Entity]] | None = None
         self._ids: set[str] = set()
+        self._by_id: dict[str, Entity] = {}
         self._maxlen = 0
         for e in self.entities:
             self._register(e)
 
     # -- look-ups
     def _register(self, e: Entity) -> None:
+        self._by_id[e.id] = e
         for n in [e.name, *e.aliases]:
             self._keys.setdefault(name_key(n), e)
         if e.type == "Person" and len(e.name.split()) > 1:
@@ -205,6 +207,10 @@ class EntityIndex:
                 best = ent
             i -= 1
         return best
+
+    def by_id(self, eid: str | None) -> Entity | None:
+        """The entity with this id (None for None or an unknown id)."""
+        return self._by_id.get(eid) if eid else None
 
     def find(self, name: str) -> Entity | None:
         """An entity by name, alias, (for people) surname, or a title + name ("Senator Cruz")."""

@@ -457,9 +457,10 @@ def _resolver(doc: Doc, index: EntityIndex, context=None) -> Callable[[SpacySpan
         if not speaker:
             return None, 0.0
         conf = attribution.speaker_confidence(ctx, "indirect")
-        kind = next((e.type for e in index.entities if e.id == speaker), None)
-        if _unnamed(span) and kind != "Person" and not (kind == "Organization" and span.root.lemma_.lower() in SPOKES_WORDS):
-            conf = min(conf, UNSURE["description"])   # (a spokesman or official *for* an organisation speaks for it)
+        if _unnamed(span):
+            kind = getattr(index.by_id(speaker), "type", None)
+            if kind != "Person" and not (kind == "Organization" and span.root.lemma_.lower() in SPOKES_WORDS):
+                conf = min(conf, UNSURE["description"])   # (a spokesman or official *for* an organisation speaks for it)
         return speaker, conf
     return resolve
 

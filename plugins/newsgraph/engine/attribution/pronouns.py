@@ -8,7 +8,7 @@ import bisect
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..entities import NAME_WORD, EntityIndex
+from ..entities import NAME_WORD
 from ..lexicon import ORG_WORDS, PERSON_PRONOUNS, RELAY_CUES, SAY_CUES, SPOKES_WORDS
 from ..model import Entity
 from .context import Context
@@ -62,7 +62,7 @@ def _person_for(ctx: Context, source: SpacySpan, last_speaker: str | None) -> tu
 
 def _run_speaker(ctx: Context, source: SpacySpan, g: str | None, last_speaker: str) -> Entity | None:
     """The previous quote's speaker, if of the pronoun's gender and nobody else was named since."""
-    ent = _entity_by_id(ctx.index, last_speaker)
+    ent = ctx.index.by_id(last_speaker)
     if ent is not None and ent.type == "Person" and ctx.gender_of(ent) in (None, g):
         prev = ctx.last_entity(source.start_char, ("Person",), gender=g)
         # another person named since the last quote takes over the pronoun
@@ -186,10 +186,6 @@ def owner_only(ctx: Context, ent: Entity, before: int) -> bool:
     head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
     return head is not None and head.dep_ == "poss" and head.head.pos_ == "NOUN" \
         and not person_noun(head.head.lower_) and head.head.lower_ not in SPOKES_WORDS
-
-
-def _entity_by_id(index: EntityIndex, eid: str) -> Entity | None:
-    return next((e for e in index.entities if e.id == eid), None)
 
 
 def _mentioned_since_speaker(ctx: Context, speaker: Entity, prev: Entity, pos: int) -> bool:
