@@ -126,6 +126,8 @@ STATEMENT_NOUNS = frozenset("statement message tweet post letter note email memo
 #: Outer verbs of a medium relaying what someone told it ("the Post reported that a source told it:
 #: “…”"): the words are the inner speaker's, the medium is never their source.
 RELAY_CUES = frozenset("report".split())
+#: Nouns of a report a medium publishes: "a report from X", "an interview with X" (X carries words).
+REPORT_NOUNS = frozenset("report article story interview broadcast programme program bulletin".split())
 #: "“A,” X said, adding, “B.”" — B is a report of its own.
 NEW_REPORT_CUES = frozenset("add continue conclude"  .split())
 #: Passives whose subject is the one spoken to.

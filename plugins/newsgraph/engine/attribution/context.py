@@ -69,6 +69,12 @@ class Context:
         j = bisect.bisect_left(self.tok_starts, end)
         return [self.doc[k] for k in range(i, j)]
 
+    def head_of(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the tokens starting inside [start, end) (the one whose head lies
+        outside them), e.g. of an entity's mention."""
+        toks = self.tokens(start, end)
+        return next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+
     def token_at(self, pos: int) -> Token | None:
         i = bisect.bisect_right(self.tok_starts, pos) - 1
         return self.doc[i] if 0 <= i < len(self.doc) else None

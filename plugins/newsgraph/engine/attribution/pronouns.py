@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..entities import NAME_WORD
-from ..lexicon import ORG_WORDS, PERSON_PRONOUNS, RELAY_CUES, SAY_CUES, SPOKES_WORDS
+from ..lexicon import ORG_WORDS, PERSON_PRONOUNS, RELAY_CUES, REPORT_NOUNS, SAY_CUES, SPOKES_WORDS
 from ..model import Entity
 from .context import Context
 from .syntax import SUBJ_DEPS, is_cue, is_name, person_noun
@@ -143,10 +143,6 @@ def _mistyped_person(ctx: Context, before: int) -> Entity | None:
     return None
 
 
-#: Nouns of a report a medium publishes: "a report from X", "an interview with X".
-_REPORT_NOUNS = frozenset("report article story interview broadcast programme program bulletin".split())
-
-
 def medium(ctx: Context, ent: Entity, before: int) -> bool:
     """Whether ``ent`` is named before ``before`` as a medium carrying words: "according to X",
     "X reported", "a report from X", "told X", "said on X"."""
@@ -155,8 +151,7 @@ def medium(ctx: Context, ent: Entity, before: int) -> bool:
     for sp in ent.spans:
         if sp.start >= before:
             continue
-        toks = ctx.tokens(sp.start, sp.end)
-        head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+        head = ctx.head_of(sp.start, sp.end)
         if head is None:
             continue
         up = head.head
@@ -168,7 +163,7 @@ def medium(ctx: Context, ent: Entity, before: int) -> bool:
             gov = up.head
             if up.lower_ == "to" and (gov.lower_ == "according" or gov.lemma_.lower() in ("tell", "say", "speak", "talk")):
                 return True
-            if up.lower_ in ("from", "by", "in", "on", "with") and gov.lemma_.lower() in _REPORT_NOUNS:
+            if up.lower_ in ("from", "by", "in", "on", "with") and gov.lemma_.lower() in REPORT_NOUNS:
                 return True
     return False
 
@@ -182,8 +177,7 @@ def owner_only(ctx: Context, ent: Entity, before: int) -> bool:
     if not spans:
         return False
     sp = max(spans, key=lambda x: x.start)
-    toks = ctx.tokens(sp.start, sp.end)
-    head = next((t for t in toks if t.head not in toks or t.head.i == t.i), None)
+    head = ctx.head_of(sp.start, sp.end)
     return head is not None and head.dep_ == "poss" and head.head.pos_ == "NOUN" \
         and not person_noun(head.head.lower_) and head.head.lower_ not in SPOKES_WORDS
 
