@@ -228,10 +228,9 @@ class EntityIndex:
         role, rest = split_title(words)
         if role and rest:
             return self.find(" ".join(rest))
-        if len(words) == 1 and len(key) >= 6:
-            near = [k for k in self._surnames if _one_edit(key, k)]     # a misspelt surname
-            if len(near) == 1 and len(self._surnames[near[0]]) == 1:
-                return self._surnames[near[0]][0]
+        near = _misspelt_surname(key, self._surnames) if len(words) == 1 else None
+        if near is not None and len(self._surnames[near]) == 1:
+            return self._surnames[near][0]
         return None
 
     def add(self, name: str, type: str, span: Span | None = None) -> Entity:
@@ -509,11 +508,9 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         if g is None and len(words) == 1:
             if not (m.etype == "Place" and m.locative):  # "Fields said" yes, "in Washington" no
                 cands = by_surname.get(key, [])
-                if not cands and m.etype == "Person" and len(key) >= 6:
-                    # a surname misspelt once in the article ("McLenney" after "Tyresha McClenney")
-                    near = [k for k in by_surname if _one_edit(key, k)]
-                    if len(near) == 1:
-                        cands = by_surname[near[0]]
+                near = _misspelt_surname(key, by_surname) if not cands and m.etype == "Person" else None
+                if near is not None:
+                    cands = by_surname[near]
                 if mg is not None:
                     cands = [c for c in cands if _group_gender(c) in (None, mg)]
                 if len(cands) == 1 or (cands and m.etype == "Person"):
@@ -608,6 +605,15 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         index.entities.append(e)
         index._register(e)
     return index
+
+
+def _misspelt_surname(key: str, surnames) -> str | None:
+    """The one known surname ``key`` (6+ letters) is a misspelling of, one letter off ("McLenney"
+    after "Tyresha McClenney"), else None."""
+    if len(key) < 6:
+        return None
+    near = [k for k in surnames if _one_edit(key, k)]
+    return near[0] if len(near) == 1 else None
 
 
 def _one_edit(a: str, b: str) -> bool:
