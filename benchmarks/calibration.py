@@ -19,10 +19,9 @@ import argparse
 import json
 import os
 import sys
-from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from speaker_errors import EVAL, _scorer, best_quote, speaker_name  # noqa: E402
+from speaker_errors import EVAL, _scorer, best_quote, load_predictions, speaker_name  # noqa: E402
 
 BUCKETS = [(0.0, 0.0), (0.01, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.0)]
 
@@ -38,11 +37,7 @@ def main() -> int:
         print(f"skipped: {gold_path} not found")
         return 0
     same = _scorer()
-    pred = defaultdict(list)
-    for line in open(args.pred, encoding="utf-8"):
-        if line.strip():
-            r = json.loads(line)
-            pred[r["doc"]] = r.get("quotes", [])
+    pred = load_predictions(args.pred)
     scored = []                     # (confidence, right)
     for line in open(gold_path, encoding="utf-8"):
         g = json.loads(line) if line.strip() else None

@@ -74,6 +74,16 @@ def classify(g: dict, q: dict, text: str, same) -> str:
     return "name"
 
 
+def load_predictions(path: str) -> defaultdict:
+    """``newsgraph extract`` JSON lines -> {doc: its quotes} (no quotes for an unknown doc)."""
+    pred: defaultdict = defaultdict(list)
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            pred[r["doc"]] = r.get("quotes", [])
+    return pred
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pred")
@@ -87,11 +97,7 @@ def main() -> int:
         return 0
     same = _scorer()
     gold = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
-    pred = defaultdict(list)
-    for line in open(args.pred, encoding="utf-8"):
-        if line.strip():
-            r = json.loads(line)
-            pred[r["doc"]] = r.get("quotes", [])
+    pred = load_predictions(args.pred)
     texts: dict[str, str] = {}
     counts: Counter = Counter()
     shown = 0
