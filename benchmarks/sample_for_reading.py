@@ -108,7 +108,7 @@ def tag_pages(out: Path) -> list[Path]:
     """``tag/<slug>.html`` without the pagination pages (``<slug><n>.html`` beside ``<slug>.html``)."""
     files = sorted((out / "tag").glob("*.html"))
     names = {f.stem for f in files}
-    return [f for f in files if not (re.fullmatch(r"(.+?)\d+", f.stem) and re.fullmatch(r"(.+?)\d+", f.stem).group(1) in names)]
+    return [f for f in files if not ((m := re.fullmatch(r"(.+?)\d+", f.stem)) and m.group(1) in names)]
 
 
 def sample_topics(out: Path, seed: int, n: int) -> None:
