@@ -37,17 +37,30 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from . import lexicon
 from .lexicon import (
+    COMPANY_WORDS,
     CORE_TITLES,
+    EXTRA_PERSON_NOUNS,
+    FORMS_OF_ADDRESS,
     GENERIC_HEADS,
+    GLUED_JOB_WORDS,
+    HONORIFICS,
     LOWER_TITLES,
+    MULTI_WORD_TITLES,
+    NOT_NAME_EVIDENCE_NOUNS,
+    ORG_HEAD_WORDS,
     ORG_NAME_WORDS,
+    PERSON_NOUNS,
     PERSONAL_TITLES,
     ROLE_WORDS,
+    SITE_TITLE_WORDS,
     THING_NOUNS,
     TITLE_ABBREVIATIONS,
+    UK_NATIONS,
+    UNNAMED_SPEAKER_NOUNS,
 )
 from .model import Entity, Span
 
@@ -80,6 +93,19 @@ KNOWN_ALIASES = {
     "ussr": "Soviet Union", "soviet union": "Soviet Union",
 }
 _TITLE_WORDS = ROLE_WORDS | PERSONAL_TITLES
+#: Words of a title phrase ("Second Lady"): title words when they stand next to each other.
+_TITLE_PHRASE_WORDS = frozenset(w for t in MULTI_WORD_TITLES for w in t.split())
+_ROLE_OR_PHRASE_WORDS = ROLE_WORDS | _TITLE_PHRASE_WORDS
+#: Lowercase nouns of people: one glued before a name ("the archbishop Jan Nowak") shows the name
+#: is a person's (see :func:`_repair_ents`); not nouns that fit a firm or a country too ("partner").
+NAME_PERSON_NOUNS = (PERSON_NOUNS | UNNAMED_SPEAKER_NOUNS | GLUED_JOB_WORDS | LOWER_TITLES
+                     | EXTRA_PERSON_NOUNS) - NOT_NAME_EVIDENCE_NOUNS
+#: Occupations among those: the noun is then also the person's role ("archbishop"), not "member".
+ROLE_NOUNS = (CORE_TITLES | GLUED_JOB_WORDS | LOWER_TITLES | EXTRA_PERSON_NOUNS) & NAME_PERSON_NOUNS - frozenset(
+    "member attendee participant resident student pupil graduate witness eyewitness survivor victim relative "
+    "neighbour neighbor volunteer worker".split())
+#: Words that make a name an organisation's, not a person's ("Acme Holdings", "St Mary Hospital").
+_ORG_WORDS_IN_NAME = GENERIC_HEADS | ORG_NAME_WORDS | ORG_HEAD_WORDS | COMPANY_WORDS
 _NOT_NAME_WORDS = GENERIC_HEADS | ORG_NAME_WORDS
 SUFFIXES = frozenset("jr sr ii iii iv v phd md esq".split())
 LOCATIVE = frozenset("in at from to near into across outside inside throughout around of".split())
@@ -140,7 +166,7 @@ def _titled_name(words: list[str]) -> bool:
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     """Leading title words of a name: (["Attorney", "General"], ["Jeff", "Sessions"])."""
     i = 0
-    while i < len(words) - 1 and words[i].lower().rstrip(".") in ROLE_WORDS:
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in _ROLE_OR_PHRASE_WORDS:
         i += 1
     j = 0
     while j < i and words[j].lower() in EDGE_WORDS:
@@ -148,9 +174,15 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     role = words[j:i]
     while role and role[-1].lower() in EDGE_WORDS:
         role.pop()  # the name still starts at words[i]
-    if not any(w.lower().rstrip(".") in CORE_TITLES for w in role):
+    if not (any(w.lower().rstrip(".") in CORE_TITLES for w in role) or _has_title_phrase(role)):
         return [], words
     return role, words[i:]
+
+
+def _has_title_phrase(words: list[str]) -> bool:
+    """Whether ``words`` contain a multi-word title ("First Lady") as consecutive words."""
+    low = [w.lower().rstrip(".") for w in words]
+    return any(" ".join(low[k:k + 2]) in MULTI_WORD_TITLES for k in range(len(low) - 1))
 
 
 @dataclass
@@ -271,7 +303,7 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
     """Normalised NER mentions (junk dropped, titles split off people's names)."""
     out: list[Mention] = []
     role_tokens: set[int] = set()
-    all_ents = doc.ents  # builds Span objects: read once
+    all_ents, noun_roles = _repair_ents(doc, doc.ents)  # doc.ents builds Span objects: read once
     ents = [e for e in all_ents if e.label_ in LABELS]
     titled = {e.start for e in ents if e.label_ == "ORG" and _titled_name([t.text for t in e])}
     # people first, so that title words tagged as ORG ("State" in "Secretary of State X") are known
@@ -286,7 +318,7 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
                 break
             lw = t.lower_.rstrip(".")
             if t.text[:1].isupper():
-                ok = lw in ROLE_WORDS
+                ok = lw in _ROLE_OR_PHRASE_WORDS
             elif lw in EDGE_WORDS:  # "Secretary of State", "Agent in Charge"; not "in the Obama …"
                 ok = lw in ("of", "in", "the") and b < ent.start and doc[b].text[:1].isupper()
             else:  # lowercase: a title ("attorney general"), or a modifier left of one
@@ -321,7 +353,7 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         if all(i in role_tokens for i in range(ent.start, ent.end)):
             continue
         start, end = ent.start, ent.end
-        role = None
+        role = noun_roles.get(ent.start)
         if ent.start in people:
             role_end, role = people[ent.start]
             start = max(start, role_end)
@@ -389,6 +421,89 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             continue  # a line in capitals, not an acronym
         out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "Organization"))
     return out
+
+
+def _repair_ents(doc: Doc, ents) -> tuple[list, dict[int, str]]:
+    """NER spans cut short or mistyped, repaired by general patterns (in the doc's order):
+
+    - an organisation or place name ending "of <Place>" goes on over "and [the] <Place>" ("Court of
+      Xland and Yland", "State of Xland and the Levant"), when the next name is a place (NER's place
+      label, or a UK nation, which NER often takes for an organisation): "of X and Y" names one
+      body; a list ("the Bank of Xland and Acme") does not end in a place.
+    - a name right after a lowercase person noun glued to it ("the archbishop Jan Nowak", "committee
+      member Ola Berg") is a person's when it is two or three capitalised words, none of them an
+      organisation word; the noun is the role when it is an occupation (:data:`ROLE_NOUNS`).
+    - a person name goes on leftwards over one or two capitalised words outside any entity when the
+      first of them is a known first name ("Maria" in "Maria Luz Ortega" when NER found "Luz
+      Ortega") or when the words sit between such a person noun and the name ("an attendee Ram
+      Das" with NER's "Das"): not over titles, honorifics or the words of a list.
+
+    Returns the repaired spans and {start token of a person span: role from its noun}.
+    """
+    out: list = []
+    roles: dict[int, str] = {}
+    ents = list(ents)
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        k += 1
+        start, end, label = ent.start, ent.end, ent.label_
+        # "of X and [the] Y": one name
+        if label in ("ORG", "GPE", "LOC", "FAC") and end - start >= 3 and doc[end - 2].lower_ == "of" \
+                and k < len(ents) and end + 1 < len(doc) and doc[end].lower_ == "and":
+            nxt = ents[k]
+            if nxt.start == end + 1 + (doc[end + 1].lower_ == "the") and nxt.end - nxt.start <= 3 and \
+                    (nxt.label_ in ("GPE", "LOC") or nxt.text in UK_NATIONS):
+                out.append(SpacySpan(doc, start, nxt.end, label=label))
+                k += 1
+                continue
+        if label in ("PERSON", "ORG"):
+            b = start  # capitalised words left of the name, outside any entity (at most two)
+            while b > start - 2 and b > 0 and _name_word_token(doc[b - 1]):
+                b -= 1
+            noun = _glued_person_noun(doc, b, end)
+            if b < start and noun is None and not _known_first_name(doc[b].text):
+                b = start
+                noun = _glued_person_noun(doc, b, end)
+            if label == "ORG":
+                words = [t.text for t in doc[b:end]]
+                if noun is None or not 2 <= len(words) <= 3 or \
+                        not all(NAME_WORD.fullmatch(w) and w.lower() not in _ORG_WORDS_IN_NAME for w in words):
+                    out.append(ent)
+                    continue
+                label = "PERSON"
+                if noun.lower_ in ROLE_NOUNS:
+                    roles[b] = noun.lower_  # the evidence is also the role (a person NER found keeps its own)
+            if b != start or label != ent.label_:
+                ent = SpacySpan(doc, b, end, label=label)
+        out.append(ent)
+    return out, roles
+
+
+def _glued_person_noun(doc: Doc, b: int, end: int):
+    """The lowercase person noun right before tokens [b, end) that modifies them ("member" in
+    "committee member Ola Berg"), else None."""
+    if b == 0:
+        return None
+    t = doc[b - 1]
+    if t.pos_ == "NOUN" and t.text.islower() and t.lower_ in NAME_PERSON_NOUNS and b <= t.head.i < end:
+        return t
+    return None
+
+
+def _name_word_token(t) -> bool:
+    """A capitalised proper-noun word that may be part of a person's name (not a title, honorific,
+    slogan verb or function word)."""
+    lw = t.lower_.rstrip(".")
+    return (t.pos_ == "PROPN" and not t.ent_type_ and NAME_WORD.fullmatch(t.text) is not None
+            and lw not in _ROLE_OR_PHRASE_WORDS and lw not in HONORIFICS and lw not in PERSONAL_TITLES
+            and lw not in LEADING_VERBS and lw not in FUNCTION_WORDS and lw not in NAME_PERSON_NOUNS
+            and lw not in GLUED_JOB_WORDS and lw not in SITE_TITLE_WORDS and lw not in FORMS_OF_ADDRESS)
+
+
+def _known_first_name(word: str) -> bool:
+    """Whether the first-name table knows ``word`` (of either sex)."""
+    return word.lower().strip(".") in lexicon._first_names()
 
 
 def shape_type(name: str, etype: str) -> str:
@@ -473,6 +588,11 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     if text is None:
         text = doc.text  # rebuilt from the tokens on every access: read it once
     mentions = _mentions(doc, text)
+    if not title:  # plain text: a headline-like first line stands for the title
+        first = text.lstrip().split("\n", 1)[0].strip()
+        if first and not re.search(r"[.!?:;,\"”’'…)\]]$", first) and len(first.split()) <= 20:
+            title = first
+    title_words = _title_keys(title)
     groups: list[_Group] = []
     by_key: dict[str, _Group] = {}
     by_surname: dict[str, list[_Group]] = {}
@@ -514,7 +634,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
                 if mg is not None:
                     cands = [c for c in cands if _group_gender(c) in (None, mg)]
                 if len(cands) == 1 or (cands and m.etype == "Person"):
-                    g = max(cands, key=lambda c: len(c.mentions))
+                    g = _surname_owner(cands, title_words)
                 if g is None and m.etype == "Person":
                     firsts = by_first.get(key, [])
                     if len(firsts) == 1:
@@ -574,11 +694,6 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
 
     index = EntityIndex()
     lead = lead or _default_lead(text)
-    if not title:  # plain text: a headline-like first line stands for the title
-        first = text.lstrip().split("\n", 1)[0].strip()
-        if first and not re.search(r"[.!?:;,\"”’'…)\]]$", first) and len(first.split()) <= 20:
-            title = first
-    title_words = _title_keys(title)
     title_lines: dict[int, bool] = {}
     for g in sorted(groups, key=lambda g: min(m.start for m in g.mentions)):
         g.mentions.sort(key=lambda m: m.start)
@@ -605,6 +720,23 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
         index.entities.append(e)
         index._register(e)
     return index
+
+
+def _surname_owner(cands: list[_Group], title_words: set[str]) -> _Group:
+    """Which of several full-named people sharing a surname a bare surname means ("Roe" after
+    "Jane Roe" and "John Roe"). News style calls the person a story is about by surname alone and
+    tells relatives and namesakes apart by their first names ("his wife Mary Roe"); that person is
+    the one the headline names. So: the one whose given name is in the headline, if exactly one
+    is; else the one named most often by full name, and on a tie the one named first. (Named
+    first alone is no guide: a headline fragment NER took for a name, "Critics Slam John Roe",
+    comes first.)"""
+    if len(cands) == 1:
+        return cands[0]
+    named = [c for c in cands if any(w in title_words for n in c.names if len(n.split()) > 1
+                                     for w in name_key(n).split()[:-1])]
+    if len(named) == 1:
+        return named[0]
+    return min(named or cands, key=lambda c: (-len(c.mentions), min(m.start for m in c.mentions)))
 
 
 def _misspelt_surname(key: str, surnames) -> str | None:

@@ -10,6 +10,27 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+# --------------------------------------------------------------------------- entity repairs (entities: spans NER cut short, multi-word titles, people typed as organisations)
+#: Titles of several words none of which is a core title on its own: stripped whole from a name
+#: ("First Lady Jill Roe" is Jill Roe, role "First Lady"; NER often starts the name at "Lady").
+MULTI_WORD_TITLES = frozenset({"first lady", "first gentleman", "second lady", "second gentleman"})
+#: Lowercase nouns of people that the person-noun lists below lack ("the archbishop Jan Nowak",
+#: "an attendee Ram Das"): with those lists, a noun glued before a name makes the name a person's.
+EXTRA_PERSON_NOUNS = frozenset("""
+archbishop bishop priest pastor cleric monk nun attendee participant delegate member official
+volunteer organiser organizer protester protestor demonstrator activist campaigner villager farmer
+worker labourer laborer driver shopkeeper vendor trader teacher lecturer researcher scientist
+academic scholar physician doctor surgeon midwife paramedic firefighter soldier commander
+councillor mp senator lawmaker legislator diplomat envoy spokesperson spokesman spokeswoman
+student pupil graduate resident eyewitness witness survivor victim relative neighbour neighbor
+""".split())
+#: Person nouns that also describe a company, a country or a team ("partner Acme", "host Japan",
+#: "owner Meta", "sponsor Acme"): no evidence that the name after them is a person's.
+NOT_NAME_EVIDENCE_NOUNS = frozenset("""
+partner host owner sponsor investor producer publisher broadcaster distributor supplier employer
+client customer buyer seller rival competitor contractor author defendant plaintiff fan
+""".split())
+
 # --------------------------------------------------------------------------- titles and organisation words of names (entities)
 #: Title words that make a role on their own ("President", "Sen.", "Attorney General").
 CORE_TITLES = frozenset("""
