@@ -10,13 +10,18 @@ Steps (all linear in the number of mentions; two regex scans of the text, no pas
    Gillespie") and surrounding punctuation are dropped, line breaks become spaces. Junk:
    mentions across a paragraph break, punctuation only, all lowercase, phrases of common words
    ("MS-13 killer gangs & sanctuary cities"), stray quotes/brackets. All-caps words NER left
-   unlabelled ("wanted by ICE") are organisation mentions.
+   unlabelled ("wanted by ICE") are organisation mentions. Spans NER cut short or mistyped are
+   repaired first (``_repair_ents``): "Court of X and Y" is one name when Y is a place; a lowercase
+   person noun glued before a name ("the archbishop Jan Nowak") makes it a person's; a known first
+   name left out of a person's name ("Maria" + "Luz Ortega") joins it.
 2. **Titles** are split from people's names using the title words just before (or at the
    start of) the mention: "Attorney General Jeff Sessions" -> name "Jeff Sessions", role
-   "Attorney General"; "President Trump" -> "Trump", role "President".
+   "Attorney General"; "President Trump" -> "Trump", role "President"; titles of several words
+   are stripped whole ("First Lady Jill Roe" -> "Jill Roe", role "First Lady").
 3. **Merging** within the article: same normalised name; a surname or first name of a longer
    person name ("Sessions" -> "Jeff Sessions", whatever NER labelled it, except a place name
-   after "in"/"at"/"from"); acronyms given in parentheses ("Department of Justice's (DOJ)")
+   after "in"/"at"/"from"; among namesakes, the headline's one, else the most named:
+   ``_surname_owner``); acronyms given in parentheses ("Department of Justice's (DOJ)")
    or matching the initials ("ICE" <-> "Immigration and Customs Enforcement"); well-known
    aliases ("U.S." <-> "United States"); a generic head word ("the Department").
    Unlabelled later occurrences of a known surname or acronym count as mentions too.
@@ -103,7 +108,7 @@ NAME_PERSON_NOUNS = (PERSON_NOUNS | UNNAMED_SPEAKER_NOUNS | GLUED_JOB_WORDS | LO
 #: Occupations among those: the noun is then also the person's role ("archbishop"), not "member".
 ROLE_NOUNS = (CORE_TITLES | GLUED_JOB_WORDS | LOWER_TITLES | EXTRA_PERSON_NOUNS) & NAME_PERSON_NOUNS - frozenset(
     "member attendee participant resident student pupil graduate witness eyewitness survivor victim relative "
-    "neighbour neighbor volunteer worker".split())
+    "neighbour neighbor volunteer worker star".split())
 #: Words that make a name an organisation's, not a person's ("Acme Holdings", "St Mary Hospital").
 _ORG_WORDS_IN_NAME = GENERIC_HEADS | ORG_NAME_WORDS | ORG_HEAD_WORDS | COMPANY_WORDS
 _NOT_NAME_WORDS = GENERIC_HEADS | ORG_NAME_WORDS

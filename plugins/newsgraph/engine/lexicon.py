@@ -23,6 +23,7 @@ worker labourer laborer driver shopkeeper vendor trader teacher lecturer researc
 academic scholar physician doctor surgeon midwife paramedic firefighter soldier commander
 councillor mp senator lawmaker legislator diplomat envoy spokesperson spokesman spokeswoman
 student pupil graduate resident eyewitness witness survivor victim relative neighbour neighbor
+star
 """.split())
 #: Person nouns that also describe a company, a country or a team ("partner Acme", "host Japan",
 #: "owner Meta", "sponsor Acme"): no evidence that the name after them is a person's.
