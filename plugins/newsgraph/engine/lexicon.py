@@ -494,3 +494,16 @@ COUNTRY_UNIQUE_BODIES = frozenset("""
 parliament congress senate house commons lords government cabinet legislature navy
 democrats republicans conservatives greens socialists
 """.split())
+
+# --------------------------------------------------------------------------- Topics
+# (site layer: which mentions show what an article is about, registry/topics.py)
+#: Words between a place and the title it labels ("Ohio Governor", "Egypt's current President",
+#: "the Manhattan District Attorney", "Mexico's Foreign Secretary"): the place says whose official
+#: someone is, the story need not be about it.
+LABEL_TITLE_MODIFIERS = frozenset("""
+former current then acting interim deputy vice state district foreign first prime attorney
+lieutenant chief police fire health interior finance defence defense education justice
+""".split())
+#: Endings that make an adjective of a one-word name ("Congressional", "Parliamentary",
+#: "Olympian"): a headline using the adjective names the thing.
+NAME_ADJECTIVE_SUFFIXES = frozenset("al ional ary ian an ic".split())
