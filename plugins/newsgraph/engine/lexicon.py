@@ -8,6 +8,7 @@ what a title or a speech verb is.
 from __future__ import annotations
 
 import os
+import unicodedata
 from functools import lru_cache
 
 # --------------------------------------------------------------------------- entity repairs (entities: spans NER cut short, multi-word titles, people typed as organisations)
@@ -310,11 +311,22 @@ FEMALE_HONORIFICS = HONORIFICS & FEMALE_WORDS
 MALE_HONORIFICS = HONORIFICS & MALE_WORDS
 
 _FIRST_NAMES = os.path.join(os.path.dirname(__file__), "data", "first_names.tsv")
+#: Latin letters NFKD does not split into a base letter and an accent ("Wałęsa", "Søren", "Əli").
+_FOLD_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "ə": "a", "ħ": "h",
+                               "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def first_name_key(word: str) -> str:
+    """The first-name table's key of a word: lowercase, accents off, trailing dot dropped
+    ("José" -> "jose", "Łukasz" -> "lukasz"), so names written with or without their accents match."""
+    s = unicodedata.normalize("NFKD", word.lower().strip(".").translate(_FOLD_LETTERS))
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    """first name -> "m"/"f" (US SSA baby names, unambiguous ones only; see data/FIRST-NAMES-NOTICE.md)."""
+    """first name -> "m"/"f", or "?" for a first name of either sex (US SSA baby names, unambiguous
+    ones only, and Faker's first names of other countries; see data/FIRST-NAMES-NOTICE.md)."""
     table: dict[str, str] = {}
     with open(_FIRST_NAMES, encoding="utf-8") as f:
         for line in f:
@@ -326,8 +338,15 @@ def _first_names() -> dict[str, str]:
 
 
 def first_name_gender(word: str) -> str | None:
-    """"m"/"f" for a first name that is (almost) always given to one sex, else None."""
-    return _first_names().get(word.lower().strip(".")) if word else None
+    """"m"/"f" for a first name that is (almost) always given to one sex, else None (also for a
+    first name of either sex: see :func:`is_first_name`)."""
+    g = _first_names().get(first_name_key(word)) if word else None
+    return g if g in ("m", "f") else None
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the first-name table knows ``word`` as a first name, of one sex or either."""
+    return bool(word) and first_name_key(word) in _first_names()
 
 
 def word_gender(word: str) -> str | None:
