@@ -472,3 +472,31 @@ COUNTRY_UNIQUE_BODIES = frozenset("""
 parliament congress senate house commons lords government cabinet legislature navy
 democrats republicans conservatives greens socialists
 """.split())
+
+# --------------------------------------------------------------------------- Site registry: organisation variants
+#: Bodies whose name ties them to one country whatever their article is about: the press writes
+#: "the State Department" or "the Kremlin" with no country in articles about any country, so the
+#: article's country (which keys a generic body's name) would file them under the wrong one. A
+#: country the name itself gives ("UK Home Office") still comes first. Names as :func:`norm` keys.
+COUNTRY_BOUND_BODIES = {
+    "state department": "United States", "department of state": "United States",
+    "pentagon": "United States", "white house": "United States",
+    "foreign office": "United Kingdom", "home office": "United Kingdom",
+    "foreign and commonwealth office": "United Kingdom", "downing street": "United Kingdom",
+    "kremlin": "Russia", "state duma": "Russia", "duma": "Russia",
+    "bundestag": "Germany", "bundesrat": "Germany", "knesset": "Israel",
+    "sejm": "Poland", "lok sabha": "India", "rajya sabha": "India", "dail": "Ireland",
+    "elysee": "France", "quai d orsay": "France", "verkhovna rada": "Ukraine",
+}
+#: Head words of a government portfolio's name, written either way round ("Justice Department",
+#: "Department of Justice"; "Foreign Ministry", "Ministry of Foreign Affairs"): one body per
+#: country whatever the order, the plural or the filler noun (``PORTFOLIO_FILLER_NOUNS``).
+PORTFOLIO_HEADS = frozenset("ministry department".split())
+#: Nouns a portfolio's name may add or leave out with no change of body: "Foreign Affairs
+#: Ministry" is the Foreign Ministry, "Emergency Situations Ministry" the Emergencies Ministry.
+PORTFOLIO_FILLER_NOUNS = frozenset("affairs situations matters issues".split())
+#: Words a broadcaster's or company's brand adds after its acronym with no change of body ("NBC
+#: News" is NBC, "WPP Group" is WPP): an acronym-like brand plus one of these is the brand.
+BRAND_TRAILING_WORDS = frozenset("""
+news network networks inc incorporated group corp corporation co ltd limited plc llc holdings company
+""".split())

@@ -10,7 +10,17 @@ from typing import Callable, Iterable
 from ...engine.lexicon import first_name_gender
 from ..eligibility import is_foreign_script, is_honorific, why_not_speaker
 from .merge import NameGraph, _date_key
-from .names import _PARTICLES, _canonical, _country_split, _generic, _retype, clean_display, norm, safe_slug
+from .names import (
+    _PARTICLES,
+    _canonical,
+    _country_split,
+    _generic,
+    _retype,
+    clean_display,
+    norm,
+    portfolio_form,
+    safe_slug,
+)
 from .records import ArticleRecord, Identity, QuoteRef
 
 
@@ -80,6 +90,9 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
         if entry:
             out.editor_named.add(id(ident))
         ident.retyped = retyped
+        if len({norm(f) for f in all_forms}) > 1:
+            why = sorted(set().union(*(g.why.get(k, ()) for k in ks)))
+            ident.joined = "; ".join(why) or None
         countries = {k.rsplit("@", 1)[1] for k in ks if "@" in k}
         if len(countries) == 1 and not entry:
             out.country_of_ident[id(ident)] = countries.pop()
@@ -219,7 +232,8 @@ def decide_pages(identities: dict[str, Identity], clusters: Clusters, speaker_ty
 
 
 def _name_namesakes(root_identity: dict, country_of_ident: dict[int, str]) -> None:
-    """A generic body's name ("Parliament", "Supreme Court") says whose it is: a form naming the
+    """A generic body's or portfolio's name ("Parliament", "Supreme Court", "Ministry of Foreign
+    Affairs") says whose it is: a form naming the
     country when one was seen ("Parliament of the United Kingdom"), else, when another identity
     has the same name, the country in brackets ("Parliament (Canada)")."""
     by_name: dict[str, list] = defaultdict(list)
@@ -229,11 +243,11 @@ def _name_namesakes(root_identity: dict, country_of_ident: dict[int, str]) -> No
     for same in by_name.values():
         for ident in same:
             country = country_of_ident.get(id(ident))
-            if not country or not _generic(clean_display(ident.name).split()):
+            if not country or not _countryless(clean_display(ident.name).split()):
                 continue
             old = ident.name
             named = sorted((a for a in ident.aliases if norm(_country_split(a)[0] or "") == country
-                            and _generic(_country_split(a)[1])), key=lambda a: (-len(a), a))
+                            and _countryless(_country_split(a)[1])), key=lambda a: (-len(a), a))
             if named:
                 ident.name = named[0]
             elif len(same) > 1:
@@ -241,6 +255,12 @@ def _name_namesakes(root_identity: dict, country_of_ident: dict[int, str]) -> No
             else:
                 continue
             ident.aliases = sorted({*ident.aliases, old} - {ident.name}, key=lambda f: (f.lower(), f))
+
+
+def _countryless(words: list[str]) -> bool:
+    """A name that is one body per country: a generic body's ("Supreme Court") or a government
+    portfolio's ("Ministry of Foreign Affairs")."""
+    return _generic(words) or portfolio_form(words) is not None
 
 
 def _merged(counters: Iterable[Counter | None]) -> Counter:

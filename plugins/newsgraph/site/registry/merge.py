@@ -21,9 +21,11 @@ from .names import (
     _retype,
     _spelling_key,
     _strip_title,
+    brand_of,
     clean_display,
     is_generic_word,
     norm,
+    org_key_why,
 )
 from .records import ArticleRecord
 
@@ -72,6 +74,7 @@ class NameGraph:
     ambiguous: set[str] = field(default_factory=set)    # person keys that fit several people somewhere
     entry_of: dict = field(default_factory=dict)        # node -> the alias-file entry naming it
     by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    why: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))    # node -> why it joins others
 
     def saw_role(self, k: str, role: str, date: float) -> None:
         self.role_when[k][role] = max(date, self.role_when[k].get(role, float("-inf")))
@@ -116,6 +119,10 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
                 weight[k] += w
                 if e.type == "Person":
                     g.person_keys.add(k)
+                else:
+                    why = org_key_why(n, country)[1]
+                    if why:
+                        g.why[k].add(why)
                 if first is None:
                     first = k
                 else:
@@ -335,6 +342,23 @@ def join_acronyms(g: NameGraph) -> None:
                                    and not own_acronym[c] - {acronym.replace(".", "").upper()}}
             if len(cands) == 1:
                 uf.union(k, cands.pop())
+
+
+def join_brand_variants(g: NameGraph) -> None:
+    """Step 4b: an acronym-like brand plus a word such brands add ("NBC News", "CBS Inc.":
+    :func:`names.brand_of`) is the brand ("NBC") when the site names the brand alone as an
+    organisation: one broadcaster, not two pages. The whole first word must be the acronym
+    ("CNBC News" is no NBC)."""
+    for k in sorted(g.forms):
+        if not k.startswith("t:") or "@" in k:
+            continue
+        display = g.forms[k].most_common(1)[0][0]
+        brand = brand_of(display)
+        target = "t:" + brand if brand else None
+        if target and target in g.forms and any(f.isupper() for f in g.forms[target]) \
+                and g.uf.find(target) != g.uf.find(k):
+            g.uf.union(k, target)
+            g.why[k].add(f"'{display}': the brand {brand.upper()} plus a word its name adds with no change of body")
 
 
 # --------------------------------------------------------------------------- one article's names
