@@ -135,3 +135,15 @@ def test_same_named_portfolios_of_two_countries_say_whose():
         rec(art("b"), [about("Fiji"), ent("o1", "Ministry of Foreign Affairs", ORG)], [quote("o1")]),
     ])
     assert speaker_names(reg) == ["Ministry of Foreign Affairs (Fiji)", "Ministry of Foreign Affairs (Samoa)"]
+
+
+def test_an_air_force_is_one_per_country():
+    # "Air Force" is a generic body's name (every country has one), keyed by its article's country
+    reg = registry.build([
+        rec(art("a"), [about("United States"), ent("o1", "Air Force", ORG)], [quote("o1")]),
+        rec(art("b"), [ent("o1", "US Air Force", ORG)], [quote("o1")]),
+        rec(art("c"), [about("Iran"), ent("o1", "Air Force", ORG)], [quote("o1")]),
+    ])
+    us = reg.find("US Air Force")
+    assert us.quote_count == 2 and "Air Force" in us.aliases
+    assert sorted((s.name, s.quote_count) for s in reg.speakers) == [("Air Force", 1), ("US Air Force", 2)]

@@ -156,7 +156,7 @@ _ORG_VOCAB = ORG_HEAD_WORDS | ORG_NAME_WORDS | GENERIC_HEADS | (ORG_WORDS - {"sp
                                                                            "official", "officials"})
 #: Last words of a generic body's name ("Supreme Court", "Liberal Party", "Parliament").
 _GENERIC_LAST = GENERIC_HEADS | frozenset("""congress house commons lords cabinet courts forces guard
-democrats republicans conservatives greens socialists ministry""".split())
+democrats republicans conservatives greens socialists ministry force""".split())
 
 
 def _generic(words: list[str]) -> bool:
