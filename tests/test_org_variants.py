@@ -147,3 +147,29 @@ def test_an_air_force_is_one_per_country():
     us = reg.find("US Air Force")
     assert us.quote_count == 2 and "Air Force" in us.aliases
     assert sorted((s.name, s.quote_count) for s in reg.speakers) == [("Air Force", 1), ("US Air Force", 2)]
+
+
+# --------------------------------------------------------------------------- an adjective of nationality first
+
+@pytest.mark.parametrize("word,country", [
+    ("Turkish", "Turkey"), ("Iraqi", "Iraq"), ("French", "France"), ("Canadian", "Canada"),
+    ("Federal", None), ("Royal", None), ("Democratic", None),
+])
+def test_demonym_country(word, country):
+    from newsgraph.site.eligibility import demonym_country
+    assert demonym_country(word) == country
+
+
+def test_a_nationality_first_names_the_country_of_a_body_of_one_per_country():
+    reg = registry.build([
+        rec(art("a"), [ent("o1", "Turkish Foreign Ministry", ORG)], [quote("o1")]),
+        rec(art("b"), [ent("o1", "Turkish Ministry of Foreign Affairs", ORG)], [quote("o1")]),
+        rec(art("c"), [about("Turkey"), ent("o1", "Foreign Ministry", ORG, mentions=3)], [quote("o1")]),
+        rec(art("d"), [about("Greece"), ent("o1", "Foreign Ministry", ORG)], [quote("o1")]),
+        rec(art("e"), [ent("o1", "Turkish Rail Union", ORG)], [quote("o1")]),     # no body of one per country
+        rec(art("f"), [ent("o1", "Rail Union", ORG)], [quote("o1")]),
+    ])
+    tr = reg.find("Turkish Foreign Ministry")
+    assert tr is reg.find("Turkish Ministry of Foreign Affairs") and tr.quote_count == 3 and "Turkey" in tr.joined
+    assert reg.find("Rail Union") is not reg.find("Turkish Rail Union")
+    assert len(reg.speakers) == 4

@@ -500,3 +500,18 @@ PORTFOLIO_FILLER_NOUNS = frozenset("affairs situations matters issues".split())
 BRAND_TRAILING_WORDS = frozenset("""
 news network networks inc incorporated group corp corporation co ltd limited plc llc holdings company
 """.split())
+#: Adjectives of nationality not formed from the country's name the regular ways (those,
+#: "Iraqi", "Russian", "Canadian", are found from the gazetteer): "Turkish Foreign Ministry" is
+#: Turkey's, "French Parliament" France's.
+IRREGULAR_DEMONYMS = {
+    "turkish": "Turkey", "british": "United Kingdom", "french": "France", "greek": "Greece",
+    "polish": "Poland", "dutch": "Netherlands", "swiss": "Switzerland", "spanish": "Spain",
+    "danish": "Denmark", "swedish": "Sweden", "finnish": "Finland", "irish": "Ireland",
+    "thai": "Thailand", "filipino": "Philippines", "philippine": "Philippines", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "afghan": "Afghanistan", "portuguese": "Portugal",
+    "ukrainian": "Ukraine", "lebanese": "Lebanon", "norwegian": "Norway", "belgian": "Belgium",
+    "chilean": "Chile", "peruvian": "Peru", "argentine": "Argentina", "argentinian": "Argentina",
+    "icelandic": "Iceland", "hungarian": "Hungary", "czech": "Czechia", "slovak": "Slovakia",
+    "austrian": "Austria", "croatian": "Croatia", "serbian": "Serbia", "romanian": "Romania",
+    "bulgarian": "Bulgaria", "kenyan": "Kenya", "ugandan": "Uganda", "zimbabwean": "Zimbabwe",
+}

@@ -23,6 +23,7 @@ from ..engine.lexicon import (
     CORE_TITLES,
     EVENT_WORDS,
     FORMS_OF_ADDRESS,
+    IRREGULAR_DEMONYMS,
     LAW_WORDS,
     ORG_HEAD_WORDS,
     PEOPLE_OF_NOUNS,
@@ -183,6 +184,21 @@ def is_demonym(word: str) -> bool:
         return False
     stems = {w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"}
     return any(country_of(s, states=False) for s in stems if len(s) >= 3)
+
+
+def demonym_country(word: str) -> str | None:
+    """The country an adjective of nationality is of ("Iraqi": Iraq, "Turkish": Turkey), the
+    regular ways (as :func:`is_demonym`) or from ``IRREGULAR_DEMONYMS``; else None."""
+    w = word.strip()
+    if w.lower() in IRREGULAR_DEMONYMS:
+        return country_of(IRREGULAR_DEMONYMS[w.lower()], states=False)
+    if not re.match(r"^[A-Z][a-z]{3,}$", w):
+        return None
+    for s in (w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"):
+        c = country_of(s, states=False) if len(s) >= 3 else None
+        if c:
+            return c
+    return None
 
 
 def is_honorific(role: str) -> bool:

@@ -30,7 +30,7 @@ from ...engine.lexicon import (
     SITE_TITLE_WORDS,
     first_name_gender,
 )
-from ..eligibility import country_of, is_demonym, is_known_place, is_large_city
+from ..eligibility import country_of, demonym_country, is_demonym, is_known_place, is_large_city
 from ..safe import strip_invisible
 
 #: Words skipped when forming an organisation's initials.
@@ -252,6 +252,13 @@ def _org_key(name: str, country: str | None) -> str:
 def org_key_why(name: str, country: str | None) -> tuple[str, str | None]:
     """:func:`_org_key` and why it is no plain :func:`norm` of the name (None when it is)."""
     c, rest = _country_split(name)
+    if c is None and len(rest) >= 2 and demonym_country(rest[0]):
+        # an adjective of nationality first ("Turkish Foreign Ministry", "Tunisian Parliament"):
+        # the country, when the rest is a body of one per country (below)
+        adj = _country_split(" ".join(rest[1:]))[1]
+        if _portfolio_shape([norm(w) for w in adj]) or _generic(adj) or norm(" ".join(adj)) in CHAMBER_SHORT_FORMS \
+                or norm(" ".join(adj)) in _bound():
+            c, rest = demonym_country(rest[0]), adj
     form = portfolio_form(rest)
     rest_key = norm(" ".join(rest))
     bound = _bound().get(form or rest_key)
