@@ -173,3 +173,24 @@ def test_a_nationality_first_names_the_country_of_a_body_of_one_per_country():
     assert tr is reg.find("Turkish Ministry of Foreign Affairs") and tr.quote_count == 3 and "Turkey" in tr.joined
     assert reg.find("Rail Union") is not reg.find("Turkish Rail Union")
     assert len(reg.speakers) == 4
+
+
+# --------------------------------------------------------------------------- organisations that are no speaker
+
+@pytest.mark.parametrize("name,why", [
+    ("Harbour Vessel Identification System", "data system"), ("Regional Injury Statistics System", "data system"),
+    ("Coastal Fisheries Infobase", "data system"), ("Provincial Crime Dashboard", "data system"),
+    ("Remarked Institute", "speech verb"), ("Stated Foundation", "speech verb"), ("Replied Trust", "speech verb"),
+])
+def test_organisations_that_are_no_speaker(name, why):
+    from newsgraph.site.eligibility import why_not_speaker
+    assert why in why_not_speaker(name, ORG, ("Organization",))
+
+
+@pytest.mark.parametrize("name", [
+    "Federal Reserve System", "Selective Service System", "Harbour University System",   # bodies named "System"
+    "Associated Press", "Applied Research Institute", "United Nations",                  # no speech verb first
+])
+def test_organisations_that_keep_their_page(name):
+    from newsgraph.site.eligibility import why_not_speaker
+    assert why_not_speaker(name, ORG, ("Organization",)) is None

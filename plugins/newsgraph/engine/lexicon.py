@@ -515,3 +515,13 @@ IRREGULAR_DEMONYMS = {
     "austrian": "Austria", "croatian": "Croatia", "serbian": "Serbia", "romanian": "Romania",
     "bulgarian": "Bulgaria", "kenyan": "Kenya", "ugandan": "Uganda", "zimbabwean": "Zimbabwe",
 }
+#: Last words of a data product's name ("Canadian Public Health Infobase", "Crime Dashboard"): a
+#: source of figures a quote cites, never a speaker.
+DATA_PRODUCT_WORDS = frozenset("database databases infobase dashboard dataset datasets databank".split())
+#: Words before "System" that make it a technical or data system ("Automatic Identification
+#: System", "Injury Statistics System", "Emergency Alert System"); not a body named "… System"
+#: ("Federal Reserve System", "Selective Service System", "Public Broadcasting System").
+DATA_SYSTEM_WORDS = frozenset("""
+statistic statistics data information alert warning surveillance identification positioning
+reporting tracking monitoring navigation classification notification
+""".split())

@@ -21,6 +21,9 @@ from ..engine.entities import FUNCTION_WORDS, KNOWN_ALIASES
 from ..engine.lexicon import (
     BODY_WORDS,
     CORE_TITLES,
+    CUE_LEMMAS,
+    DATA_PRODUCT_WORDS,
+    DATA_SYSTEM_WORDS,
     EVENT_WORDS,
     FORMS_OF_ADDRESS,
     IRREGULAR_DEMONYMS,
@@ -220,6 +223,16 @@ def is_foreign_script(name: str) -> bool:
     return bool(letters) and not any(_latin(c) for c in letters)
 
 
+def _speech_verb_past(word: str) -> bool:
+    """Whether a word is the past form of a verb reporting speech ("remarked", "stated",
+    "added": ``CUE_LEMMAS``), as no organisation's name begins."""
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    stem = word[:-2]
+    return stem in CUE_LEMMAS or word[:-1] in CUE_LEMMAS or (stem[-1:] == stem[-2:-1] and stem[:-1] in CUE_LEMMAS) \
+        or (stem.endswith("i") and stem[:-1] + "y" in CUE_LEMMAS)
+
+
 def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:
     """None when an identity of this name and type may have a speaker page, else the reason."""
     if etype not in set(speaker_types):
@@ -278,6 +291,12 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a law or agreement"
     if len(words) > 1 and head[-1] in WORK_WORDS:
         return "a work, course or programme"
+    if len(words) > 1 and (lower[-1] in DATA_PRODUCT_WORDS or lower[-1] == "system" and lower[-2] in DATA_SYSTEM_WORDS):
+        # the figures a quote cites ("according to the … Infobase"), not who speaks
+        return "a data system or database, not a speaker"
+    if len(words) > 1 and _speech_verb_past(lower[0]):
+        # the verb of the sentence taken into the name by NER ("Remarked Center"): a fragment
+        return "a fragment (a speech verb first)"
     if etype == "Place" and not country_of(name):
         # a city's officials are named as such ("Baytown police said"); a city's name at a cue is
         # far more often a misread than its government speaking, unlike "Russia said"
