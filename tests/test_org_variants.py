@@ -181,6 +181,7 @@ def test_a_nationality_first_names_the_country_of_a_body_of_one_per_country():
     ("Harbour Vessel Identification System", "data system"), ("Regional Injury Statistics System", "data system"),
     ("Coastal Fisheries Infobase", "data system"), ("Provincial Crime Dashboard", "data system"),
     ("Remarked Institute", "speech verb"), ("Stated Foundation", "speech verb"), ("Replied Trust", "speech verb"),
+    ("Philippine Institute", "cut short"), ("Iraqi Ministry", "cut short"), ("Turkish Agency", "cut short"),
 ])
 def test_organisations_that_are_no_speaker(name, why):
     from newsgraph.site.eligibility import why_not_speaker
@@ -190,7 +191,25 @@ def test_organisations_that_are_no_speaker(name, why):
 @pytest.mark.parametrize("name", [
     "Federal Reserve System", "Selective Service System", "Harbour University System",   # bodies named "System"
     "Associated Press", "Applied Research Institute", "United Nations",                  # no speech verb first
+    "British Council", "Indian Army", "Turkish Airlines", "Saudi Press Agency",         # whole names
 ])
 def test_organisations_that_keep_their_page(name):
     from newsgraph.site.eligibility import why_not_speaker
     assert why_not_speaker(name, ORG, ("Organization",)) is None
+
+
+# --------------------------------------------------------------------------- an organisation glued before a person
+
+def test_an_organisation_glued_before_a_person_is_the_person():
+    reg = registry.build([
+        rec(art("a"), [ent("o1", "Harbour Watch International", ORG, mentions=2)], [quote("o1")]),
+        rec(art("b"), [ent("o1", "Harbour Watch International Lin-mei Osk", ORG)], [quote("o1")]),
+        rec(art("c"), [ent("o1", "Harbour Watch International Hong Kong", ORG)], [quote("o1")]),   # a branch
+        rec(art("d"), [ent("o1", "Harbour Watch International Press Office", ORG)], [quote("o1")]),
+    ])
+    person = reg.find("Lin-mei Osk")
+    assert person is not None and person.type == "Person" and person.quote_count == 1
+    assert "glued" in person.joined and person.aliases == ["Harbour Watch International Lin-mei Osk"]
+    assert reg.find("Harbour Watch International").quote_count == 1
+    assert reg.find("Harbour Watch International Hong Kong").type == ORG
+    assert reg.find("Harbour Watch International Press Office").type == ORG

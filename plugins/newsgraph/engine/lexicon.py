@@ -525,3 +525,9 @@ DATA_SYSTEM_WORDS = frozenset("""
 statistic statistics data information alert warning surveillance identification positioning
 reporting tracking monitoring navigation classification notification
 """.split())
+#: Head words of bodies a country has many of: a nationality and one of these alone ("Philippine
+#: Institute", "Iranian Ministry") is a name cut short (which institute?), not a speaker; not
+#: "council" or "university" ("British Council", "American University" are whole names).
+MANY_PER_COUNTRY_HEADS = frozenset("""
+institute center centre agency agencies ministry department bureau office commission committee authority
+""".split())

@@ -27,6 +27,7 @@ from ..engine.lexicon import (
     EVENT_WORDS,
     FORMS_OF_ADDRESS,
     IRREGULAR_DEMONYMS,
+    MANY_PER_COUNTRY_HEADS,
     LAW_WORDS,
     ORG_HEAD_WORDS,
     PEOPLE_OF_NOUNS,
@@ -294,6 +295,8 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     if len(words) > 1 and (lower[-1] in DATA_PRODUCT_WORDS or lower[-1] == "system" and lower[-2] in DATA_SYSTEM_WORDS):
         # the figures a quote cites ("according to the … Infobase"), not who speaks
         return "a data system or database, not a speaker"
+    if len(words) == 2 and lower[1] in MANY_PER_COUNTRY_HEADS and demonym_country(words[0]):
+        return "a name cut short (a nationality and a body's head word alone: which one?)"
     if len(words) > 1 and _speech_verb_past(lower[0]):
         # the verb of the sentence taken into the name by NER ("Remarked Center"): a fragment
         return "a fragment (a speech verb first)"

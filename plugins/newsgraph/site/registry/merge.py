@@ -278,6 +278,40 @@ def join_glued_names(g: NameGraph) -> None:
             country, rest = _country_split(k[2:])
             if country and len(rest) >= 2 and "t:" + " ".join(rest) in forms:
                 uf.union(k, "t:" + " ".join(rest))
+    _join_org_glued_people(g)
+
+
+def _join_org_glued_people(g: NameGraph) -> None:
+    """An organisation's name glued before a person's ("Harbour Watch International Jo
+    Lin-Mei", NER running the spokesperson's name into their body's): the person, when the
+    front is another organisation's name of the site (2+ words) and the rest has a person's
+    shape: two or three capitalised words, none an acronym, title, organisation's word or
+    country, and no place (whole or its first word: "Amnesty International Hong Kong" is a branch)."""
+    uf, forms = g.uf, g.forms
+    orgs = {k[2:] for k in forms if k.startswith("t:") and "@" not in k and " " in k[2:]
+            and g.types[k] and g.types[k].most_common(1)[0][0] == "Organization"}
+    for k in sorted(forms):
+        if not k.startswith("t:") or "@" in k or k[2:] in orgs and len(k[2:].split()) < 4:
+            continue
+        words = forms[k].most_common(1)[0][0].split()
+        for n in range(len(words) - 2, 1, -1):
+            front, rest = norm(" ".join(words[:n])), words[n:]
+            if front not in orgs or not 2 <= len(rest) <= 3:
+                continue
+            if all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in rest) \
+                    and not _org_words(rest) and not _strip_title(rest)[0] \
+                    and not any(w.lower() in NAME_TITLE_WORDS for w in rest) \
+                    and not is_known_place(" ".join(rest)) and not is_known_place(rest[0]) \
+                    and not any(country_of(w) for w in rest):        # (a surname may be a town's name)
+                person = node(" ".join(rest), "Person")
+                # its mentions name the person: the glued form stays an alias, never the name
+                forms[person][" ".join(rest)] += forms[k][" ".join(words)]
+                forms[k][" ".join(words)] = 0
+                g.person_keys.add(person)
+                uf.union(k, person)
+                g.types[k] = Counter({"Person": sum(g.types[k].values())})
+                g.why[k].add(f"'{' '.join(words)}': the organisation {' '.join(words[:n])} glued before a person's name")
+            break
 
 
 def join_one_word_things(g: NameGraph) -> None:
