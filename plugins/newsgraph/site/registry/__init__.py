@@ -262,8 +262,7 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     the plugin's own ``by-count`` index); such a slug gets a suffix like any other collision.
 
     The steps: names into clusters (``merge``: 1 every article's names, 2 the alias file, 2b one
-    name typed both ways, 3 people, 3a glued names, 3b one-word things, 4 acronyms, 4b a brand's
-    variants), clusters
+    name typed both ways, 3 people, 3a glued names, 3b one-word things, 4 acronyms), clusters
     into identities (``identities``: 5 type, name, role; slugs; 6 each article's links; pages)."""
     speaker_types = set(speaker_types)
     aliases = aliases or Aliases()
@@ -276,7 +275,6 @@ def build(records: list[ArticleRecord], aliases: Aliases | None = None,
     _merge.join_glued_names(names)
     _merge.join_one_word_things(names)
     _merge.join_acronyms(names)
-    _merge.join_brand_variants(names)
     clusters = _identities.make_identities(names, aliases.ignore)
     identities = _identities.assign_slugs(clusters, slugify, slug_taken)
     for ri, rec in enumerate(records):

@@ -337,7 +337,8 @@ def join_one_word_things(g: NameGraph) -> None:
 
 
 def join_acronyms(g: NameGraph) -> None:
-    """Step 4: organisations: an acronym joins the one name whose initials it is."""
+    """Step 4: organisations: an acronym joins the one name whose initials it is; then a brand's
+    variants join the brand (:func:`join_brand_variants`)."""
     uf, forms = g.uf, g.forms
     initials: dict[str, set[str]] = defaultdict(set)
     for k in forms:
@@ -376,10 +377,11 @@ def join_acronyms(g: NameGraph) -> None:
                                    and not own_acronym[c] - {acronym.replace(".", "").upper()}}
             if len(cands) == 1:
                 uf.union(k, cands.pop())
+    join_brand_variants(g)
 
 
 def join_brand_variants(g: NameGraph) -> None:
-    """Step 4b: an acronym-like brand plus a word such brands add ("NBC News", "CBS Inc.":
+    """Step 4 (end): an acronym-like brand plus a word such brands add ("NBC News", "CBS Inc.":
     :func:`names.brand_of`) is the brand ("NBC") when the site names the brand alone as an
     organisation: one broadcaster, not two pages. The whole first word must be the acronym
     ("CNBC News" is no NBC)."""
