@@ -526,3 +526,69 @@ lieutenant chief police fire health interior finance defence defense education j
 #: Endings that make an adjective of a one-word name ("Congressional", "Parliamentary",
 #: "Olympian"): a headline using the adjective names the thing.
 NAME_ADJECTIVE_SUFFIXES = frozenset("al ional ary ian an ic".split())
+
+# --------------------------------------------------------------------------- Site registry: organisation variants
+#: Bodies whose name ties them to one country whatever their article is about: the press writes
+#: "the State Department" or "the Kremlin" with no country in articles about any country, so the
+#: article's country (which keys a generic body's name) would file them under the wrong one. A
+#: country the name itself gives ("UK Home Office") still comes first. Names as :func:`norm` keys.
+COUNTRY_BOUND_BODIES = {
+    "state department": "United States", "department of state": "United States",
+    "pentagon": "United States", "white house": "United States",
+    "foreign office": "United Kingdom", "home office": "United Kingdom",
+    "foreign and commonwealth office": "United Kingdom", "downing street": "United Kingdom",
+    "kremlin": "Russia", "state duma": "Russia", "duma": "Russia",
+    "bundestag": "Germany", "bundesrat": "Germany", "knesset": "Israel",
+    "sejm": "Poland", "lok sabha": "India", "rajya sabha": "India", "dail": "Ireland",
+    "elysee": "France", "quai d orsay": "France", "verkhovna rada": "Ukraine",
+}
+#: Head words of a government portfolio's name, written either way round ("Justice Department",
+#: "Department of Justice"; "Foreign Ministry", "Ministry of Foreign Affairs"): one body per
+#: country whatever the order, the plural or the filler noun (``PORTFOLIO_FILLER_NOUNS``).
+PORTFOLIO_HEADS = frozenset("ministry department".split())
+#: Nouns a portfolio's name may add or leave out with no change of body: "Foreign Affairs
+#: Ministry" is the Foreign Ministry, "Emergency Situations Ministry" the Emergencies Ministry.
+PORTFOLIO_FILLER_NOUNS = frozenset("affairs situations matters issues".split())
+#: Words a broadcaster's or company's brand adds after its acronym with no change of body ("NBC
+#: News" is NBC, "WPP Group" is WPP): an acronym-like brand plus one of these is the brand.
+BRAND_TRAILING_WORDS = frozenset("""
+news network networks inc incorporated group corp corporation co ltd limited plc llc holdings company
+""".split())
+#: Adjectives of nationality not formed from the country's name the regular ways (those,
+#: "Iraqi", "Russian", "Canadian", are found from the gazetteer): "Turkish Foreign Ministry" is
+#: Turkey's, "French Parliament" France's.
+IRREGULAR_DEMONYMS = {
+    "turkish": "Turkey", "british": "United Kingdom", "french": "France", "greek": "Greece",
+    "polish": "Poland", "dutch": "Netherlands", "swiss": "Switzerland", "spanish": "Spain",
+    "danish": "Denmark", "swedish": "Sweden", "finnish": "Finland", "irish": "Ireland",
+    "thai": "Thailand", "filipino": "Philippines", "philippine": "Philippines", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "afghan": "Afghanistan", "portuguese": "Portugal",
+    "ukrainian": "Ukraine", "lebanese": "Lebanon", "norwegian": "Norway", "belgian": "Belgium",
+    "chilean": "Chile", "peruvian": "Peru", "argentine": "Argentina", "argentinian": "Argentina",
+    "icelandic": "Iceland", "hungarian": "Hungary", "czech": "Czechia", "slovak": "Slovakia",
+    "austrian": "Austria", "croatian": "Croatia", "serbian": "Serbia", "romanian": "Romania",
+    "bulgarian": "Bulgaria", "kenyan": "Kenya", "ugandan": "Uganda", "zimbabwean": "Zimbabwe",
+}
+#: Last words of a data product's name ("Canadian Public Health Infobase", "Crime Dashboard"): a
+#: source of figures a quote cites, never a speaker.
+DATA_PRODUCT_WORDS = frozenset("database databases infobase dashboard dataset datasets databank".split())
+#: Words before "System" that make it a technical or data system ("Automatic Identification
+#: System", "Injury Statistics System", "Emergency Alert System"); not a body named "… System"
+#: ("Federal Reserve System", "Selective Service System", "Public Broadcasting System").
+DATA_SYSTEM_WORDS = frozenset("""
+statistic statistics data information alert warning surveillance identification positioning
+reporting tracking monitoring navigation classification notification
+""".split())
+#: Head words of bodies a country has many of: a nationality and one of these alone ("Philippine
+#: Institute", "Iranian Ministry") is a name cut short (which institute?), not a speaker; not
+#: "council" or "university" ("British Council", "American University" are whole names).
+MANY_PER_COUNTRY_HEADS = frozenset("""
+institute center centre agency agencies ministry department bureau office commission committee authority
+""".split())
+#: Nouns of people that, lowercase just before a name where a quote names its speaker ("committee
+#: member Ana Ruiz", "archbishop Jo Roe"), show the name is a person's, whatever NER's type
+#: (besides ``PERSON_NOUNS`` and ``GLUED_JOB_WORDS``).
+DESCRIBED_PERSON_NOUNS = frozenset("""
+member attendee archbishop priest pastor imam rabbi cardinal monk nun farmer teacher lecturer
+candidate lawmaker legislator councillor councilor mayor spokesman spokeswoman spokesperson
+""".split())

@@ -21,9 +21,14 @@ from ..engine.entities import FUNCTION_WORDS, KNOWN_ALIASES
 from ..engine.lexicon import (
     BODY_WORDS,
     CORE_TITLES,
+    CUE_LEMMAS,
+    DATA_PRODUCT_WORDS,
+    DATA_SYSTEM_WORDS,
     EVENT_WORDS,
     FORMS_OF_ADDRESS,
+    IRREGULAR_DEMONYMS,
     LAW_WORDS,
+    MANY_PER_COUNTRY_HEADS,
     ORG_HEAD_WORDS,
     PEOPLE_OF_NOUNS,
     PERSONAL_TITLES,
@@ -185,6 +190,21 @@ def is_demonym(word: str) -> bool:
     return any(country_of(s, states=False) for s in stems if len(s) >= 3)
 
 
+def demonym_country(word: str) -> str | None:
+    """The country an adjective of nationality is of ("Iraqi": Iraq, "Turkish": Turkey), the
+    regular ways (as :func:`is_demonym`) or from ``IRREGULAR_DEMONYMS``; else None."""
+    w = word.strip()
+    if w.lower() in IRREGULAR_DEMONYMS:
+        return country_of(IRREGULAR_DEMONYMS[w.lower()], states=False)
+    if not re.match(r"^[A-Z][a-z]{3,}$", w):
+        return None
+    for s in (w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"):
+        c = country_of(s, states=False) if len(s) >= 3 else None
+        if c:
+            return c
+    return None
+
+
 def is_honorific(role: str) -> bool:
     """Whether ``role`` is only forms of address ("Dr", "Mrs.", "The Rev.", "Most Rev.")."""
     words = [w.lower().strip(".,") for w in role.split()]
@@ -202,6 +222,16 @@ def is_foreign_script(name: str) -> bool:
     with the alias file)."""
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and not any(_latin(c) for c in letters)
+
+
+def _speech_verb_past(word: str) -> bool:
+    """Whether a word is the past form of a verb reporting speech ("remarked", "stated",
+    "added": ``CUE_LEMMAS``), as no organisation's name begins."""
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    stem = word[:-2]
+    return stem in CUE_LEMMAS or word[:-1] in CUE_LEMMAS or (stem[-1:] == stem[-2:-1] and stem[:-1] in CUE_LEMMAS) \
+        or (stem.endswith("i") and stem[:-1] + "y" in CUE_LEMMAS)
 
 
 def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str | None:
@@ -262,6 +292,14 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a law or agreement"
     if len(words) > 1 and head[-1] in WORK_WORDS:
         return "a work, course or programme"
+    if len(words) > 1 and (lower[-1] in DATA_PRODUCT_WORDS or lower[-1] == "system" and lower[-2] in DATA_SYSTEM_WORDS):
+        # the figures a quote cites ("according to the … Infobase"), not who speaks
+        return "a data system or database, not a speaker"
+    if len(words) == 2 and lower[1] in MANY_PER_COUNTRY_HEADS and demonym_country(words[0]):
+        return "a name cut short (a nationality and a body's head word alone: which one?)"
+    if len(words) > 1 and _speech_verb_past(lower[0]):
+        # the verb of the sentence taken into the name by NER ("Remarked Center"): a fragment
+        return "a fragment (a speech verb first)"
     if etype == "Place" and not country_of(name):
         # a city's officials are named as such ("Baytown police said"); a city's name at a cue is
         # far more often a misread than its government speaking, unlike "Russia said"

@@ -8,9 +8,20 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ...engine.lexicon import first_name_gender
-from ..eligibility import is_foreign_script, is_honorific, why_not_speaker
+from ..eligibility import country_of, is_foreign_script, is_honorific, is_known_place, why_not_speaker
 from .merge import NameGraph, _date_key
-from .names import _PARTICLES, _canonical, _country_split, _generic, _retype, clean_display, norm, safe_slug
+from .names import (
+    _PARTICLES,
+    _canonical,
+    _country_split,
+    _generic,
+    _org_words,
+    _retype,
+    clean_display,
+    norm,
+    portfolio_form,
+    safe_slug,
+)
 from .records import ArticleRecord, Identity, QuoteRef
 
 
@@ -59,7 +70,7 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
         role = (entry.role if entry and entry.role else None) or _dated_role(g, ks)
         retyped = None
         if not (entry and entry.type):
-            change = _retype(name, etype, bool(role), set(all_forms))
+            change = _retype(name, etype, bool(role), set(all_forms)) or _described_person(g, ks, name, etype)
             thing = "t:" + norm(name)
             if change and change[0] == "Place" and thing in forms and uf.find(thing) != root and \
                     any(g.arts_of[thing] & g.arts_of[k] for k in ks):
@@ -80,12 +91,29 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
         if entry:
             out.editor_named.add(id(ident))
         ident.retyped = retyped
+        if len({norm(f) for f in all_forms}) > 1:
+            why = sorted(set().union(*(g.why.get(k, ()) for k in ks)))
+            ident.joined = "; ".join(why) or None
         countries = {k.rsplit("@", 1)[1] for k in ks if "@" in k}
         if len(countries) == 1 and not entry:
             out.country_of_ident[id(ident)] = countries.pop()
         out.root_identity[root] = ident
     _name_namesakes(out.root_identity, out.country_of_ident)
     return out
+
+
+def _described_person(g: NameGraph, ks: list[str], name: str, etype: str) -> tuple[str, str] | None:
+    """("Person", why) for an "organisation" a quote names after a lowercase noun of a person
+    ("selection committee member Ulla Berg", "archbishop Jo Roe": NER typed it a thing) whose
+    name has a person's shape: two or three capitalised words (a full name; one word may be a body,
+    "member Greenpeace"), no acronym, organisation's word, country or place. Else None."""
+    seen = next((g.described[k] for k in sorted(ks) if k in g.described), None)
+    words = name.split()
+    if etype != "Organization" or not seen or not 2 <= len(words) <= 3 or _org_words(words) \
+            or not all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
+            or any(country_of(w) for w in words) or is_known_place(name):
+        return None
+    return "Person", f"typed Organization, but a quote names it after a noun of a person ('{seen}')"
 
 
 def _dated_role(g: NameGraph, ks: list[str]) -> str | None:
@@ -219,7 +247,8 @@ def decide_pages(identities: dict[str, Identity], clusters: Clusters, speaker_ty
 
 
 def _name_namesakes(root_identity: dict, country_of_ident: dict[int, str]) -> None:
-    """A generic body's name ("Parliament", "Supreme Court") says whose it is: a form naming the
+    """A generic body's or portfolio's name ("Parliament", "Supreme Court", "Ministry of Foreign
+    Affairs") says whose it is: a form naming the
     country when one was seen ("Parliament of the United Kingdom"), else, when another identity
     has the same name, the country in brackets ("Parliament (Canada)")."""
     by_name: dict[str, list] = defaultdict(list)
@@ -229,11 +258,11 @@ def _name_namesakes(root_identity: dict, country_of_ident: dict[int, str]) -> No
     for same in by_name.values():
         for ident in same:
             country = country_of_ident.get(id(ident))
-            if not country or not _generic(clean_display(ident.name).split()):
+            if not country or not _countryless(clean_display(ident.name).split()):
                 continue
             old = ident.name
             named = sorted((a for a in ident.aliases if norm(_country_split(a)[0] or "") == country
-                            and _generic(_country_split(a)[1])), key=lambda a: (-len(a), a))
+                            and _countryless(_country_split(a)[1])), key=lambda a: (-len(a), a))
             if named:
                 ident.name = named[0]
             elif len(same) > 1:
@@ -241,6 +270,12 @@ def _name_namesakes(root_identity: dict, country_of_ident: dict[int, str]) -> No
             else:
                 continue
             ident.aliases = sorted({*ident.aliases, old} - {ident.name}, key=lambda f: (f.lower(), f))
+
+
+def _countryless(words: list[str]) -> bool:
+    """A name that is one body per country: a generic body's ("Supreme Court") or a government
+    portfolio's ("Ministry of Foreign Affairs")."""
+    return _generic(words) or portfolio_form(words) is not None
 
 
 def _merged(counters: Iterable[Counter | None]) -> Counter:

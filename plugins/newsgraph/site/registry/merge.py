@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ...engine.lexicon import BODY_WORDS, COMPANY_WORDS, NAME_TITLE_WORDS, first_name_gender
+from ...engine.lexicon import (
+    BODY_WORDS,
+    COMPANY_WORDS,
+    DESCRIBED_PERSON_NOUNS,
+    GLUED_JOB_WORDS,
+    NAME_TITLE_WORDS,
+    PERSON_NOUNS,
+    first_name_gender,
+)
 from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
 from .names import (
     _PARTICLES,
@@ -21,9 +29,11 @@ from .names import (
     _retype,
     _spelling_key,
     _strip_title,
+    brand_of,
     clean_display,
     is_generic_word,
     norm,
+    org_key_why,
 )
 from .records import ArticleRecord
 
@@ -72,6 +82,8 @@ class NameGraph:
     ambiguous: set[str] = field(default_factory=set)    # person keys that fit several people somewhere
     entry_of: dict = field(default_factory=dict)        # node -> the alias-file entry naming it
     by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    why: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))    # node -> why it joins others
+    described: dict[str, str] = field(default_factory=dict)     # node -> a quote's "member Jo Roe" naming it
 
     def saw_role(self, k: str, role: str, date: float) -> None:
         self.role_when[k][role] = max(date, self.role_when[k].get(role, float("-inf")))
@@ -93,6 +105,7 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
         unsure |= org_unsure
         local.update(_local_storms(rec.result.entities, {**local, **dict.fromkeys(unsure, "")}))
         when = _date_key(getattr(rec.article, "date", None))
+        described = _described_people(rec)
         for e in rec.result.entities:
             if e.id in local or e.id in unsure:
                 continue
@@ -116,10 +129,16 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
                 weight[k] += w
                 if e.type == "Person":
                     g.person_keys.add(k)
+                else:
+                    why = org_key_why(n, country)[1]
+                    if why:
+                        g.why[k].add(why)
                 if first is None:
                     first = k
                 else:
                     uf.union(first, k)
+            if e.id in described:
+                g.described.setdefault(first, described[e.id])
             if e.role:
                 g.roles[first][e.role.strip()] += 1
                 g.saw_role(first, e.role.strip(), when)
@@ -134,6 +153,26 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
                 g.ent_node[(ri, e.id)] = target
                 forms[target][clean_display(e.name)] += 1
                 weight[target] += max(1, e.mentions)
+
+
+_PERSON_NOUNS = PERSON_NOUNS | GLUED_JOB_WORDS | DESCRIBED_PERSON_NOUNS
+
+
+def _described_people(rec: ArticleRecord) -> dict[str, str]:
+    """Entities a quote of the article names as its speaker after a lowercase noun of a person
+    ("selection committee member Ana Ruiz"): ``{entity id: the words naming it}``."""
+    names = {e.id: clean_display(e.name) for e in rec.result.entities}
+    out: dict[str, str] = {}
+    for quote in rec.result.quotes:
+        for s in getattr(quote, "sources", None) or ():
+            name = names.get(quote.speaker or "")
+            words = s.text.split()
+            if not name or not s.text.endswith(name) or quote.speaker in out:
+                continue
+            before = s.text[:-len(name)].split()
+            if before and before[-1].isalpha() and before[-1].islower() and before[-1] in _PERSON_NOUNS:
+                out[quote.speaker] = " ".join(words[-len(name.split()) - 1:])
+    return out
 
 
 def add_alias_entries(g: NameGraph, entries: list) -> None:
@@ -271,6 +310,40 @@ def join_glued_names(g: NameGraph) -> None:
             country, rest = _country_split(k[2:])
             if country and len(rest) >= 2 and "t:" + " ".join(rest) in forms:
                 uf.union(k, "t:" + " ".join(rest))
+    _join_org_glued_people(g)
+
+
+def _join_org_glued_people(g: NameGraph) -> None:
+    """An organisation's name glued before a person's ("Harbour Watch International Jo
+    Lin-Mei", NER running the spokesperson's name into their body's): the person, when the
+    front is another organisation's name of the site (2+ words) and the rest has a person's
+    shape: two or three capitalised words, none an acronym, title, organisation's word or
+    country, and no place (whole or its first word: "Amnesty International Hong Kong" is a branch)."""
+    uf, forms = g.uf, g.forms
+    orgs = {k[2:] for k in forms if k.startswith("t:") and "@" not in k and " " in k[2:]
+            and g.types[k] and g.types[k].most_common(1)[0][0] == "Organization"}
+    for k in sorted(forms):
+        if not k.startswith("t:") or "@" in k or k[2:] in orgs and len(k[2:].split()) < 4:
+            continue
+        words = forms[k].most_common(1)[0][0].split()
+        for n in range(len(words) - 2, 1, -1):
+            front, rest = norm(" ".join(words[:n])), words[n:]
+            if front not in orgs or not 2 <= len(rest) <= 3:
+                continue
+            if all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in rest) \
+                    and not _org_words(rest) and not _strip_title(rest)[0] \
+                    and not any(w.lower() in NAME_TITLE_WORDS for w in rest) \
+                    and not is_known_place(" ".join(rest)) and not is_known_place(rest[0]) \
+                    and not any(country_of(w) for w in rest):        # (a surname may be a town's name)
+                person = node(" ".join(rest), "Person")
+                # its mentions name the person: the glued form stays an alias, never the name
+                forms[person][" ".join(rest)] += forms[k][" ".join(words)]
+                forms[k][" ".join(words)] = 0
+                g.person_keys.add(person)
+                uf.union(k, person)
+                g.types[k] = Counter({"Person": sum(g.types[k].values())})
+                g.why[k].add(f"'{' '.join(words)}': the organisation {' '.join(words[:n])} glued before a person's name")
+            break
 
 
 def join_one_word_things(g: NameGraph) -> None:
@@ -296,7 +369,8 @@ def join_one_word_things(g: NameGraph) -> None:
 
 
 def join_acronyms(g: NameGraph) -> None:
-    """Step 4: organisations: an acronym joins the one name whose initials it is."""
+    """Step 4: organisations: an acronym joins the one name whose initials it is; then a brand's
+    variants join the brand (:func:`join_brand_variants`)."""
     uf, forms = g.uf, g.forms
     initials: dict[str, set[str]] = defaultdict(set)
     for k in forms:
@@ -335,6 +409,24 @@ def join_acronyms(g: NameGraph) -> None:
                                    and not own_acronym[c] - {acronym.replace(".", "").upper()}}
             if len(cands) == 1:
                 uf.union(k, cands.pop())
+    join_brand_variants(g)
+
+
+def join_brand_variants(g: NameGraph) -> None:
+    """Step 4 (end): an acronym-like brand plus a word such brands add ("NBC News", "CBS Inc.":
+    :func:`names.brand_of`) is the brand ("NBC") when the site names the brand alone as an
+    organisation: one broadcaster, not two pages. The whole first word must be the acronym
+    ("CNBC News" is no NBC)."""
+    for k in sorted(g.forms):
+        if not k.startswith("t:") or "@" in k:
+            continue
+        display = g.forms[k].most_common(1)[0][0]
+        brand = brand_of(display)
+        target = "t:" + brand if brand else None
+        if target and target in g.forms and any(f.isupper() for f in g.forms[target]) \
+                and g.uf.find(target) != g.uf.find(k):
+            g.uf.union(k, target)
+            g.why[k].add(f"'{display}': the brand {brand.upper()} plus a word its name adds with no change of body")
 
 
 # --------------------------------------------------------------------------- one article's names

@@ -11,8 +11,10 @@ from collections import Counter
 from typing import Iterable
 
 from ...engine.lexicon import (
+    BRAND_TRAILING_WORDS,
     CHAMBER_SHORT_FORMS,
     COLLECTIVE_WORDS,
+    COUNTRY_BOUND_BODIES,
     COUNTRY_UNIQUE_BODIES,
     COURTESY,
     GENERIC_HEADS,
@@ -22,11 +24,13 @@ from ...engine.lexicon import (
     ORG_HEAD_WORDS,
     ORG_NAME_WORDS,
     ORG_WORDS,
+    PORTFOLIO_FILLER_NOUNS,
+    PORTFOLIO_HEADS,
     PRODUCT_LAST_WORDS,
     SITE_TITLE_WORDS,
     first_name_gender,
 )
-from ..eligibility import country_of, is_demonym, is_known_place, is_large_city
+from ..eligibility import country_of, demonym_country, is_demonym, is_known_place, is_large_city
 from ..safe import strip_invisible
 
 #: Words skipped when forming an organisation's initials.
@@ -152,7 +156,7 @@ _ORG_VOCAB = ORG_HEAD_WORDS | ORG_NAME_WORDS | GENERIC_HEADS | (ORG_WORDS - {"sp
                                                                            "official", "officials"})
 #: Last words of a generic body's name ("Supreme Court", "Liberal Party", "Parliament").
 _GENERIC_LAST = GENERIC_HEADS | frozenset("""congress house commons lords cabinet courts forces guard
-democrats republicans conservatives greens socialists ministry""".split())
+democrats republicans conservatives greens socialists ministry force""".split())
 
 
 def _generic(words: list[str]) -> bool:
@@ -183,18 +187,106 @@ POST_NOMINALS = frozenset(("QC", "KC", "SC"))
 _ISATION = re.compile(r"isation\b")
 
 
+def _singular(word: str) -> str:
+    """A plural's singular the regular ways ("emergencies", "services"), else the word."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _portfolio_shape(low: list[str]) -> str | None:
+    """:func:`portfolio_form` of normalised words, by their shape alone (no gazetteer)."""
+    if any(not w or " " in w for w in low):
+        return None
+    if len(low) >= 2 and low[-1] in PORTFOLIO_HEADS:
+        head, mods = low[-1], low[:-1]
+    elif len(low) >= 3 and low[0] in PORTFOLIO_HEADS and low[1] == "of":
+        head, mods = low[0], low[2:]
+    else:
+        return None
+    if mods and mods[0] == "the":
+        mods = mods[1:]
+    if not 1 <= len(mods) <= 4 or any(not w.isalpha() or w in PORTFOLIO_HEADS or w in ("of", "the")
+                                      or w in ORG_HEAD_WORDS for w in mods):
+        return None     # (a company's or medium's word: "Ministry of Sound Records" is a label)
+    mods = [_singular(w) for w in mods if w not in PORTFOLIO_FILLER_NOUNS]
+    return f"{head} {' '.join(mods)}" if mods and mods != ["and"] else None
+
+
+def portfolio_form(words: list[str]) -> str | None:
+    """One form of a government portfolio's name whatever its order, plurals and filler nouns:
+    "Emergency Situations Ministry", "Emergencies Ministry" and "Ministry of Emergency Situations"
+    are all "ministry emergency"; "Justice Department" and "Department of Justice" "department
+    justice". None for any other name, one naming a place ("Montgomery County Police
+    Department" is a county's, not a portfolio of a government) or with a company's or medium's
+    word (``ORG_HEAD_WORDS``: "Ministry of Sound Records")."""
+    low = [norm(w) for w in words]
+    form = _portfolio_shape(low)
+    if form is None:
+        return None
+    mods = low[:-1] if low[-1] in PORTFOLIO_HEADS else low[2:]
+    if is_known_place(" ".join(mods)) or any(w not in ("and", "the") and is_known_place(w) for w in mods):
+        return None
+    return form
+
+
+@functools.lru_cache(maxsize=1)
+def _bound() -> dict[str, str]:
+    """Country-bound bodies by their comparison form (a portfolio's name in any order: "Department
+    of State" is the State Department)."""
+    return {_portfolio_shape(k.split()) or k: c for k, c in COUNTRY_BOUND_BODIES.items()}
+
+
 def _org_key(name: str, country: str | None) -> str:
     """Comparison key of an organisation's name: a generic body's name is one per country ("U.S.
     Supreme Court", "United States Supreme Court" and, in an article about the US, "Supreme
-    Court" share "supreme court@united states"); any other name is its :func:`norm`, "-isation"
-    spelt "-ization"."""
+    Court" share "supreme court@united states"); a government portfolio's name
+    (:func:`portfolio_form`) too, in any of its forms; a body the press ties to one country
+    ("State Department", "Kremlin": ``COUNTRY_BOUND_BODIES``) is keyed by that country, not its
+    article's; any other name is its :func:`norm`, "-isation" spelt "-ization"."""
+    return org_key_why(name, country)[0]
+
+
+def org_key_why(name: str, country: str | None) -> tuple[str, str | None]:
+    """:func:`_org_key` and why it is no plain :func:`norm` of the name (None when it is)."""
     c, rest = _country_split(name)
-    short = CHAMBER_SHORT_FORMS.get(norm(" ".join(rest)))      # "House of Representatives": "House"
-    if c and (short or _generic(rest)):
-        return f"{short or norm(' '.join(rest))}@{norm(c)}"
-    if country and (short or _generic(clean_display(name).split())):
-        return f"{short or norm(name)}@{norm(country)}"
-    return _ISATION.sub("ization", norm(name))
+    if c is None and len(rest) >= 2 and demonym_country(rest[0]):
+        # an adjective of nationality first ("Turkish Foreign Ministry", "Tunisian Parliament"):
+        # the country, when the rest is a body of one per country (below)
+        adj = _country_split(" ".join(rest[1:]))[1]
+        if _portfolio_shape([norm(w) for w in adj]) or _generic(adj) or norm(" ".join(adj)) in CHAMBER_SHORT_FORMS \
+                or norm(" ".join(adj)) in _bound():
+            c, rest = demonym_country(rest[0]), adj
+    form = portfolio_form(rest)
+    rest_key = norm(" ".join(rest))
+    bound = _bound().get(form or rest_key)
+    if bound:
+        return (f"{form or rest_key}@{norm(c or bound)}",
+                f"'{name}': a body the press ties to one country, {c or bound}, whatever its article is about")
+    short = CHAMBER_SHORT_FORMS.get(rest_key)      # "House of Representatives": "House"
+    why = ("a chamber's full name and short form are one" if short else
+           "a government portfolio's name, one body per country whatever its word order, plural or filler noun"
+           if form else "a generic body's name, one per country")
+    if c and (short or form or _generic(rest)):
+        return f"{short or form or rest_key}@{norm(c)}", f"'{name}': {why} ({c}, from the name)"
+    if country and (short or form or _generic(clean_display(name).split())):
+        return f"{short or form or norm(name)}@{norm(country)}", f"'{name}': {why} ({country}, the article's)"
+    if form:
+        return form, f"'{name}': {why} (no country known)"
+    return _ISATION.sub("ization", norm(name)), None
+
+
+def brand_of(name: str) -> str | None:
+    """The brand a name is, when it is an acronym-like brand plus a word such brands add with no
+    change of body ("NBC News", "WPP Group": ``BRAND_TRAILING_WORDS``): its :func:`norm` ("nbc");
+    else None. Only an acronym of 2-5 capitals: "Sky News" or "Fox News" may be the channel of a
+    larger company or the company itself, which the name does not tell."""
+    words = clean_display(name).split()
+    if len(words) != 2 or norm(words[1]) not in BRAND_TRAILING_WORDS:
+        return None
+    return norm(words[0]) if re.fullmatch(r"[A-Z]{2,5}", words[0]) else None
 
 
 def is_generic_word(name: str) -> bool:

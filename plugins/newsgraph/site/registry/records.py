@@ -92,6 +92,8 @@ class Identity:
     #: why the registry decided against the NER type or a page (for the review report), else None
     retyped: str | None = None
     no_page: str | None = None
+    #: why names of different keys are this one identity (organisation variants), else None
+    joined: str | None = None
 
     @property
     def quote_count(self) -> int:
