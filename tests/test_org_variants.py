@@ -224,17 +224,17 @@ def _described(name, source, etype=ORG):
     return registry.build([rec(art("a"), [ent("o1", name, etype)], [q])])
 
 
-@pytest.mark.parametrize("source", ["prize committee member Ulla Vesterberg", "the senior archbishop Ulla Vesterberg"])
+@pytest.mark.parametrize("source", ["prize committee member Qarrin Vesterberg", "the senior archbishop Qarrin Vesterberg"])
 def test_an_organisation_a_quote_names_after_a_noun_of_a_person_is_a_person(source):
-    reg = _described("Ulla Vesterberg", source)
-    person = reg.find("Ulla Vesterberg")
+    reg = _described("Qarrin Vesterberg", source)
+    person = reg.find("Qarrin Vesterberg")
     assert person.type == "Person" and "noun of a person" in person.retyped
 
 
 @pytest.mark.parametrize("name,source", [
     ("Harbour Press", "the member Harbour Press"),              # an organisation's word
-    ("Ulla Vesterberg", "the Ulla Vesterberg"),                  # no noun of a person before it
-    ("Ulla Vesterberg", "Committee Member Ulla Vesterberg"),     # capitalised: part of a name, maybe
+    ("Qarrin Vesterberg", "the Qarrin Vesterberg"),                  # no noun of a person before it
+    ("Qarrin Vesterberg", "Committee Member Qarrin Vesterberg"),     # capitalised: part of a name, maybe
     ("KWX", "member KWX"),                                        # an acronym
     ("Seawatch", "member Seawatch"),                              # one word: a body as often as a surname
 ])

@@ -470,7 +470,7 @@ def _repair_ents(doc: Doc, ents) -> tuple[list, dict[int, str]]:
             while b > start - 2 and b > 0 and _name_word_token(doc[b - 1]):
                 b -= 1
             noun = _glued_person_noun(doc, b, end)
-            if b < start and noun is None and not _known_first_name(doc[b].text):
+            if b < start and noun is None and not lexicon.is_first_name(doc[b].text):
                 b = start
                 noun = _glued_person_noun(doc, b, end)
             if label == "ORG":
@@ -516,11 +516,6 @@ def _name_word_token(t) -> bool:
             and lw not in _ROLE_OR_PHRASE_WORDS and lw not in HONORIFICS and lw not in PERSONAL_TITLES
             and lw not in LEADING_VERBS and lw not in FUNCTION_WORDS and lw not in NAME_PERSON_NOUNS
             and lw not in GLUED_JOB_WORDS and lw not in SITE_TITLE_WORDS and lw not in FORMS_OF_ADDRESS)
-
-
-def _known_first_name(word: str) -> bool:
-    """Whether the first-name table knows ``word`` (of either sex)."""
-    return word.lower().strip(".") in lexicon._first_names()
 
 
 def shape_type(name: str, etype: str) -> str:

@@ -38,7 +38,7 @@ from ..engine.lexicon import (
     SUBSTANCE_WORDS,
     UK_NATIONS,
     WORK_WORDS,
-    first_name_gender,
+    is_first_name,
 )
 
 #: A storm's or event's kind said first ("Tropical Storm Chantal", "Hurricane Maria").
@@ -262,7 +262,7 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
         return "a product"
     if len(words) > 2 and lower[-1] in ("no", "nos", "number") and lower[-2] in LAW_WORDS:
         return "a law or agreement"           # "Republic Act No" (its number cut off)
-    if etype == "Person" and len(words) > 1 and lower[-1] in CORE_TITLES and first_name_gender(words[0]) is None:
+    if etype == "Person" and len(words) > 1 and lower[-1] in CORE_TITLES and not is_first_name(words[0]):
         return "a job title (a title word last, no first name first), not a name"   # "Technological Officer"
     if etype == "Person":
         return None           # a person's name may end in any word ("Jane Storm", "Tom Fair")

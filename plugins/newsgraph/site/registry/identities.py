@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ...engine.lexicon import first_name_gender
+from ...engine.lexicon import is_first_name
 from ..eligibility import country_of, is_foreign_script, is_honorific, is_known_place, why_not_speaker
 from .merge import NameGraph, _date_key
 from .names import (
@@ -231,7 +231,7 @@ def decide_pages(identities: dict[str, Identity], clusters: Clusters, speaker_ty
                 and id(ident) not in clusters.editor_named:
             if norm(ident.name) in name_words:
                 ident.no_page = f"one word, also a name of {name_words[norm(ident.name)]}: which person is unclear"
-            elif first_name_gender(ident.name) is None and not ident.role:
+            elif not is_first_name(ident.name) and not ident.role:
                 # a first name alone is how interviewees are often named ("Jaya, 34, said"), a
                 # surname with a title how officials are ("President Trump"); any other single
                 # word is a surname whose full name was not found, or an organisation NER took

@@ -13,7 +13,7 @@ from ...engine.lexicon import (
     GLUED_JOB_WORDS,
     NAME_TITLE_WORDS,
     PERSON_NOUNS,
-    first_name_gender,
+    is_first_name,
 )
 from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
 from .names import (
@@ -257,7 +257,7 @@ def join_people(g: NameGraph) -> None:
     for k in list(person_keys):
         words = k[2:].split()
         fuller = {uf.find(x) for x in longer.get(k[2:], ())}
-        if len(words) == 2 and first_name_gender(words[1]) is None and len(fuller) == 1:
+        if len(words) == 2 and not is_first_name(words[1]) and len(fuller) == 1:
             target = next(iter(longer[k[2:]]))
             if (people_beside(k) & people_beside(target)) - {uf.find(k), uf.find(target)}:
                 uf.union(k, target)
@@ -296,7 +296,7 @@ def join_glued_names(g: NameGraph) -> None:
             continue
         display = forms[k].most_common(1)[0][0]
         title, core = _strip_title(display.split())
-        if not title or not 2 <= len(core) <= 3 or first_name_gender(core[0]) is None or _org_words(core) \
+        if not title or not 2 <= len(core) <= 3 or not is_first_name(core[0]) or _org_words(core) \
                 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in core):
             continue
         person = node(" ".join(core), "Person")

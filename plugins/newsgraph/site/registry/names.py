@@ -28,7 +28,7 @@ from ...engine.lexicon import (
     PORTFOLIO_HEADS,
     PRODUCT_LAST_WORDS,
     SITE_TITLE_WORDS,
-    first_name_gender,
+    is_first_name,
 )
 from ..eligibility import country_of, demonym_country, is_demonym, is_known_place, is_large_city
 from ..safe import strip_invisible
@@ -339,7 +339,7 @@ def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) 
     words = name.split()
     if not words:
         return None
-    first_known = first_name_gender(words[0]) is not None
+    first_known = is_first_name(words[0])
     if etype == "Person" and not has_role:
         if len(words) == 1 and not first_known and is_known_place(name):
             return "Place", "typed Person, but the gazetteer knows a place of this name and it is no first name"
@@ -368,7 +368,7 @@ def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) 
             and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name) \
             and not is_known_place(words[-1]):
         return "Person", "typed Organization, but its last word alone names it too, as a surname does"
-    first_known = first_known or ("-" in words[0] and first_name_gender(words[0].split("-")[0]) is not None)
+    first_known = first_known or ("-" in words[0] and is_first_name(words[0].split("-")[0]))
     if etype == "Organization" and 2 <= len(words) <= 3 and first_known and words[0].lower() not in ("al", "el") \
             and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
             and not _org_words(words) and not any(country_of(w) for w in words) and not is_known_place(name):
