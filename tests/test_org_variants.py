@@ -236,7 +236,6 @@ def test_an_organisation_a_quote_names_after_a_noun_of_a_person_is_a_person(sour
     ("Qarrin Vesterberg", "the Qarrin Vesterberg"),                  # no noun of a person before it
     ("Qarrin Vesterberg", "Committee Member Qarrin Vesterberg"),     # capitalised: part of a name, maybe
     ("KWX", "member KWX"),                                        # an acronym
-    ("Seawatch", "member Seawatch"),                              # one word: a body as often as a surname
 ])
 def test_no_person_without_a_person_noun_and_a_person_s_shape(name, source):
     assert _described(name, source).find(name).type == ORG

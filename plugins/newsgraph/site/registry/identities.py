@@ -105,11 +105,11 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
 def _described_person(g: NameGraph, ks: list[str], name: str, etype: str) -> tuple[str, str] | None:
     """("Person", why) for an "organisation" a quote names after a lowercase noun of a person
     ("selection committee member Ulla Berg", "archbishop Jo Roe": NER typed it a thing) whose
-    name has a person's shape: two or three capitalised words (a full name; one word may be a body,
-    "member Greenpeace"), no acronym, organisation's word, country or place. Else None."""
+    name has a person's shape: one to three capitalised words, no acronym, organisation's word,
+    country or place. Else None."""
     seen = next((g.described[k] for k in sorted(ks) if k in g.described), None)
     words = name.split()
-    if etype != "Organization" or not seen or not 2 <= len(words) <= 3 or _org_words(words) \
+    if etype != "Organization" or not seen or not 1 <= len(words) <= 3 or _org_words(words) \
             or not all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
             or any(country_of(w) for w in words) or is_known_place(name):
         return None
