@@ -585,10 +585,3 @@ reporting tracking monitoring navigation classification notification
 MANY_PER_COUNTRY_HEADS = frozenset("""
 institute center centre agency agencies ministry department bureau office commission committee authority
 """.split())
-#: Nouns of people that, lowercase just before a name where a quote names its speaker ("committee
-#: member Ana Ruiz", "archbishop Jo Roe"), show the name is a person's, whatever NER's type
-#: (besides ``PERSON_NOUNS`` and ``GLUED_JOB_WORDS``).
-DESCRIBED_PERSON_NOUNS = frozenset("""
-member attendee archbishop priest pastor imam rabbi cardinal monk nun farmer teacher lecturer
-candidate lawmaker legislator councillor councilor mayor spokesman spokeswoman spokesperson
-""".split())

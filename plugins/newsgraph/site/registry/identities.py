@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ...engine.lexicon import is_first_name
-from ..eligibility import country_of, is_foreign_script, is_honorific, is_known_place, why_not_speaker
+from ..eligibility import is_foreign_script, is_honorific, why_not_speaker
 from .merge import NameGraph, _date_key
 from .names import (
     _PARTICLES,
     _canonical,
     _country_split,
     _generic,
-    _org_words,
     _retype,
     clean_display,
     norm,
@@ -70,7 +69,7 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
         role = (entry.role if entry and entry.role else None) or _dated_role(g, ks)
         retyped = None
         if not (entry and entry.type):
-            change = _retype(name, etype, bool(role), set(all_forms)) or _described_person(g, ks, name, etype)
+            change = _retype(name, etype, bool(role), set(all_forms))
             thing = "t:" + norm(name)
             if change and change[0] == "Place" and thing in forms and uf.find(thing) != root and \
                     any(g.arts_of[thing] & g.arts_of[k] for k in ks):
@@ -100,20 +99,6 @@ def make_identities(g: NameGraph, ignore: Iterable[str]) -> Clusters:
         out.root_identity[root] = ident
     _name_namesakes(out.root_identity, out.country_of_ident)
     return out
-
-
-def _described_person(g: NameGraph, ks: list[str], name: str, etype: str) -> tuple[str, str] | None:
-    """("Person", why) for an "organisation" a quote names after a lowercase noun of a person
-    ("selection committee member Ulla Berg", "archbishop Jo Roe": NER typed it a thing) whose
-    name has a person's shape: one to three capitalised words, no acronym, organisation's word,
-    country or place. Else None."""
-    seen = next((g.described[k] for k in sorted(ks) if k in g.described), None)
-    words = name.split()
-    if etype != "Organization" or not seen or not 1 <= len(words) <= 3 or _org_words(words) \
-            or not all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) \
-            or any(country_of(w) for w in words) or is_known_place(name):
-        return None
-    return "Person", f"typed Organization, but a quote names it after a noun of a person ('{seen}')"
 
 
 def _dated_role(g: NameGraph, ks: list[str]) -> str | None:

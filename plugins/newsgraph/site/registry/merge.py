@@ -9,10 +9,7 @@ from dataclasses import dataclass, field
 from ...engine.lexicon import (
     BODY_WORDS,
     COMPANY_WORDS,
-    DESCRIBED_PERSON_NOUNS,
-    GLUED_JOB_WORDS,
     NAME_TITLE_WORDS,
-    PERSON_NOUNS,
     is_first_name,
 )
 from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
@@ -83,7 +80,6 @@ class NameGraph:
     entry_of: dict = field(default_factory=dict)        # node -> the alias-file entry naming it
     by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     why: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))    # node -> why it joins others
-    described: dict[str, str] = field(default_factory=dict)     # node -> a quote's "member Jo Roe" naming it
 
     def saw_role(self, k: str, role: str, date: float) -> None:
         self.role_when[k][role] = max(date, self.role_when[k].get(role, float("-inf")))
@@ -105,7 +101,6 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
         unsure |= org_unsure
         local.update(_local_storms(rec.result.entities, {**local, **dict.fromkeys(unsure, "")}))
         when = _date_key(getattr(rec.article, "date", None))
-        described = _described_people(rec)
         for e in rec.result.entities:
             if e.id in local or e.id in unsure:
                 continue
@@ -137,8 +132,6 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
                     first = k
                 else:
                     uf.union(first, k)
-            if e.id in described:
-                g.described.setdefault(first, described[e.id])
             if e.role:
                 g.roles[first][e.role.strip()] += 1
                 g.saw_role(first, e.role.strip(), when)
@@ -153,26 +146,6 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
                 g.ent_node[(ri, e.id)] = target
                 forms[target][clean_display(e.name)] += 1
                 weight[target] += max(1, e.mentions)
-
-
-_PERSON_NOUNS = PERSON_NOUNS | GLUED_JOB_WORDS | DESCRIBED_PERSON_NOUNS
-
-
-def _described_people(rec: ArticleRecord) -> dict[str, str]:
-    """Entities a quote of the article names as its speaker after a lowercase noun of a person
-    ("selection committee member Ana Ruiz"): ``{entity id: the words naming it}``."""
-    names = {e.id: clean_display(e.name) for e in rec.result.entities}
-    out: dict[str, str] = {}
-    for quote in rec.result.quotes:
-        for s in getattr(quote, "sources", None) or ():
-            name = names.get(quote.speaker or "")
-            words = s.text.split()
-            if not name or not s.text.endswith(name) or quote.speaker in out:
-                continue
-            before = s.text[:-len(name)].split()
-            if before and before[-1].isalpha() and before[-1].islower() and before[-1] in _PERSON_NOUNS:
-                out[quote.speaker] = " ".join(words[-len(name.split()) - 1:])
-    return out
 
 
 def add_alias_entries(g: NameGraph, entries: list) -> None:
