@@ -705,7 +705,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     _scan_unlabelled(doc, text, groups, by_surname, by_key)
 
     index = EntityIndex()
-    lead = lead or _default_lead(text)
+    lead = lead or default_lead(text)
     title_lines: dict[int, bool] = {}
     for g in sorted(groups, key=lambda g: min(m.start for m in g.mentions)):
         g.mentions.sort(key=lambda m: m.start)
@@ -837,7 +837,9 @@ def _scan_unlabelled(doc: Doc, text: str, groups: list[_Group], by_surname: dict
         g.names[m.group()] += 0
 
 
-def _default_lead(text: str) -> tuple[int, int] | None:
+def default_lead(text: str) -> tuple[int, int] | None:
+    """The (start, end) of the article's lead in its clean text: its first paragraph of 15 or more
+    words (shorter ones are datelines, captions, bylines); also read by the site's topic rules."""
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         if len(m.group().split()) >= 15:
             return m.start(), m.end()

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ...engine.entities import SALIENT_MENTIONS, _default_lead
+from ...engine.entities import SALIENT_MENTIONS, default_lead
 from ...engine.lexicon import (
     CORE_TITLES,
     LABEL_TITLE_MODIFIERS,
@@ -283,7 +283,7 @@ class _Reading:
         body = getattr(rec.article, "_content", None) or getattr(rec.article, "content", None) or ""
         doc = from_html(str(body))
         self.text = doc.source
-        lead = _default_lead(doc.clean)            # the engine's lead: its first paragraph of 15+ words
+        lead = default_lead(doc.clean)            # the engine's lead: its first paragraph of 15+ words
         self.lead = (doc.to_source(lead[0]), doc.to_source(lead[1], end=True)) if lead else None
         # (an interview's answers are what the article is made of: not quotations here; the
         # engine gives each answer its speaker's label as both cue and source)
