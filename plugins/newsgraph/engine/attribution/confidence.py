@@ -19,6 +19,8 @@ CONFIDENCE = {
     "description-medium": 0.4,  # "the police/the network": only a medium named as a source (not published)
     "description-role": 0.6,    # "the senator": the person with that role
     "description-near": 0.35,   # "the lawyer": only the last person named
+    "thing": 0.4,               # "the signal showed", "data from X": a thing's, not X's words (not published)
+    "description-org-last": 0.5,  # "the network": no organisation of that word, only the last one named
     "document": 0.7,            # "the report said": who the article says published it
     "label": 0.9,               # a transcript's "SMITH: …" inside the marks: the person of that name
     "none": 0.0,

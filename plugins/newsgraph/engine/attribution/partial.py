@@ -159,7 +159,9 @@ def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara:
         first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
         # to the end of the verb's complements after the quoted words too ("likened them to a
         # “snake” in a song about …"), not into a coordinated clause
+        # nor into a clause of another speaker ("called it “absurd”, while Roe called it …")
         last = max((c for c in v.rights if c.i >= child.i and not c.is_punct and c.dep_ not in ("cc", "conj")
+                    and not (c.i > child.i and c.dep_ == "advcl" and any(x.dep_ == "nsubj" for x in c.children))
                     and ctx.para_of(c.right_edge.idx) == qpara), key=lambda c: c.i, default=child)
         s_i, e_i = first.left_edge.i, max(child.right_edge.i, last.right_edge.i) + 1
     else:

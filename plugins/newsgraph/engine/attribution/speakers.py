@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import lexicon
 from ..entities import NAME_WORD, EntityIndex, shape_type, used_as_thing
-from ..lexicon import ORG_WORDS, PRONOUNS, SPOKES_WORDS
+from ..lexicon import DATA_NOUNS, ORG_WORDS, PRONOUNS, SPOKES_WORDS
 from ..model import Entity, Span
 from .context import Context, make_context
 from .descriptions import by_role, resolve_description
@@ -44,6 +44,8 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: Con
         found = _new_name(ctx, source, words)
     if found is _NEXT:
         found = resolve_description(ctx, source)
+    if found is not None and root.pos_ == "NOUN" and root.lower_ in DATA_NOUNS:
+        ctx.how = "thing"   # "the GPS signal showed", "according to data from X": no one's words
     return found
 
 

@@ -1,0 +1,76 @@
+"""A quote is never credited to a name next to its speaker: the one spoken to, a thing (a
+signal, data), a medium relaying a spokesman, a relative clause's subject, another speaker's
+cue later in the sentence, or an organisation only guessed for "the network"."""
+from quote_helpers import name, one
+
+
+def test_audience_of_a_speech_verb_is_not_the_speaker(extract):
+    r = extract('On Tuesday, Irish prime minister Sean Kelly speaking to the Brookings Forum think tank '
+                'called the fishing deal "null and void" and "legally absurd".')
+    q = one(r.quotes, "fishing deal")
+    assert name(r, q) == "Sean Kelly"
+    assert "Brookings" not in q.sources[0].text
+
+
+def test_thing_as_source_is_not_published_under_a_name(extract):
+    r = extract("The ferry left at noon. The tracking site noted the GPS signal received from the harbour "
+                "but declared the ferry was not actually there.")
+    q = one([q for q in r.quotes if q.cue.text == "declared"], "not actually there")
+    assert q.sources[0].text == "the GPS signal"
+    assert q.confidence < 0.5
+
+
+def test_according_to_data_from_an_agency_is_not_its_statement(extract):
+    r = extract("According to data from the Statistics Bureau, unemployment rose to six percent in March.")
+    q = one(r.quotes, "unemployment")
+    assert q.confidence < 0.5
+    r = extract("According to the Statistics Bureau, unemployment rose to six percent in March.")
+    q = one(r.quotes, "unemployment")
+    assert name(r, q) == "Statistics Bureau" and q.confidence >= 0.6
+
+
+def test_quote_inside_one_speakers_sentence_is_not_the_next_speakers(extract):
+    r = extract('Corvo, in its June 3 press release, reported that with the limit in place, "most shops are '
+                'still running out within a day", and called the demand "extraordinary", while Penta, in a '
+                'Twitter post on Friday, called it "surprising".')
+    q = one(r.quotes, "running out")
+    assert name(r, q) == "Corvo"
+    assert "surprising" not in q.text
+    q = one(r.quotes, "surprising")
+    assert name(r, q) == "Penta"
+
+
+def test_same_speaker_adding_after_the_quote(extract):
+    r = extract('Mayor Jo Park said that the budget was "a disgrace to the city", and added that she '
+                'would vote against it.')
+    assert name(r, one(r.quotes, "disgrace")) == "Jo Park"
+
+
+def test_medium_relaying_a_spokesman_is_not_the_speaker(extract):
+    r = extract("The court ruled on Friday. According to the Daily Courier, a spokesman for the Harbour "
+                "Authority expressed regret and said the authority intends to appeal; \"The port needs a firm "
+                "plan. This is the lawful way of delivering it.\"")
+    q = one(r.quotes, "firm plan")
+    assert name(r, q) != "Daily Courier"
+    assert "Courier" not in q.sources[0].text
+
+
+def test_medium_cited_alone_keeps_the_quote(extract):
+    r = extract('According to the Daily Courier, "The port needs a firm plan and the money to build it."')
+    q = one(r.quotes, "firm plan")
+    assert name(r, q) == "Daily Courier"
+
+
+def test_relative_clause_about_the_move_is_not_the_cue(extract):
+    r = extract('Speaker Ann Grove commented on the vote — which the Evening Post noted as a rare step by a '
+                'Speaker — "However you look at it, the purpose of the delay is plain to everyone here."')
+    q = one(r.quotes, "purpose of the delay")
+    assert name(r, q) == "Ann Grove"
+
+
+def test_the_network_guessed_as_the_last_organisation_is_not_published(extract):
+    r = extract("Northwave is the largest radio network in Freedonia. Spokesman Carl Medina said the order "
+                "applied to every station. The network's music channel, Wave FM, is still broadcasting, as "
+                "the network claims the order did not cover its music licence.")
+    q = one(r.quotes, "music licence")
+    assert q.confidence < 0.5
