@@ -496,3 +496,6 @@ sensors satellite satellites database databases tracker transponder logs log res
 #: to X", make that subject the speaker and X only the medium relaying it ("According to the
 #: paper, a spokesman expressed regret; “…”").
 EXPRESS_VERBS = frozenset("express voice convey reiterate".split())
+#: Subordinators of a clause set against the one before ("…, while Y called it …"): another
+#: speaker's words, never part of the first speaker's reported clause.
+CONTRAST_MARKS = frozenset("while whereas whilst".split())

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..lexicon import NAMING_CUES, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES
+from ..lexicon import CONTRAST_MARKS, NAMING_CUES, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES
 from ..quotes import Marked
 from .context import Context
 from .cues import OUTER_CUES_WIN
@@ -161,7 +161,7 @@ def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara:
         # “snake” in a song about …"), not into a coordinated clause
         # nor into a clause of another speaker ("called it “absurd”, while Roe called it …")
         last = max((c for c in v.rights if c.i >= child.i and not c.is_punct and c.dep_ not in ("cc", "conj")
-                    and not (c.i > child.i and c.dep_ == "advcl" and any(x.dep_ == "nsubj" for x in c.children))
+                    and not _contrasted(c, child)
                     and ctx.para_of(c.right_edge.idx) == qpara), key=lambda c: c.i, default=child)
         s_i, e_i = first.left_edge.i, max(child.right_edge.i, last.right_edge.i) + 1
     else:
@@ -169,6 +169,13 @@ def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara:
         if s_i <= subj.i < e_i:
             s_i = subj.right_edge.i + 1
     return _content(ctx, m, s_i, e_i)
+
+
+def _contrasted(c: Token, child: Token) -> bool:
+    """``c`` is a clause of someone else's after the quoted words, set against them ("…, while Roe
+    called it “…”", ``CONTRAST_MARKS``), not part of the reported clause."""
+    return c.i > child.i and c.dep_ == "advcl" and any(x.dep_ == "nsubj" for x in c.children) \
+        and any(x.dep_ == "mark" and x.lower_ in CONTRAST_MARKS for x in c.children)
 
 
 def _content(ctx: Context, m: Marked, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:
