@@ -74,3 +74,19 @@ def test_the_network_guessed_as_the_last_organisation_is_not_published(extract):
                 "the network claims the order did not cover its music licence.")
     q = one(r.quotes, "music licence")
     assert q.confidence < 0.5
+
+
+def test_they_for_an_organisation_of_an_earlier_paragraph_is_not_published(extract):
+    r = extract('The Navy issued warnings against entering the test range, saying it was hazardous.\n\n'
+                "The sheriff's office arranged for extra deputies from across the state. Sheriff Dan Cole said "
+                'they detained one person for littering. They detained three for "suspicion of trespassing" '
+                "and another for a fight.")
+    q = one(r.quotes, "suspicion of trespassing")
+    assert q.confidence < 0.5
+
+
+def test_they_for_an_organisation_of_the_same_paragraph_keeps_its_confidence(extract):
+    r = extract('The Harbour Board met on Monday. They called the new tariff "a fair compromise for '
+                'everyone".')
+    q = one(r.quotes, "fair compromise")
+    assert name(r, q) == "Harbour Board" and q.confidence >= 0.5

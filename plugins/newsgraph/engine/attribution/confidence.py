@@ -15,6 +15,7 @@ CONFIDENCE = {
     "pronoun-run": 0.92,        # he/she: the speaker of the previous quote, nobody else named since
     "pronoun-near": 0.3,        # he/she: only the nearest person of that gender (often wrong)
     "pronoun-org": 0.6,         # it/they: the organisation named lately
+    "pronoun-org-far": 0.45,    # they: an organisation named only in an earlier paragraph (1 of 3 right; not published)
     "description-org": 0.65,    # "the company": the organisation with that word, else the last one
     "description-medium": 0.4,  # "the police/the network": only a medium named as a source (not published)
     "description-role": 0.6,    # "the senator": the person with that role
