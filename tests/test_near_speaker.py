@@ -90,3 +90,19 @@ def test_they_for_an_organisation_of_the_same_paragraph_keeps_its_confidence(ext
                 'everyone".')
     q = one(r.quotes, "fair compromise")
     assert name(r, q) == "Harbour Board" and q.confidence >= 0.5
+
+
+def test_a_persons_campaign_speaks_as_an_organisation(extract):
+    r = extract('Senator Dana Whitfield spoke in Ohio on Monday. The Whitfield campaign called the poll '
+                '"a fantasy from start to finish".')
+    q = one(r.quotes, "fantasy")
+    e = r.entity(q.speaker)
+    assert (e.name, e.type) == ("Whitfield campaign", "Organization")
+    r = extract("President Ana Lindqvist met the envoy. The Lindqvist administration said the tariffs would stay.")
+    q = one(r.quotes, "tariffs would stay")
+    assert name(r, q) == "Lindqvist administration"
+
+
+def test_a_spokesman_of_the_campaign_is_still_the_named_person(extract):
+    r = extract('Whitfield campaign spokesman Omar Reyes called the poll "a fantasy from start to finish".')
+    assert name(r, one(r.quotes, "fantasy")) == "Omar Reyes"

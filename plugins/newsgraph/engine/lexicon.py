@@ -499,3 +499,7 @@ EXPRESS_VERBS = frozenset("express voice convey reiterate".split())
 #: Subordinators of a clause set against the one before ("…, while Y called it …"): another
 #: speaker's words, never part of the first speaker's reported clause.
 CONTRAST_MARKS = frozenset("while whereas whilst".split())
+#: Heads of a group run by or around one person ("the Trump campaign", "Hillary Clinton's
+#: campaign", "the Obama administration", "the Scott family"): the group speaks, not the person
+#: named in it; the speaker is an organisation of that name ("Trump campaign").
+PERSON_GROUP_HEADS = frozenset("campaign administration camp team government family".split())
