@@ -106,3 +106,31 @@ def test_a_persons_campaign_speaks_as_an_organisation(extract):
 def test_a_spokesman_of_the_campaign_is_still_the_named_person(extract):
     r = extract('Whitfield campaign spokesman Omar Reyes called the poll "a fantasy from start to finish".')
     assert name(r, one(r.quotes, "fantasy")) == "Omar Reyes"
+
+
+def test_quoted_clause_with_a_subject_of_its_own_is_not_the_outer_verbs(extract):
+    # (a sentence the parser gets wrong: "the latter yesterday" as one noun, "with" hung under the quote)
+    r = extract('Inquiries have been opened by the Maritime Authority and the Coastal Safety Board, with the '
+                'latter yesterday confirming on Twitter they were "not sending staff to the wreck at this time."')
+    assert not any(name(r, q) == "Maritime Authority" for q in r.quotes if "sending staff" in q.text)
+
+
+def test_quoted_clause_with_its_own_subject_under_a_non_speech_verb(extract):
+    # (the parser hangs the quoted clause, subject "they" and all, on "launched")
+    r = extract('Investigations have been launched by the Civil Flight Office and the National Rail Safety '
+                'Board, with the latter yesterday confirming on Twitter they were "not traveling to the crash '
+                'site at this time."')
+    assert not any(name(r, q) == "Civil Flight Office" for q in r.quotes if "crash site" in q.text)
+
+
+def test_with_clause_speech_verb_still_attributes(extract):
+    r = extract('The ministry opened an inquiry, with its spokesman Lars Holm saying the ship was "not '
+                'seaworthy at all".')
+    assert name(r, one(r.quotes, "seaworthy")) == "Lars Holm"
+
+
+def test_loose_partial_through_a_relative_clause_keeps_its_speaker(extract):
+    """(guard: a relative pronoun is not a subject of the quoted clause's own)"""
+    r = extract('Professor Ines Varga compared the senator to a coach who is "working the referees" '
+                'before every game.')
+    assert name(r, one(r.quotes, "working the referees")) == "Ines Varga"

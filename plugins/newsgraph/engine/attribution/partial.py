@@ -13,7 +13,7 @@ from ..lexicon import CONTRAST_MARKS, NAMING_CUES, QUOTE_WEAK_CUES, RELAY_CUES, 
 from ..quotes import Marked
 from .context import Context
 from .cues import OUTER_CUES_WIN
-from .syntax import according_to, is_cue, is_name, named_after, source_span, speaker_like, subject_in
+from .syntax import SUBJ_DEPS, according_to, is_cue, is_name, named_after, source_span, speaker_like, subject_in
 
 #: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
 LOOSE_PARTIALS = True
@@ -99,6 +99,7 @@ def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
     owner, the "verb" is the claim noun)."""
     child, v = head, head
     loose = None        # the nearest verb with a speaker-like subject, when no speech verb governs
+    own_subject = False  # the quoted words' own verb has a subject outside the marks
     for _ in range(8):
         if ctx.para_of(v.idx) != qpara:
             return child, None, loose, None
@@ -109,11 +110,24 @@ def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
                 return child, v, loose, owner
         if is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in QUOTE_WEAK_CUES:
             return child, v, loose, None
-        if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
+        if v.pos_ in ("VERB", "AUX") and v.i in inside and any(
+                c.dep_ in SUBJ_DEPS and c.i not in inside and not ctx.quoted[c.i] and speaker_like(ctx, c)
+                and c.lower_ not in ("who", "which", "that") for c in v.children):
+            # "…, they were “not travelling …”": the quoted clause has a subject of its own
+            own_subject = True
+        if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i] \
+                and not (own_subject and any(c.dep_ == "agent" for c in v.children)):
+            # (not the agent of a passive deed above such a clause: "inquiries were launched by X,
+            # with Y confirming they were “…”" are not X's words)
             sj = subject_in(ctx, v)
             if sj is not None and speaker_like(ctx, sj):
                 loose = (child, v)
         if v.dep_ == "ROOT" or v.head.i == v.i:
+            return child, None, loose, None
+        if v.lower_ == "with" and child.dep_ == "pcomp" and child.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "pobj" for c in v.children):
+            # "…, with the board confirming they were “…”" (not a stranded "spoken with"): a clause
+            # of its own subject; the verb above it is someone else's
             return child, None, loose, None
         child, v = v, v.head
     return child, None, loose, None
