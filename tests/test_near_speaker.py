@@ -134,3 +134,17 @@ def test_loose_partial_through_a_relative_clause_keeps_its_speaker(extract):
     r = extract('Professor Ines Varga compared the senator to a coach who is "working the referees" '
                 'before every game.')
     assert name(r, one(r.quotes, "working the referees")) == "Ines Varga"
+
+
+def test_what_a_passive_names_is_not_who_names_it(extract):
+    r = extract("The Harbour Board's plan has been called \"a shameless giveaway\" in recent weeks.")
+    assert not any(q.speaker for q in r.quotes if "giveaway" in q.text)
+    r = extract('Governor Ray Ortiz has been dubbed "the builder of Eastport" for his bridges.')
+    assert not any(name(r, q) == "Ray Ortiz" for q in r.quotes if "builder" in q.text)
+
+
+def test_agentless_passive_naming_takes_the_namer_of_a_clause_on_a_thing(extract):
+    r = extract('When FactWatch examined the mayor\'s claim, it was labeled "Half True."')
+    assert name(r, one(r.quotes, "Half True")) == "FactWatch"
+    r = extract('The new levy was described as "a tax on breathing" by the Chamber of Commerce.')
+    assert name(r, one(r.quotes, "tax on breathing")) == "Chamber of Commerce"

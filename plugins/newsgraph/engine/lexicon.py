@@ -503,3 +503,6 @@ CONTRAST_MARKS = frozenset("while whereas whilst".split())
 #: campaign", "the Obama administration", "the Scott family"): the group speaks, not the person
 #: named in it; the speaker is an organisation of that name ("Trump campaign").
 PERSON_GROUP_HEADS = frozenset("campaign administration camp team government family".split())
+#: Naming and describing verbs whose passive subject is what is named, never who names it ("the
+#: plan, which has been termed “…”", "the tax was described as “…”"): no speaker without "by X".
+NAMED_PASSIVES = NAMING_CUES | frozenset("describe characterize characterise".split())

@@ -13,6 +13,7 @@ from ..lexicon import (
     AUDIENCE_PREPS,
     CUE_LEMMAS,
     HUMAN_NOUNS,
+    NAMED_PASSIVES,
     NOT_AGENT_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -61,6 +62,11 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
                         return pobj
                 if verb.lemma_.lower() in ADDRESSEE_PASSIVES:
                     return None      # "Blumenthal was asked, “…”": he is not the speaker
+                if verb.lemma_.lower() in NAMED_PASSIVES:
+                    # "the union, which has been termed “…”": what is named, not who names it; the
+                    # namer only in a clause of its own on a thing ("When the panel reviewed the
+                    # film, it was rated …")
+                    return _namer(verb, t)
             return t
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "X defended the plan, saying …": the subject of the sentence's main verb
@@ -90,6 +96,19 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
         else:
             break
     return orphan_subject(verb)
+
+
+def _namer(verb: Token, named: Token) -> Token | None:
+    """Who names ``named``, the subject of the agentless passive ``verb``: the speaker-like subject
+    of an adverbial clause on the verb, when what is named is a thing (not a person or a name)."""
+    if named.pos_ == "PROPN" or named.lower_ in PRONOUNS and named.lower_ != "it" or named.lower_ in HUMAN_NOUNS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            s = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if s is not None and speakerish(s) and s.pos_ != "PRON":
+                return s
+    return None
 
 
 def orphan_subject(verb: Token) -> Token | None:
