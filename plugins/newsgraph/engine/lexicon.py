@@ -585,3 +585,37 @@ reporting tracking monitoring navigation classification notification
 MANY_PER_COUNTRY_HEADS = frozenset("""
 institute center centre agency agencies ministry department bureau office commission committee authority
 """.split())
+
+# --------------------------------------------------------------------------- near-speaker errors (attribution)
+#: Verbs whose direct object is the one spoken to ("told the BBC", "addressing the council",
+#: "briefing reporters"): that object is never the speaker of the words.
+ADDRESSEE_VERBS = frozenset("tell address brief inform assure reassure interview lecture petition".split())
+#: Speech verbs and nouns whose "to"/"with"/"before" object is the audience ("speaking to the
+#: think tank", "in an interview with the paper", "remarks before the council").
+AUDIENCE_HEADS = frozenset("""
+speak talk say explain write testify address appear interview remarks speech statement
+testimony conversation comments letter
+""".split())
+AUDIENCE_PREPS = frozenset("to with before".split())
+#: Heads of sources that are things, not speakers: a signal, data, figures, a map or footage says
+#: nothing of its own ("the GPS signal showed", "according to data from the bureau"); the quote
+#: keeps the name inside, at a confidence too low to publish (``CONFIDENCE["thing"]``).
+DATA_NOUNS = frozenset("""
+signal signals data figures figure statistics stats numbers system systems map maps footage imagery
+images image photos photo pictures readings reading records chart charts graph graphs radar sensor
+sensors satellite satellites database databases tracker transponder logs log result results
+""".split())
+#: Verbs of stating a position that, with a spokesperson or official as subject after "according
+#: to X", make that subject the speaker and X only the medium relaying it ("According to the
+#: paper, a spokesman expressed regret; “…”").
+EXPRESS_VERBS = frozenset("express voice convey reiterate".split())
+#: Subordinators of a clause set against the one before ("…, while Y called it …"): another
+#: speaker's words, never part of the first speaker's reported clause.
+CONTRAST_MARKS = frozenset("while whereas whilst".split())
+#: Heads of a group run by or around one person ("the Trump campaign", "Hillary Clinton's
+#: campaign", "the Obama administration", "the Scott family"): the group speaks, not the person
+#: named in it; the speaker is an organisation of that name ("Trump campaign").
+PERSON_GROUP_HEADS = frozenset("campaign administration camp team government family".split())
+#: Naming and describing verbs whose passive subject is what is named, never who names it ("the
+#: plan, which has been termed “…”", "the tax was described as “…”"): no speaker without "by X".
+NAMED_PASSIVES = NAMING_CUES | frozenset("describe characterize characterise".split())

@@ -15,10 +15,13 @@ CONFIDENCE = {
     "pronoun-run": 0.92,        # he/she: the speaker of the previous quote, nobody else named since
     "pronoun-near": 0.3,        # he/she: only the nearest person of that gender (often wrong)
     "pronoun-org": 0.6,         # it/they: the organisation named lately
+    "pronoun-org-far": 0.45,    # they: an organisation named only in an earlier paragraph (1 of 3 right; not published)
     "description-org": 0.65,    # "the company": the organisation with that word, else the last one
     "description-medium": 0.4,  # "the police/the network": only a medium named as a source (not published)
     "description-role": 0.6,    # "the senator": the person with that role
     "description-near": 0.35,   # "the lawyer": only the last person named
+    "thing": 0.4,               # "the signal showed", "data from X": a thing's, not X's words (not published)
+    "description-org-last": 0.5,  # "the network": no organisation of that word, only the last one named
     "document": 0.7,            # "the report said": who the article says published it
     "label": 0.9,               # a transcript's "SMITH: …" inside the marks: the person of that name
     "none": 0.0,

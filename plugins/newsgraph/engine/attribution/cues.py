@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..lexicon import (
     ADDRESSEE_PASSIVES,
     CUE_LEMMAS,
+    EXPRESS_VERBS,
     HUMAN_NOUNS,
     MENTAL_CUES,
     NEW_REPORT_CUES,
@@ -18,10 +19,21 @@ from ..lexicon import (
     QUOTE_WEAK_CUES,
     RELAY_CUES,
     SAY_CUES,
+    SPOKES_WORDS,
 )
 from ..quotes import Marked
 from .context import Context
-from .syntax import NOT_NAMES, according_to, is_cue, is_name, source_span, speaker_like, speakerish, subject_in
+from .syntax import (
+    NOT_NAMES,
+    according_to,
+    is_cue,
+    is_name,
+    person_noun,
+    source_span,
+    speaker_like,
+    speakerish,
+    subject_in,
+)
 
 #: The outermost of nested speech verbs is the cue (PolNeAR-style).
 OUTER_CUES_WIN = True
@@ -116,6 +128,10 @@ def _cue_in(ctx: Context, toks: list[Token], first: bool, max_pos: int | None = 
     for n, t in enumerate(seq):
         if max_pos is not None and n > max_pos:
             break
+        if right and is_cue(t) and _speaker_before(ctx, t, toks):
+            # "X reported that “…”, and called it “…”, while Y called it “…”": the quotation is
+            # inside X's sentence; a cue further on with a subject of its own is someone else's
+            return None
         if not _may_cue(ctx, t, n, toks, words, max_pos, right):
             continue
         subj = subject_in(ctx, t, toks)
@@ -131,14 +147,42 @@ def _cue_in(ctx: Context, toks: list[Token], first: bool, max_pos: int | None = 
     if acc is not None and acc[1] is not None and strict:
         a, pobj = acc
         to = ctx.doc[a.i + 1]
-        return (a.idx, to.idx + len(to)), source_span(ctx.doc, pobj), a
+        relayed = _relayed_speaker(ctx, a, toks)
+        return (a.idx, to.idx + len(to)), source_span(ctx.doc, relayed if relayed is not None else pobj), a
     return None
+
+
+def _speaker_before(ctx: Context, t: Token, toks: list[Token]) -> bool:
+    """The cue ``t`` in a frame after a quotation has its subject before the frame (the quotation
+    sits inside that speaker's sentence: "X said that “…”, and added …")."""
+    subj = subject_in(ctx, t)
+    return subj is not None and subj.i < toks[0].i and t.lemma_.lower() not in QUOTE_WEAK_CUES
+
+
+def _relayed_speaker(ctx: Context, according: Token, toks: list[Token]) -> Token | None:
+    """In "According to the paper, a spokesman expressed regret; “…”" the medium only relays: the
+    subject of the clause "according to" hangs on speaks, when it is a person stating a position
+    (a spokesperson or official, or a verb of expressing); else None."""
+    verb = according.head
+    if verb.pos_ not in ("VERB", "AUX") or not (toks[0].i <= verb.i <= toks[-1].i):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and not ctx.quoted[c.i]), None)
+    pobj = next((c for c in ctx.doc[according.i + 1].children if c.dep_ == "pobj"), None)
+    if subj is None and pobj is not None:
+        # the parse hung the subject on the medium as an apposition ("the Courier, a spokesman …")
+        subj = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if subj is None or not (subj.lower_ in SPOKES_WORDS or verb.lemma_.lower() in EXPRESS_VERBS):
+        return None
+    return subj if person_noun(subj.lower_) or is_name(subj) else None
 
 
 def _may_cue(ctx: Context, t: Token, n: int, toks: list[Token], words: list[Token], max_pos: int | None,
              right: bool) -> bool:
     """``t``, the ``n``-th token of the frame from the quotation, can be its cue."""
     lem = t.lemma_.lower()
+    if any(c.dep_ == "dobj" and (c.lower_ in ("which", "whom") or c.lower_ == "that" and t.dep_ == "relcl")
+           for c in t.children):
+        return False      # "the move — which the paper noted as unusual —": its object is the move, not the quotation
     if not is_cue(t):
         # "“This is fantastic!” beamed Donald Hartley" / "“…,” she laughed": any verb right after
         adjacent = right and t.pos_ == "VERB" and t in words[:3] and t.tag_ in ("VBD", "VBZ", "VBP")

@@ -50,6 +50,8 @@ def resolve_description(ctx: Context, source: SpacySpan) -> str | None:
                     ctx.how, e = "none", None        # "with NASA's telescope, the paper suggests": not NASA
                 elif medium(ctx, e, source.start_char):
                     ctx.how = "description-medium"   # "the network": only a medium cited as a source
+                else:
+                    ctx.how = "description-org-last"   # a guess: the last organisation, not one so called
             return e.id if e else None
         return None
     if det in ("the", "this", "that") and root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NN", "NNP"):

@@ -9,11 +9,11 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..lexicon import NAMING_CUES, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES
+from ..lexicon import CONTRAST_MARKS, NAMING_CUES, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES
 from ..quotes import Marked
 from .context import Context
 from .cues import OUTER_CUES_WIN
-from .syntax import according_to, is_cue, is_name, named_after, source_span, speaker_like, subject_in
+from .syntax import SUBJ_DEPS, according_to, is_cue, is_name, named_after, source_span, speaker_like, subject_in
 
 #: Treat quoted words under any verb with a speaker-like subject as attributed (PolNeAR-style).
 LOOSE_PARTIALS = True
@@ -99,6 +99,7 @@ def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
     owner, the "verb" is the claim noun)."""
     child, v = head, head
     loose = None        # the nearest verb with a speaker-like subject, when no speech verb governs
+    own_subject = False  # the quoted words' own verb has a subject outside the marks
     for _ in range(8):
         if ctx.para_of(v.idx) != qpara:
             return child, None, loose, None
@@ -109,11 +110,24 @@ def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
                 return child, v, loose, owner
         if is_cue(v) and v.i not in inside and not ctx.quoted[v.i] and v.lemma_.lower() not in QUOTE_WEAK_CUES:
             return child, v, loose, None
-        if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i]:
+        if v.pos_ in ("VERB", "AUX") and v.i in inside and any(
+                c.dep_ in SUBJ_DEPS and c.i not in inside and not ctx.quoted[c.i] and speaker_like(ctx, c)
+                and c.lower_ not in ("who", "which", "that") for c in v.children):
+            # "…, they were “not travelling …”": the quoted clause has a subject of its own
+            own_subject = True
+        if loose is None and v.pos_ == "VERB" and v.i not in inside and not ctx.quoted[v.i] \
+                and not (own_subject and any(c.dep_ == "agent" for c in v.children)):
+            # (not the agent of a passive deed above such a clause: "inquiries were launched by X,
+            # with Y confirming they were “…”" are not X's words)
             sj = subject_in(ctx, v)
             if sj is not None and speaker_like(ctx, sj):
                 loose = (child, v)
         if v.dep_ == "ROOT" or v.head.i == v.i:
+            return child, None, loose, None
+        if v.lower_ == "with" and child.dep_ == "pcomp" and child.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "pobj" for c in v.children):
+            # "…, with the board confirming they were “…”" (not a stranded "spoken with"): a clause
+            # of its own subject; the verb above it is someone else's
             return child, None, loose, None
         child, v = v, v.head
     return child, None, loose, None
@@ -159,7 +173,9 @@ def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara:
         first = next((c for c in v.rights if not c.is_punct and c.dep_ not in ("prt",)), child)
         # to the end of the verb's complements after the quoted words too ("likened them to a
         # “snake” in a song about …"), not into a coordinated clause
+        # nor into a clause of another speaker ("called it “absurd”, while Roe called it …")
         last = max((c for c in v.rights if c.i >= child.i and not c.is_punct and c.dep_ not in ("cc", "conj")
+                    and not _contrasted(c, child)
                     and ctx.para_of(c.right_edge.idx) == qpara), key=lambda c: c.i, default=child)
         s_i, e_i = first.left_edge.i, max(child.right_edge.i, last.right_edge.i) + 1
     else:
@@ -167,6 +183,13 @@ def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara:
         if s_i <= subj.i < e_i:
             s_i = subj.right_edge.i + 1
     return _content(ctx, m, s_i, e_i)
+
+
+def _contrasted(c: Token, child: Token) -> bool:
+    """``c`` is a clause of someone else's after the quoted words, set against them ("…, while Roe
+    called it “…”", ``CONTRAST_MARKS``), not part of the reported clause."""
+    return c.i > child.i and c.dep_ == "advcl" and any(x.dep_ == "nsubj" for x in c.children) \
+        and any(x.dep_ == "mark" and x.lower_ in CONTRAST_MARKS for x in c.children)
 
 
 def _content(ctx: Context, m: Marked, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -31,6 +31,10 @@ def resolve_pronoun(ctx: Context, source: SpacySpan, last_speaker: str | None = 
         skip = None if low == "it" else (lambda ent: medium(ctx, ent, source.start_char)
                                           or owner_only(ctx, ent, source.start_char))
         e, how = ctx.last_entity(source.start_char, types, paras=2, skip=skip), "pronoun-org"
+        if e is not None and low != "it" and not _named_in_paragraph(ctx, e, source.start_char):
+            # "they" for an organisation named only in an earlier paragraph: as often the people
+            # the new paragraph is about ("the sheriff's office … They arrested three …")
+            how = "pronoun-org-far"
     else:
         e, how = _person_for(ctx, source, last_speaker)
     ctx.how = how if e else "none"
@@ -187,3 +191,9 @@ def _mentioned_since_speaker(ctx: Context, speaker: Entity, prev: Entity, pos: i
     last_sp = max((s.start for s in speaker.spans if s.start < pos), default=-1)
     last_prev = max((s.start for s in prev.spans if s.start < pos and not ctx.in_quote(s.start)), default=-1)
     return last_prev > last_sp
+
+
+def _named_in_paragraph(ctx: Context, ent: Entity, pos: int) -> bool:
+    """``ent`` is mentioned (outside quotations) in the paragraph of ``pos``, before it."""
+    start = ctx.para_starts[ctx.para_of(pos)] if ctx.para_starts else 0
+    return any(start <= sp.start < pos and not ctx.in_quote(sp.start) for sp in ent.spans)

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import lexicon
 from ..entities import NAME_WORD, EntityIndex, shape_type, used_as_thing
-from ..lexicon import ORG_WORDS, PRONOUNS, SPOKES_WORDS
+from ..lexicon import DATA_NOUNS, ORG_WORDS, PERSON_GROUP_HEADS, PRONOUNS, SPOKES_WORDS
 from ..model import Entity, Span
 from .context import Context, make_context
 from .descriptions import by_role, resolve_description
@@ -44,6 +44,8 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: Con
         found = _new_name(ctx, source, words)
     if found is _NEXT:
         found = resolve_description(ctx, source)
+    if found is not None and root.pos_ == "NOUN" and root.lower_ in DATA_NOUNS:
+        ctx.how = "thing"   # "the GPS signal showed", "according to data from X": no one's words
     return found
 
 
@@ -109,6 +111,13 @@ def _known_name(ctx: Context, source: SpacySpan) -> str | None | object:
             if held is not None:
                 ctx.how = "description-role"
                 return held.id
+    if e is not None and e.type == "Person" and root.pos_ == "NOUN" and root.lower_ in PERSON_GROUP_HEADS \
+            and _named_for(ctx, root, e, source):
+        # "the Trump campaign said": the campaign speaks, not Trump; an organisation of that name
+        name = f"{_owner_text(ctx, root, e, source)} {root.lower_}"
+        found = ctx.index.find(name) or ctx.index.add(name, "Organization", Span(source.start_char, source.end_char, name))
+        ctx.how = "name-org"
+        return found.id
     if e is not None and e.type in ("Person", "Organization", "Group", "Place"):
         if e.type == "Place" and root.lower_ not in ORG_WORDS:
             pass
@@ -161,6 +170,24 @@ def _relation_of(ctx: Context, root: Token, ent: Entity, source: SpacySpan) -> b
     return bool(heads) and all((t.dep_ == "poss" and t.head.i == root.i) or
                                (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == root.i)
                                for t in heads)
+
+
+def _person_tokens(ctx: Context, ent: Entity, source: SpacySpan) -> list[Token]:
+    return [t for sp in ent.spans if source.start_char <= sp.start < source.end_char for t in ctx.tokens(sp.start, sp.end)]
+
+
+def _named_for(ctx: Context, root: Token, ent: Entity, source: SpacySpan) -> bool:
+    """``ent`` is named in ``source`` only as the name on ``root``: a compound or possessor of it
+    ("the Trump campaign", "Hillary Clinton's campaign")."""
+    toks = _person_tokens(ctx, ent, source)
+    heads = [t for t in toks if t.head not in toks]
+    return bool(heads) and all(t.dep_ in ("compound", "poss", "amod", "nmod") and t.head.i == root.i for t in heads)
+
+
+def _owner_text(ctx: Context, root: Token, ent: Entity, source: SpacySpan) -> str:
+    """The person's name as written before ``root``, without "'s" ("Hillary Clinton")."""
+    toks = [t for t in _person_tokens(ctx, ent, source) if t.i < root.i and t.dep_ != "case"]
+    return ctx.doc[toks[0].i:toks[-1].i + 1].text.removesuffix("'s").removesuffix("’s")
 
 
 def _affiliation_of(ctx: Context, root: Token, ent: Entity) -> bool:

@@ -8,8 +8,12 @@ from spacy.tokens import Span as SpacySpan
 
 from ..lexicon import (
     ADDRESSEE_PASSIVES,
+    ADDRESSEE_VERBS,
+    AUDIENCE_HEADS,
+    AUDIENCE_PREPS,
     CUE_LEMMAS,
     HUMAN_NOUNS,
+    NAMED_PASSIVES,
     NOT_AGENT_NOUNS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -58,6 +62,11 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
                         return pobj
                 if verb.lemma_.lower() in ADDRESSEE_PASSIVES:
                     return None      # "Blumenthal was asked, “…”": he is not the speaker
+                if verb.lemma_.lower() in NAMED_PASSIVES:
+                    # "the union, which has been termed “…”": what is named, not who names it; the
+                    # namer only in a clause of its own on a thing ("When the panel reviewed the
+                    # film, it was rated …")
+                    return _namer(verb, t)
             return t
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "X defended the plan, saying …": the subject of the sentence's main verb
@@ -76,6 +85,9 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
     for _ in range(3):
         if v.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                if addressee(v.head):
+                    # "X speaking to the think tank called it …": the audience is no speaker; X is
+                    return _speech_subject(v.head, quoted)
                 return v.head
             v = v.head
             for t in v.children:
@@ -84,6 +96,19 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
         else:
             break
     return orphan_subject(verb)
+
+
+def _namer(verb: Token, named: Token) -> Token | None:
+    """Who names ``named``, the subject of the agentless passive ``verb``: the speaker-like subject
+    of an adverbial clause on the verb, when what is named is a thing (not a person or a name)."""
+    if named.pos_ == "PROPN" or named.lower_ in PRONOUNS and named.lower_ != "it" or named.lower_ in HUMAN_NOUNS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            s = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if s is not None and speakerish(s) and s.pos_ != "PRON":
+                return s
+    return None
 
 
 def orphan_subject(verb: Token) -> Token | None:
@@ -98,6 +123,8 @@ def orphan_subject(verb: Token) -> Token | None:
     if prev.dep_ not in ("appos", "conj", "pobj", "dobj", "npadvmod", "nmod") or prev.head.i >= prev.i \
             or prev.head.i == verb.i:
         return None
+    if addressee(prev):
+        return None     # "… told the Gazette said …": the one spoken to is no subject
     if prev.pos_ == "PROPN":
         return prev
     # "…, the Democratic presidential candidate stated that …"
@@ -105,6 +132,28 @@ def orphan_subject(verb: Token) -> Token | None:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in prev.children):
         return prev
     return None
+
+
+def addressee(t: Token) -> bool:
+    """``t`` names the one spoken to: the object of a verb of telling ("told the BBC", "addressing
+    the council") or the "to/with/before" object of speech ("speaking to the think tank", "in an
+    interview with the paper")."""
+    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in ADDRESSEE_VERBS:
+        return True
+    if t.dep_ == "pobj" and t.head.lower_ in AUDIENCE_PREPS:
+        h = t.head.head
+        return h.lemma_.lower() in AUDIENCE_HEADS or h.lower_ in AUDIENCE_HEADS
+    return False
+
+
+def _speech_subject(audience: Token, quoted: bytearray | None = None) -> Token | None:
+    """The subject of the speech verb whose audience is ``audience`` (None when unparsed)."""
+    verb = audience.head
+    for _ in range(4):      # "in an interview with X": up through the noun and its preposition
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted[c.i])), None)
 
 
 def speakerish(t: Token) -> bool:
