@@ -407,11 +407,14 @@ def test_a_one_word_source_ner_missed_that_reads_as_a_thing_is_an_organisation(e
 
 
 def test_a_disease_ner_missed_is_a_condition_not_someone(extract):
+    from newsgraph.engine.entities import shape_type
+
+    assert shape_type("H1N1", "Person") == "Condition"            # (conditions get no speaker page)
     r = extract("In 2009 the H1N1 strain spread. That year's H1N1 was called \"swine flu.\"")
-    # (what a passive names is nobody's speech: no quote, or one whose speaker is no one)
+    # (what an agentless passive names is nobody's speech: no quote, or one whose speaker is no one)
     for q in r.quotes:
         e = r.entity(q.speaker)
-        assert e is None or e.type == "Condition"    # (conditions get no speaker page)
+        assert e is None or e.type == "Condition"
 
 
 def test_quoted_sentences_with_words_after_them_go_on_with_the_last_speaker(marked):

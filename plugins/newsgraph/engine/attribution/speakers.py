@@ -214,7 +214,7 @@ def _personal_name(name: str) -> bool:
     """A name of two or three capitalised words starting with a known first name ("Lydia Marsh")."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(NAME_WORD.fullmatch(w) for w in words) \
-        and lexicon.first_name_gender(words[0]) is not None
+        and lexicon.is_first_name(words[0])
 
 
 def _name_tokens(root: Token) -> list[Token]:
