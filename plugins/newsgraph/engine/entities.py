@@ -48,6 +48,7 @@ from . import lexicon
 from .lexicon import (
     COMPANY_WORDS,
     CORE_TITLES,
+    DEPUTY_WORDS,
     EXTRA_PERSON_NOUNS,
     FORMS_OF_ADDRESS,
     GENERIC_HEADS,
@@ -55,15 +56,18 @@ from .lexicon import (
     HONORIFICS,
     LOWER_TITLES,
     MULTI_WORD_TITLES,
+    NAME_PREFIX_LABELS,
     NOT_NAME_EVIDENCE_NOUNS,
     ORG_HEAD_WORDS,
     ORG_NAME_WORDS,
     PERSON_NOUNS,
     PERSONAL_TITLES,
+    POST_NOMINALS,
     ROLE_WORDS,
     SITE_TITLE_WORDS,
     THING_NOUNS,
     TITLE_ABBREVIATIONS,
+    TITLE_HYPHENS,
     UK_NATIONS,
     UNNAMED_SPEAKER_NOUNS,
 )
@@ -168,18 +172,54 @@ def _titled_name(words: list[str]) -> bool:
                 and all(NAME_WORD.fullmatch(w) and w.lower() not in _NOT_NAME_WORDS for w in rest))
 
 
+def _title_word(w: str) -> bool:
+    """A word of a title: a role word, or role words joined by hyphens ("Secretary-General")."""
+    lw = w.lower().rstrip(".")
+    parts = re.split(r"[-\u2010\u2011]", lw)
+    return lw in _ROLE_OR_PHRASE_WORDS or (len(parts) > 1 and all(p in _ROLE_OR_PHRASE_WORDS for p in parts))
+
+
+def _portfolio_end(words: list[str], i: int) -> int | None:
+    """A rank's portfolio: after "Deputy"/"Vice"/... (:data:`DEPUTY_WORDS`) up to three capitalised
+    words, then a core title ("Deputy Emergency Situations Minister"): the index after the title,
+    which must leave a name after it; None otherwise."""
+    if not (0 < i and words[i - 1].lower() in DEPUTY_WORDS):
+        return None
+    for j in range(i, min(i + 4, len(words) - 1)):
+        if words[j].lower().rstrip(".") in CORE_TITLES:
+            return j + 1 if j > i else None
+        if not NAME_WORD.fullmatch(words[j]):
+            return None
+    return None
+
+
+def role_text(words: list[str]) -> str:
+    """A role's words as one string; a hyphen token glues its neighbours ("Secretary-General")."""
+    return re.sub(r" ([-\u2010\u2011]) ", r"\1", " ".join(words))
+
+
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Leading title words of a name: (["Attorney", "General"], ["Jeff", "Sessions"])."""
+    """Leading title words of a name: (["Attorney", "General"], ["Jeff", "Sessions"]). A hyphenated
+    title counts whole ("Secretary-General", or the tokens "Secretary", "-", "General"), and so
+    does a rank's portfolio ("Deputy Emergency Situations Minister": :func:`_portfolio_end`)."""
     i = 0
-    while i < len(words) - 1 and words[i].lower().rstrip(".") in _ROLE_OR_PHRASE_WORDS:
-        i += 1
+    while i < len(words) - 1:
+        if _title_word(words[i]) or (words[i] in TITLE_HYPHENS and 0 < i and _title_word(words[i - 1])
+                                     and _title_word(words[i + 1])):
+            i += 1
+            continue
+        end = _portfolio_end(words, i)
+        if end is None:
+            break
+        i = end
     j = 0
     while j < i and words[j].lower() in EDGE_WORDS:
         j += 1
     role = words[j:i]
     while role and role[-1].lower() in EDGE_WORDS:
         role.pop()  # the name still starts at words[i]
-    if not (any(w.lower().rstrip(".") in CORE_TITLES for w in role) or _has_title_phrase(role)):
+    if not (any(p in CORE_TITLES for w in role for p in re.split(r"[-\u2010\u2011]", w.lower().rstrip(".")))
+            or _has_title_phrase(role)):
         return [], words
     return role, words[i:]
 
@@ -280,7 +320,7 @@ class EntityIndex:
             clean = re.sub(r"^(?:the|The)\s+", "", clean)
             clean = re.sub(r"['’]s$", "", clean) or name
             e = Entity(id=self._new_id(type, clean), name=clean, type=type,
-                       role=" ".join(role) or None)
+                       role=role_text(role) or None)
             self.entities.append(e)
             self._register(e)
         if span is not None and span not in e.spans:
@@ -322,6 +362,21 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
             if "\n" in t.text_with_ws or t.is_space:
                 break
             lw = t.lower_.rstrip(".")
+            if t.text in TITLE_HYPHENS and b < ent.start and b >= 2 and not t.whitespace_ \
+                    and not doc[b - 2].whitespace_ and doc[b - 2].lower_.rstrip(".") in _ROLE_OR_PHRASE_WORDS:
+                b -= 1  # a hyphenated title ("Secretary-General", "director-general"): go on to its first part
+                continue
+            if t.text[:1].isupper() and core_seen and lw not in _ROLE_OR_PHRASE_WORDS:
+                # a portfolio between a rank and its title ("Deputy Emergency Situations Minister")
+                p = b - 1
+                while p > b - 4 and p > 0 and NAME_WORD.fullmatch(doc[p].text) and "\n" not in doc[p - 1].text_with_ws:
+                    if doc[p - 1].lower_ in DEPUTY_WORDS:
+                        break
+                    p -= 1
+                if p > 0 and doc[p - 1].lower_ in DEPUTY_WORDS and NAME_WORD.fullmatch(doc[p].text) \
+                        and _portfolio_end([t.text for t in doc[p - 1:ent.end]], 1) is not None:
+                    b = p - 1
+                    continue
             if t.text[:1].isupper():
                 ok = lw in _ROLE_OR_PHRASE_WORDS
             elif lw in EDGE_WORDS:  # "Secretary of State", "Agent in Charge"; not "in the Obama …"
@@ -339,14 +394,14 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         if role and rest:
             # "presidential candidate Gov. Mike Pence": the capitalised title next to the name
             k = len(role)
-            while k > 0 and role[k - 1][:1].isupper():
+            while k > 0 and (role[k - 1][:1].isupper() or role[k - 1] in TITLE_HYPHENS):
                 k -= 1
             if 0 < k < len(role) and any(w.lower().rstrip(".") in CORE_TITLES for w in role[k:]) \
                     and role[k - 1].lower() not in EDGE_WORDS:
                 role = role[k:]
             role_end = b + len(words) - len(rest)
             role_tokens.update(range(b, role_end))
-            people[ent.start] = (role_end, " ".join(role))
+            people[ent.start] = (role_end, role_text(role))
     # names of the article's people (whole and surname), to recognise a possessor inside a name
     person_keys = set()
     for ent in ents:
@@ -375,13 +430,16 @@ def _mentions(doc: Doc, text_all: str) -> list[Mention]:
         while start < end:
             t = doc[start]
             if not (t.lower_ in ("the", "a", "an") or t.is_punct or t.is_space
-                    or (is_person and end - start > 2 and t.lower_ in LEADING_VERBS)):
+                    or (is_person and end - start > 2 and t.lower_ in LEADING_VERBS)
+                    or (is_person and end - start >= 2 and t.lower_ in NAME_PREFIX_LABELS)):
                 break
             start += 1
         while end > start:
             t = doc[end - 1]
-            if not (t.lower_ in ("'s", "’s", "'", "’") or t.is_punct or t.is_space):
-                break
+            if not (t.lower_ in ("'s", "’s", "'", "’") or t.is_punct or t.is_space
+                    or (is_person and end - start > 2 and t.text.replace(".", "").isupper()
+                        and t.text.replace(".", "").lower() in POST_NOMINALS)):
+                break  # (post-nominals: "Jo Roe QC" is Jo Roe; a rank, not part of the name)
             end -= 1
         if end <= start:
             continue

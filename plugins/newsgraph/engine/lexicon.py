@@ -11,6 +11,17 @@ import os
 import unicodedata
 from functools import lru_cache
 
+# --------------------------------------------------------------------------- names readers flagged (w37: post-nominals, cast/guest labels, hyphenated and portfolio titles)
+#: Post-nominal letters after a person's name ("Jo Roe QC", "Ann Lee OBE"): a rank or honour the
+#: person holds, not part of the name; dropped from the name (compared uppercase, dots removed).
+POST_NOMINALS = frozenset("qc kc sc obe mbe cbe kbe dbe frs".split())
+#: Capitalised labels of a cast or guest list that NER takes into the name after them ("Lead Jo
+#: Roe talked about ...", "Guests of Honour Ann and ..." giving "Honour Ann"): never a name's first
+#: word when a name word follows.
+NAME_PREFIX_LABELS = frozenset("lead co-lead honour honor".split())
+#: Hyphens that join the parts of one title ("Secretary-General", "director-general").
+TITLE_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
 # --------------------------------------------------------------------------- entity repairs (entities: spans NER cut short, multi-word titles, people typed as organisations)
 #: Titles of several words none of which is a core title on its own: stripped whole from a name
 #: ("First Lady Jill Roe" is Jill Roe, role "First Lady"; NER often starts the name at "Lady").
