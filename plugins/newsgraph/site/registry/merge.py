@@ -12,7 +12,7 @@ from ...engine.lexicon import (
     NAME_TITLE_WORDS,
     is_first_name,
 )
-from ..eligibility import EVENT_FIRST, capital_of, country_of, is_known_place
+from ..eligibility import EVENT_FIRST, capital_of, country_of, demonym_country, is_known_place
 from .names import (
     _PARTICLES,
     _country_split,
@@ -85,6 +85,47 @@ class NameGraph:
         self.role_when[k][role] = max(date, self.role_when[k].get(role, float("-inf")))
 
 
+def _acronym_of(name: str) -> str | None:
+    """The acronym a bare name is: the acronym itself ("ABC") or its brand form ("ABC News"),
+    uppercase without dots; None for any other name."""
+    if _is_acronym(name):
+        return name.replace(".", "").upper()
+    brand = brand_of(name)
+    return brand.upper() if brand else None
+
+
+def _name_country(words: list[str]) -> str | None:
+    """The country a body's name carries in a word of it: a country ("ABC Australia") or its
+    adjective ("American Broadcasting Company"); None when none or several."""
+    found = {demonym_country(w) or country_of(w, states=False) for w in words} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def shared_acronyms(records: list[ArticleRecord]) -> dict[str, dict[str, str]]:
+    """Acronyms that bodies of several countries share on the site: {acronym: {country: the
+    body's name}}. A body bears an acronym when an article gives both (its name and the acronym
+    as its alias: "American Broadcasting Company (ABC)"), or when its name is the acronym plus a
+    country ("ABC Australia"); its country is the one its name carries. A bare "ABC" in another
+    article may be either body: see :func:`add_article_names`."""
+    bodies: dict[str, dict[str, str]] = defaultdict(dict)
+    for rec in records:
+        for e in rec.result.entities:
+            if e.type in ("Person", "Place"):
+                continue
+            words = clean_display(e.name).split()
+            if len(words) >= 2 and _is_acronym(words[0]) and country_of(" ".join(words[1:]), states=False):
+                bodies[words[0].replace(".", "").upper()].setdefault(country_of(" ".join(words[1:]), states=False),
+                                                                      clean_display(e.name))
+                continue
+            c = _name_country(words)
+            if c is None or _is_acronym(e.name):
+                continue
+            for a in e.aliases:
+                if _is_acronym(a) and a.replace(".", "").upper() in _initials(e.name):
+                    bodies[a.replace(".", "").upper()].setdefault(c, clean_display(e.name))
+    return {a: by for a, by in bodies.items() if len(by) >= 2}
+
+
 def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
     """Step 1: every name of every article entity, unioned within the entity; but not a person's
     one-word alias: "Sessions" is Jeff Sessions in one article and Pete Sessions in another
@@ -92,6 +133,7 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
     names in full joins that person there and only there (``_local_people``); a generic body's
     name is keyed by the article's country."""
     uf, forms, types, weight = g.uf, g.forms, g.types, g.weight
+    shared = shared_acronyms(records)
     for ri, rec in enumerate(records):
         local, amb, unsure = _local_people(rec.result.entities)
         g.ambiguous.update("p:" + w for w in amb)
@@ -114,6 +156,15 @@ def add_article_names(g: NameGraph, records: list[ArticleRecord]) -> None:
             # one-word name itself is placed in its article by ``_local_orgs``)
             if e.type != "Person":
                 names = [n for n in names if n == e.name or not is_generic_word(n)]
+                # an acronym bodies of several countries share, named bare ("ABC", "ABC News"):
+                # the body of the article's country, if one is; else nobody the site can tell
+                # (an article about Tonga quoting "ABC" joins neither the US nor Australian ABC)
+                acr = {_acronym_of(n) for n in names}
+                if len(acr) == 1 and None not in acr and acr <= shared.keys():
+                    body = shared[acr.pop()].get(country)
+                    if body is None:
+                        continue
+                    names = [body]
             for n in names:
                 k = node(n, e.type, country)
                 uf.add(k)
