@@ -97,10 +97,54 @@ def site_nodes(site: Site, g: Graph) -> None:
            "inLanguage": site.lang, "publisher": ref(site.org_id)})
 
 
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w'’.-]+", name.casefold())
+
+
+def _titled_form(alias: str, name: str) -> bool:
+    """A person's alias that is the page's name with words before it ("Broadcaster Jo Roe",
+    "Crown Prince Jo Roe"): a title or job and the name, not a name the person goes by."""
+    a, n = _words(alias), _words(name)
+    return len(a) > len(n) >= 2 and a[-len(n):] == n
+
+
+def _cut_piece(alias: str, forms: Sequence[str]) -> bool:
+    """An alias that is the tail of a longer form after its "and" or comma ("Cultural Organization"
+    of "..., Scientific and Cultural Organization"): NER cut the name at its list, a fragment."""
+    a = _words(alias)
+    for f in forms:
+        w = _words(f)
+        for i in range(1, len(w) - len(a) + 1):
+            if w[i:] == a and (w[i - 1] == "and" or w[i - 1].endswith(",")
+                               or re.search(r",\s*" + re.escape(alias) + r"$", f, re.I)):
+                return True
+    return False
+
+
+def _acronym_tail(alias: str, name: str) -> bool:
+    """An alias of a body named by its acronym whose initials end that acronym but are not all of
+    it ("Cultural Organization" of UNESCO): the end of the spelled-out name, a fragment."""
+    acr = name.replace(".", "")
+    if not re.fullmatch(r"[A-Z]{3,}", acr):
+        return False
+    ini = "".join(w[0] for w in alias.split() if w[:1].isupper())
+    return 2 <= len(ini) < len(acr) and acr.endswith(ini) and len(alias.split()) == len(ini)
+
+
+def alternate_names(e: EntityView) -> list[str]:
+    """The names an entity goes by besides its page name: not a title plus a person's name, nor a
+    piece of a longer name cut at its list or the end of the name its acronym spells (readers
+    took each for an error)."""
+    forms = [e.name, *e.aliases]
+    return [a for a in _dedupe(e.aliases, exclude=[e.name])
+            if not (e.type == "Person" and _titled_form(a, e.name)) and not _cut_piece(a, forms)
+            and not (e.type != "Person" and _acronym_tail(a, e.name))]
+
+
 def entity_node(site: Site, e: EntityView) -> dict[str, Any]:
     stype = SCHEMA_TYPES.get(e.type, "Thing")
     node: dict[str, Any] = {"@type": stype, "@id": site.schema_id(e.key), "name": e.name}
-    alt = _dedupe(e.aliases, exclude=[e.name])
+    alt = alternate_names(e)
     if alt:
         node["alternateName"] = alt
     if e.role and stype == "Person":
