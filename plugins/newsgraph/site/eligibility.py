@@ -21,6 +21,7 @@ from ..engine.entities import FUNCTION_WORDS, KNOWN_ALIASES
 from ..engine.lexicon import (
     BODY_WORDS,
     CORE_TITLES,
+    COUNTRY_UNIQUE_BODIES,
     CUE_LEMMAS,
     DATA_PRODUCT_WORDS,
     DATA_SYSTEM_WORDS,
@@ -238,6 +239,12 @@ def why_not_speaker(name: str, etype: str, speaker_types: Iterable[str]) -> str 
     """None when an identity of this name and type may have a speaker page, else the reason."""
     if etype not in set(speaker_types):
         return f"a {etype.lower()}, not a speaker"
+    # a body every country has one of, named alone with no country ("Senate"): the registry keys
+    # such a name by its article's country; with none known (an article about a territory and its
+    # country alike) it may be either's, so no page ("Parliament (Canada)" is told apart)
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    if etype not in ("Person", "Group") and bare in COUNTRY_UNIQUE_BODIES and not bare.endswith("s"):
+        return "a body of one per country, with no country known"
     # (a namesake's bracketed country is no part of the name: "Democrats (United States)")
     name = re.sub(r"\s*\([^()]*\)$", "", name.strip()) or name
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.I).split()
