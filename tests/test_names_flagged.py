@@ -8,6 +8,7 @@ from test_registry import art, ent, quote, rec
 
 from newsgraph.engine.entities import extract_entities, split_title
 from newsgraph.site import registry
+from newsgraph.site.eligibility import why_not_speaker
 from newsgraph.site.jsonld import views
 from newsgraph.site.jsonld.graph import alternate_names
 from newsgraph.site.registry.merge import shared_acronyms
@@ -158,3 +159,50 @@ def test_the_end_of_the_name_an_acronym_spells_is_no_alternate_name():
     v = _view("UNEXO", ["Xeno Office", "United Nations Xeno Office", "Unexo Agency"], type="Organization")
     # "Xeno Office" spells "XO", the end of UNEXO: a fragment; a longer name and another name stay
     assert alternate_names(v) == ["United Nations Xeno Office", "Unexo Agency"]
+
+
+# --------------------------------------------------------------------------- a place's own body
+
+@pytest.fixture
+def ents(nlp):
+    """(text, [(phrase, label, nth occurrence)]) -> {name: mentions} of the article's entities."""
+    def run(text, spans):
+        doc = nlp(text)
+        new = []
+        for phrase, label, nth in spans:
+            i = -1
+            for _ in range(nth + 1):
+                i = text.index(phrase, i + 1)
+            sp = doc.char_span(i, i + len(phrase))
+            new.append(SpacySpan(doc, sp.start, sp.end, label=label))
+        doc.ents = sorted(new, key=lambda s: s.start)
+        return {e.name: e.mentions for e in extract_entities(doc).entities}
+    return run
+
+
+TERRITORY = ("Guam's governor quit on Friday. In Guam, the Senate had not confirmed his successor. "
+             "Guam has no vote in the U.S. Senate. The Senate will meet on Monday.")
+TERRITORY_SPANS = [("Guam", "GPE", 0), ("Guam", "GPE", 1), ("Guam", "GPE", 2), ("U.S. Senate", "ORG", 0),
+                   ("Senate", "ORG", 0), ("Senate", "ORG", 2)]
+
+
+def test_a_bare_body_in_an_article_about_another_place_is_not_the_countrys(ents):
+    got = ents(TERRITORY, TERRITORY_SPANS)
+    assert got["U.S. Senate"] == 1 and got["Senate"] == 2
+
+
+def test_a_bare_body_joins_the_countrys_when_the_article_is_about_the_country(ents):
+    text = TERRITORY.replace("Guam", "the United States", 1).replace("In Guam", "In Washington").replace(
+        "Guam has", "The United States has")
+    got = ents(text, [("United States", "GPE", 0), ("United States", "GPE", 1), ("U.S. Senate", "ORG", 0),
+                      ("Senate", "ORG", 0), ("Senate", "ORG", 2)])
+    assert got["U.S. Senate"] == 3 and "Senate" not in got
+
+
+@pytest.mark.parametrize("name,etype,ok", [
+    ("Senate", "Organization", False), ("The Parliament", "Organization", False),
+    ("Parliament (Canada)", "Organization", True), ("Ruritanian Senate", "Organization", True),
+    ("Senate", "Person", True),       # (left to the person rules)
+])
+def test_a_body_of_one_per_country_with_no_country_has_no_page(name, etype, ok):
+    assert (why_not_speaker(name, etype, ("Person", "Organization")) is None) is ok
