@@ -161,9 +161,20 @@ def _a_title(ctx: Context, m: Marked, head: Token, v: Token, loose: bool) -> boo
     """The quoted words are a title or a name in Title Case, not speech (unless ``v`` is a naming
     verb, or "as “X”": "referred to it as “X”")."""
     naming_as = head.dep_ == "pobj" and head.head.lower_ == "as"
+    if title_like(ctx.text[m.start:m.end]) and v.lemma_.lower() in NAMING_CUES and _names_a_noun(v):
+        return True      # "a course called “Building Bridges”": a thing's name, nobody speaks it
     return title_like(ctx.text[m.start:m.end]) and v.lemma_.lower() not in NAMING_CUES and not naming_as and (
         loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
         or any(c.dep_ == "poss" for c in head.children))
+
+
+def _names_a_noun(v: Token) -> bool:
+    """A naming verb used as a participle on the noun before it ("a course called …", also when
+    the parse reads it as a subjectless verb: "a program at the hall called …")."""
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+        return True
+    return v.dep_ in ("advcl", "acl") and v.i > 0 and v.doc[v.i - 1].pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in SUBJ_DEPS for c in v.children)
 
 
 def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara: int) -> tuple[int, int]:
