@@ -77,3 +77,58 @@ def test_an_organisation_with_no_officer_named_still_speaks(extract):
     r = extract('The Northland Institute of Soil Research said of the drought, "Bottom line, it\'s going '
                 'to get worse."')
     assert name(r, one(r.quotes, "get worse")) == "Northland Institute of Soil Research"
+
+
+def test_a_contrasted_clause_is_the_other_speakers(extract):
+    r = extract('Senator Jo Roe told the Ledger the mayor "was a fine woman," while Governor Amy Tran noted her '
+                '"courage, grace and humour" on Twitter.')
+    q = one(r.quotes, "courage")
+    assert name(r, q) == "Amy Tran"
+    q = one(r.quotes, "fine woman")
+    assert name(r, q) == "Jo Roe" and "Tran" not in q.text
+
+
+def test_a_name_given_by_referred_to_as_is_nobodys_quote(extract):
+    r = extract('Jan Smit, often referred to as "The Bee Man", had been in the hives mending a frame at the time, '
+                'according to local media.')
+    assert not [q for q in r.quotes if name(r, q) == "Jan Smit"]
+    r = extract('The plan, which Senator Jo Roe has referred to as "a stunt", passed on Friday.')
+    assert name(r, one(r.quotes, "stunt")) == "Jo Roe"
+
+
+def test_she_after_an_unnamed_subject_is_not_the_last_person_named(extract):
+    text = ('Judge Mark Bell sentenced the nine men on Friday. One of the witnesses chose to speak in public. '
+            'She said she did this to show others "there is nothing to hide".')
+    r = extract(text)
+    assert not [q for q in r.quotes if name(r, q) == "Mark Bell"]
+    r = extract('Judge Mary Bell sentenced the nine men on Friday. She said the crimes were "beyond belief".')
+    assert name(r, one(r.quotes, "beyond belief")) == "Mary Bell"
+
+
+def test_a_while_clause_before_the_cue_is_not_the_speakers(nlp):
+    """The parse a tagger gives "While all agreed that rest was rare, Roe stressed the need":
+    the "while" clause hung as the cue's complement; it is the others' view, never Roe's words."""
+    from spacy.tokens import Doc
+
+    from newsgraph.engine import indirect
+
+    words = "While all agreed that rest was rare , Roe stressed the need .".split()
+    heads = [2, 2, 5, 4, 5, 9, 5, 9, 9, 9, 11, 9, 9]
+    deps = "mark nsubj advcl det nsubj ccomp acomp punct nsubj ROOT det dobj punct".split()
+    tags = "IN DT VBD DT NN VBD JJ , NNP VBD DT NN .".split()
+    pos = "SCONJ PRON VERB DET NOUN AUX ADJ PUNCT PROPN VERB DET NOUN PUNCT".split()
+    lemmas = "while all agree that rest be rare , Roe stress the need .".split()
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    hit = indirect._from_verb(doc[9])
+    assert hit is None or all(not (s <= 5 < e) for s, e in hit.contents)
+    # the same clause without "while" is what Roe stressed
+    words[0], lemmas[0], deps[0] = "Indeed", "indeed", "advmod"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    hit = indirect._from_verb(doc[9])
+    assert hit is not None and any(s <= 5 < e for s, e in hit.contents)
+
+
+def test_an_unnamed_subject_inside_a_named_speakers_sentence_does_not_hide_the_speaker(extract):
+    r = extract('Judge Mary Bell spoke on Friday. A clerk who loses a file is fired, Bell said. '
+                '"Nobody in a bank is ever fired," she said.')
+    assert name(r, one(r.quotes, "Nobody in a bank")) == "Mary Bell"

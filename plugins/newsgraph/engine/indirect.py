@@ -35,6 +35,7 @@ from .lexicon import (
     BELIEF_VERBS,
     CLAUSE_CUES,
     CONTRARY_CUES,
+    CONTRAST_MARKS,
     CUE_LEMMAS,
     DOBJ_CUES,
     DOUBT_CUES,
@@ -231,7 +232,11 @@ def _from_verb(verb: Token) -> _Hit | None:
         return None
     if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":      # "a group called X", "the plan announced"
         return None
-    content = [c for c in _content_child(verb) if not _line_break(verb.doc, c.i, verb.i)]
+    # (never a clause set against the speaker's by "while"/"whereas": "While all agreed …, Roe
+    # stressed …" is the others' view, not what Roe said)
+    content = [c for c in _content_child(verb) if not _line_break(verb.doc, c.i, verb.i)
+               and not any(x.dep_ == "mark" and x.lower_ in CONTRAST_MARKS for x in c.children)
+               and not (c.i < verb.i and c.left_edge.lower_ in CONTRAST_MARKS)]
     subj = _subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if subj is None:

@@ -640,3 +640,13 @@ HEARSAY_ADVERBS = frozenset("reportedly allegedly supposedly purportedly apparen
 TALLY_VERBS = frozenset("have amass earn win total record number surpass exceed top".split())
 #: Participles of a timetable "according to" a source ("the vote is scheduled for May 5").
 SCHEDULE_VERBS = frozenset("schedule slate set plan due".split())
+#: Verbs of a naming phrase whose subject is what is named, not who names it ("X, often referred
+#: to as “Y”", "the lake, known as “Y”"): nobody's quote.
+PASSIVE_NAMING_VERBS = frozenset("refer know".split())
+#: Nouns for people that ``person_noun`` does not know by shape, as an unnamed subject a he/she
+#: refers back to ("One of the victims decided …. She said …": nobody named speaks).
+UNNAMED_PERSON_NOUNS = frozenset("""
+victim victims witness witnesses resident residents survivor survivors student students patient patients
+woman women man men girl girls boy boys child children parent parents relative relatives neighbour neighbor
+neighbours neighbors passenger passengers person people
+""".split())
