@@ -132,3 +132,11 @@ def test_an_unnamed_subject_inside_a_named_speakers_sentence_does_not_hide_the_s
     r = extract('Judge Mary Bell spoke on Friday. A clerk who loses a file is fired, Bell said. '
                 '"Nobody in a bank is ever fired," she said.')
     assert name(r, one(r.quotes, "Nobody in a bank")) == "Mary Bell"
+
+
+def test_a_term_in_the_description_of_a_posted_report_is_not_the_posters_words(extract):
+    r = extract('Thereafter, Jan Moss posted a report from The Ledger about the mayor\'s "mini-meltdown" tweet '
+                'as the top story on the Moss Report.')
+    assert not [q for q in r.quotes if name(r, q) == "Jan Moss"]
+    r = extract('Jan Moss posted a statement calling the plan "a disgrace".')
+    assert name(r, one(r.quotes, "disgrace")) == "Jan Moss"

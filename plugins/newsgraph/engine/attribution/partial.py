@@ -9,7 +9,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..lexicon import CONTRAST_MARKS, NAMING_CUES, PASSIVE_NAMING_VERBS, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES
+from ..lexicon import (
+    CONTRAST_MARKS,
+    DOCUMENT_NOUNS,
+    NAMING_CUES,
+    PASSIVE_NAMING_VERBS,
+    QUOTE_WEAK_CUES,
+    RELAY_CUES,
+    REPORT_NOUNS,
+    SAY_CUES,
+)
 from ..quotes import Marked
 from .context import Context
 from .cues import OUTER_CUES_WIN
@@ -39,6 +48,8 @@ def find_partial(ctx: Context, m: Marked):
         content = _content(ctx, m, child.left_edge.i, child.right_edge.i + 1)
         return v, content, (v.idx, v.idx + len(v)), source_span(doc, owner), False
     is_loose = False
+    if v is not None and _term_in_a_document(head, child, inside):
+        return None
     if v is None:
         sent = head.sent
         paren = _parenthetical(ctx, head, qpara)
@@ -170,6 +181,16 @@ def _a_title(ctx: Context, m: Marked, head: Token, v: Token, loose: bool) -> boo
     return title_like(ctx.text[m.start:m.end]) and v.lemma_.lower() not in NAMING_CUES and not naming_as and (
         loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
         or any(c.dep_ == "poss" for c in head.children))
+
+
+def _term_in_a_document(head: Token, child: Token, inside: set[int]) -> bool:
+    """Quoted words modifying a noun inside the description of a document a verb has as its
+    object ("posted a report about the mayor's “mini-meltdown” tweet"): what was posted, and a
+    term it refers to, not the poster's words."""
+    doc = head.doc
+    words = [doc[i] for i in sorted(inside) if not doc[i].is_punct and doc[i].head.i not in inside]
+    return bool(words) and all(w.dep_ in ("amod", "compound", "nmod") and w.head.pos_ == "NOUN" for w in words) \
+        and child.dep_ == "dobj" and child.lemma_.lower() in REPORT_NOUNS | DOCUMENT_NOUNS
 
 
 def _contrast_clause(c: Token) -> bool:
