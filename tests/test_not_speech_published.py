@@ -140,3 +140,9 @@ def test_a_term_in_the_description_of_a_posted_report_is_not_the_posters_words(e
     assert not [q for q in r.quotes if name(r, q) == "Jan Moss"]
     r = extract('Jan Moss posted a statement calling the plan "a disgrace".')
     assert name(r, one(r.quotes, "disgrace")) == "Jan Moss"
+
+
+def test_quoted_words_in_a_condition_are_not_the_main_subjects(extract):
+    r = extract('Lawyer Sam Roe argues the rule is unclear. If the parents of Ann Holt were only "seasonal '
+                'tenants" at the time, Holt does not meet the test.')
+    assert not [q for q in r.quotes if "seasonal tenants" in q.text and q.speaker]

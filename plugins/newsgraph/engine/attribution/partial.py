@@ -133,7 +133,7 @@ def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
             # (not the agent of a passive deed above such a clause: "inquiries were launched by X,
             # with Y confirming they were “…”" are not X's words)
             sj = subject_in(ctx, v)
-            if sj is not None and speaker_like(ctx, sj):
+            if sj is not None and speaker_like(ctx, sj) and not _condition(child):
                 loose = (child, v)
         if v.dep_ == "ROOT" or v.head.i == v.i:
             return child, None, loose, None
@@ -181,6 +181,12 @@ def _a_title(ctx: Context, m: Marked, head: Token, v: Token, loose: bool) -> boo
     return title_like(ctx.text[m.start:m.end]) and v.lemma_.lower() not in NAMING_CUES and not naming_as and (
         loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
         or any(c.dep_ == "poss" for c in head.children))
+
+
+def _condition(child: Token) -> bool:
+    """A conditional clause ("If they were only “visitors”, she does not qualify"): its quoted
+    words are not the main clause's subject's, who does nothing but appear in the argument."""
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children)
 
 
 def _term_in_a_document(head: Token, child: Token, inside: set[int]) -> bool:
