@@ -32,12 +32,15 @@ from . import attribution
 from .entities import EntityIndex
 from .lexicon import (
     ACTION_XCOMP_CUES,
+    BELIEF_VERBS,
     CLAUSE_CUES,
     CONTRARY_CUES,
+    CONTRAST_MARKS,
     CUE_LEMMAS,
     DOBJ_CUES,
     DOUBT_CUES,
     FACT_CUES,
+    HEARSAY_ADVERBS,
     INDIRECT_CUES,
     INVERTED_CUES,
     MENTAL_CUES,
@@ -46,8 +49,10 @@ from .lexicon import (
     PREP_CUES,
     PRONOUNS,
     RELAY_CUES,
+    SCHEDULE_VERBS,
     SPEAKER_NOUNS,
     SPOKES_WORDS,
+    TALLY_VERBS,
     UNNAMED_SPEAKER_NOUNS,
     XCOMP_CUES,
 )
@@ -67,7 +72,12 @@ UNSURE = {
     "description": 0.3,   # a name inside a description of unnamed speakers: "officials in Omsk said"
     "relayed": 0.4,       # a medium carrying someone else's words: "CNN reported that a source told them …",
                           # "according to the Post, the mayor said …" (the inner cue is a report of its own)
+    "belief": 0.4,        # a belief, not a statement: "X reportedly believes …", "the agency suspects …"
+    "data": 0.4,          # a data point or a timetable from a data source: "according to X, there were 40 cases"
 }
+#: Reasons in ``UNSURE`` that hold only when the speaker is not a person: an organisation's belief
+#: is an assessment, its tally a data point; a person saying either is still speaking.
+UNSURE_UNLESS_PERSON = frozenset({"belief-org", "data"})
 WH_WORDS = frozenset("what whether if why how who whom which when where".split())
 OPEN_MARKS = "“«"
 CLOSE_MARKS = "”»"
@@ -222,7 +232,11 @@ def _from_verb(verb: Token) -> _Hit | None:
         return None
     if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":      # "a group called X", "the plan announced"
         return None
-    content = [c for c in _content_child(verb) if not _line_break(verb.doc, c.i, verb.i)]
+    # (never a clause set against the speaker's by "while"/"whereas": "While all agreed …, Roe
+    # stressed …" is the others' view, not what Roe said)
+    content = [c for c in _content_child(verb) if not _line_break(verb.doc, c.i, verb.i)
+               and not any(x.dep_ == "mark" and x.lower_ in CONTRAST_MARKS for x in c.children)
+               and not (c.i < verb.i and c.left_edge.lower_ in CONTRAST_MARKS)]
     subj = _subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if subj is None:
@@ -252,6 +266,10 @@ def _from_verb(verb: Token) -> _Hit | None:
     if hit is not None:
         hit.speaker = _reporter(verb, subj)
         hit.unsure = _unsure(verb, content) or ("relayed" if lemma in RELAY_CUES and _speaks(content[0]) else None)
+        if hit.unsure is None and lemma in BELIEF_VERBS:
+            # "X reportedly believe …": hearsay about a belief; "the agency believes …": an assessment
+            hearsay = any(c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS for c in verb.children)
+            hit.unsure = "belief" if hearsay else "belief-org"
     return hit
 
 
@@ -404,7 +422,27 @@ def _according(tok: Token) -> _Hit | None:
     clause = tok.head if tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") else sent.root
     if clause.i != tok.i and _speaks(clause):
         hit.unsure = "relayed"          # "according to the site, she wrote that …": hers, carried by it
+    elif clause.i != tok.i and _data_point(clause):
+        hit.unsure = "data"
     return hit
+
+
+def _data_point(clause: Token) -> bool:
+    """The clause "according to X" sources is a data point, not a statement: a count ("there were
+    at least 40 cases", "Roe has amassed 1,217 delegates", "the party has 12 seats") or a timetable
+    ("the vote is scheduled for May 5")."""
+    lemma = clause.lemma_.lower()
+    if lemma == "be" and any(c.dep_ == "expl" for c in clause.children):
+        return True                                         # "there were …"
+    if lemma in SCHEDULE_VERBS and clause.tag_ == "VBN":
+        return True                                         # "is scheduled for …"
+    if lemma in TALLY_VERBS:
+        return any(t.like_num and not _year(t) for t in clause.subtree if t.i > clause.i)
+    return False
+
+
+def _year(t: Token) -> bool:
+    return t.shape_ == "dddd" and t.text[:2] in ("19", "20")
 
 
 _MARKS = re.compile(r"''|[\"“”«»]|\n\s*\n")
@@ -485,6 +523,10 @@ def find_indirect(doc: Doc, index: EntityIndex, taken: list[Quote], context=None
         q = _to_quote(doc, text, hit, busy, quoted, resolve)
         if q is not None:
             out.append(q)
+            if q.speaker and hit.unsure in UNSURE_UNLESS_PERSON:
+                speaker = index.by_id(q.speaker)
+                if getattr(speaker, "type", None) != "Person":
+                    q.confidence = min(q.confidence, UNSURE[hit.unsure.split("-")[0]])
     return out
 
 
@@ -533,6 +575,6 @@ def _to_quote(doc: Doc, text: str, hit: _Hit, busy: bytearray, quoted: bytearray
             src = doc.char_span(a, b, alignment_mode="contract") or src
         q.sources = [Span(src.start_char, src.end_char, src.text)]
         q.speaker, q.confidence = resolve(hit.speaker if hit.speaker is not None else src)
-        if q.speaker and hit.unsure:
+        if q.speaker and hit.unsure and hit.unsure not in UNSURE_UNLESS_PERSON:
             q.confidence = min(q.confidence, UNSURE[hit.unsure])
     return q

@@ -630,3 +630,34 @@ PERSON_GROUP_HEADS = frozenset("campaign administration camp team government fam
 #: Naming and describing verbs whose passive subject is what is named, never who names it ("the
 #: plan, which has been termed “…”", "the tax was described as “…”"): no speaker without "by X".
 NAMED_PASSIVES = NAMING_CUES | frozenset("describe characterize characterise".split())
+
+# --------------------------------------------------------------------------- not speech published under a name (attribution, indirect)
+#: Heads of sources that are a piece of research, not a speaker: a survey, study, poll or model
+#: "finds" or "shows" something, and the organisation named in it did not say it ("an Air Guard
+#: survey finding …", "a study by the institute showed …"); like ``DATA_NOUNS``, the quote keeps
+#: the name at a confidence too low to publish.
+RESEARCH_NOUNS = frozenset("""
+survey surveys study studies poll polls analysis analyses model models projection projections
+estimate estimates census tally count
+""".split())
+#: Cognition verbs: what someone believes, thinks, suspects or fears is an assessment, not a
+#: statement, when the believer is an organisation or the belief is only "reportedly" held.
+BELIEF_VERBS = frozenset("believe think suspect fear assess".split())
+#: Adverbs saying a belief or claim is hearsay about the subject, not the subject's words.
+HEARSAY_ADVERBS = frozenset("reportedly allegedly supposedly purportedly apparently".split())
+#: Verbs of a running tally reported "according to" a data source ("according to the tracker, X
+#: has amassed 1,217 delegates", "… the region has recorded 40 cases"). Not verbs of change ("rose
+#: to six percent"): an agency announcing a change makes a statement of its own.
+TALLY_VERBS = frozenset("have amass earn win total record number surpass exceed top".split())
+#: Participles of a timetable "according to" a source ("the vote is scheduled for May 5").
+SCHEDULE_VERBS = frozenset("schedule slate set plan due".split())
+#: Verbs of a naming phrase whose subject is what is named, not who names it ("X, often referred
+#: to as “Y”", "the lake, known as “Y”"): nobody's quote.
+PASSIVE_NAMING_VERBS = frozenset("refer know".split())
+#: Nouns for people that ``person_noun`` does not know by shape, as an unnamed subject a he/she
+#: refers back to ("One of the victims decided …. She said …": nobody named speaks).
+UNNAMED_PERSON_NOUNS = frozenset("""
+victim victims witness witnesses resident residents survivor survivors student students patient patients
+woman women man men girl girls boy boys child children parent parents relative relatives neighbour neighbor
+neighbours neighbors passenger passengers person people
+""".split())

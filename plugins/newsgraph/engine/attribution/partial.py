@@ -9,7 +9,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..lexicon import CONTRAST_MARKS, NAMING_CUES, QUOTE_WEAK_CUES, RELAY_CUES, SAY_CUES
+from ..lexicon import (
+    CONTRAST_MARKS,
+    DOCUMENT_NOUNS,
+    NAMING_CUES,
+    PASSIVE_NAMING_VERBS,
+    QUOTE_WEAK_CUES,
+    RELAY_CUES,
+    REPORT_NOUNS,
+    SAY_CUES,
+)
 from ..quotes import Marked
 from .context import Context
 from .cues import OUTER_CUES_WIN
@@ -39,6 +48,8 @@ def find_partial(ctx: Context, m: Marked):
         content = _content(ctx, m, child.left_edge.i, child.right_edge.i + 1)
         return v, content, (v.idx, v.idx + len(v)), source_span(doc, owner), False
     is_loose = False
+    if v is not None and _term_in_a_document(head, child, inside):
+        return None
     if v is None:
         sent = head.sent
         paren = _parenthetical(ctx, head, qpara)
@@ -61,6 +72,8 @@ def find_partial(ctx: Context, m: Marked):
         if loose is None or not LOOSE_PARTIALS:
             return None
         (child, v), is_loose = loose, True
+    if _passive_naming(v):
+        return None      # "X, often referred to as “The Y”": X is named, nobody speaks
     agent = None if is_loose else _agent(ctx, v)     # "described as “x” by the police": the police's
     outer = _outer_report(ctx, head, v, qpara) if not is_loose and OUTER_CUES_WIN and agent is None else None
     if outer is not None and outer.lemma_.lower() in RELAY_CUES:
@@ -120,7 +133,7 @@ def _climb(ctx: Context, head: Token, inside: set[int], qpara: int) \
             # (not the agent of a passive deed above such a clause: "inquiries were launched by X,
             # with Y confirming they were “…”" are not X's words)
             sj = subject_in(ctx, v)
-            if sj is not None and speaker_like(ctx, sj):
+            if sj is not None and speaker_like(ctx, sj) and not _condition(child):
                 loose = (child, v)
         if v.dep_ == "ROOT" or v.head.i == v.i:
             return child, None, loose, None
@@ -143,6 +156,8 @@ def _outer_report(ctx: Context, head: Token, v: Token, qpara: int) -> Token | No
     for _ in range(4):
         if up.i == c2.i or ctx.para_of(up.idx) != qpara:
             break
+        if _contrast_clause(c2):
+            break       # "X told Y “…”, while Z noted his “…”": Z's words, not reported by X
         if up.lemma_.lower() in SAY_CUES and is_cue(up) and not ctx.quoted[up.i]:
             sj = subject_in(ctx, up)
             if sj is not None and speaker_like(ctx, sj):
@@ -161,9 +176,54 @@ def _a_title(ctx: Context, m: Marked, head: Token, v: Token, loose: bool) -> boo
     """The quoted words are a title or a name in Title Case, not speech (unless ``v`` is a naming
     verb, or "as “X”": "referred to it as “X”")."""
     naming_as = head.dep_ == "pobj" and head.head.lower_ == "as"
+    if title_like(ctx.text[m.start:m.end]) and v.lemma_.lower() in NAMING_CUES and _names_a_noun(v):
+        return True      # "a course called “Building Bridges”": a thing's name, nobody speaks it
     return title_like(ctx.text[m.start:m.end]) and v.lemma_.lower() not in NAMING_CUES and not naming_as and (
         loose or head.dep_ in ("pobj", "dative", "npadvmod", "appos", "compound", "nmod")
         or any(c.dep_ == "poss" for c in head.children))
+
+
+def _condition(child: Token) -> bool:
+    """A conditional clause ("If they were only “visitors”, she does not qualify"): its quoted
+    words are not the main clause's subject's, who does nothing but appear in the argument."""
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children)
+
+
+def _term_in_a_document(head: Token, child: Token, inside: set[int]) -> bool:
+    """Quoted words modifying a noun inside the description of a document a verb has as its
+    object ("posted a report about the mayor's “mini-meltdown” tweet"): what was posted, and a
+    term it refers to, not the poster's words."""
+    doc = head.doc
+    words = [doc[i] for i in sorted(inside) if not doc[i].is_punct and doc[i].head.i not in inside]
+    return bool(words) and all(w.dep_ in ("amod", "compound", "nmod") and w.head.pos_ == "NOUN" for w in words) \
+        and child.dep_ == "dobj" and child.lemma_.lower() in REPORT_NOUNS | DOCUMENT_NOUNS
+
+
+def _contrast_clause(c: Token) -> bool:
+    """A clause with a subject of its own set against the one above it by "while"/"whereas"
+    (``CONTRAST_MARKS``): another speaker's, never reported by the verb above."""
+    return c.dep_ == "advcl" and any(x.dep_ in SUBJ_DEPS for x in c.children) \
+        and any(x.dep_ == "mark" and x.lower_ in CONTRAST_MARKS for x in c.children)
+
+
+def _passive_naming(v: Token) -> bool:
+    """A naming phrase whose subject is what is named ("X, often referred to as “Y”", "X, known
+    as “Y”"): nobody is quoted (the parse may miss the passive)."""
+    doc, i = v.doc, v.i
+    if v.lemma_.lower() not in PASSIVE_NAMING_VERBS or i + 1 >= len(doc) or any(c.dep_ == "aux" for c in v.children):
+        return False        # ("which Ross has referred to as …": Ross names it)
+    # "referred to as" (the active form names its object: "referred to it as"), "known as"
+    return (doc[i + 1].lower_ == "to" and i + 2 < len(doc) and doc[i + 2].lower_ == "as") \
+        or (doc[i + 1].lower_ == "as" and v.tag_ == "VBN")
+
+
+def _names_a_noun(v: Token) -> bool:
+    """A naming verb used as a participle on the noun before it ("a course called …", also when
+    the parse reads it as a subjectless verb: "a program at the hall called …")."""
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+        return True
+    return v.dep_ in ("advcl", "acl") and v.i > 0 and v.doc[v.i - 1].pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in SUBJ_DEPS for c in v.children)
 
 
 def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara: int) -> tuple[int, int]:
@@ -182,6 +242,11 @@ def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara:
         s_i, e_i = child.left_edge.i, child.right_edge.i + 1
         if s_i <= subj.i < e_i:
             s_i = subj.right_edge.i + 1
+    # not into another speaker's clause after the quoted words, however deep the parse hung it
+    # ("told X Y “was a great man,” while Z noted …")
+    after = [c.left_edge.i for c in ctx.doc[s_i:e_i] if _contrast_clause(c) and c.left_edge.idx >= m.close_end]
+    if after:
+        e_i = min(after)
     return _content(ctx, m, s_i, e_i)
 
 

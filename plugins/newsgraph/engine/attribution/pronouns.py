@@ -9,13 +9,26 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..entities import NAME_WORD
-from ..lexicon import ORG_WORDS, PERSON_PRONOUNS, RELAY_CUES, REPORT_NOUNS, SAY_CUES, SPOKES_WORDS
+from ..lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    RELAY_CUES,
+    REPORT_NOUNS,
+    SAY_CUES,
+    SPOKES_WORDS,
+    UNNAMED_PERSON_NOUNS,
+)
 from ..model import Entity
 from .context import Context
 from .syntax import SUBJ_DEPS, is_cue, is_name, person_noun
 
 #: How many sentences back a he/she looks for a person as subject (``_focus_person``).
 FOCUS_SENTENCES = 3
+#: What ``_focus_person`` finds when the subject in focus is an unnamed person introduced by an
+#: indefinite description ("One of the victims …", "A woman who saw it …"): nobody to name.
+UNNAMED = Entity(id="", name="", type="Person")
 
 
 def resolve_pronoun(ctx: Context, source: SpacySpan, last_speaker: str | None = None) -> str | None:
@@ -48,6 +61,8 @@ def _person_for(ctx: Context, source: SpacySpan, last_speaker: str | None) -> tu
     g = PERSON_PRONOUNS.get(root.lower_)
     # a careful reader: the person the current or previous sentence is about comes first
     e = focus = _focus_person(ctx, root, g) if g else None
+    if e is UNNAMED:
+        return None, "none"     # "One of the victims spoke out. She said …": someone unnamed
     how = "pronoun-focus"
     if e is None and last_speaker:
         how = "pronoun-run"
@@ -100,6 +115,7 @@ def _subject_person(ctx: Context, sent: SpacySpan, before: int, g: str, depth: i
     fragment = first is not None and first.i < before and is_name(first) and not ctx.quoted[first.i] \
         and first.dep_ in ("compound", "flat", "npadvmod", "dep") and first.head.i == sent.root.i \
         and not any(c.dep_ in SUBJ_DEPS for c in sent.root.children)
+    unnamed = False
     for t in sent:
         if t.i >= before:
             break
@@ -115,13 +131,43 @@ def _subject_person(ctx: Context, sent: SpacySpan, before: int, g: str, depth: i
             if PERSON_PRONOUNS[t.lower_] != g or depth >= 4:
                 continue
             e = _focus_person(ctx, t, g, depth + 1)
+            if e is UNNAMED:
+                return e
+        elif _unnamed_person(t, g):
+            # (only when no person is named as a subject later in the sentence: "A cashier who
+            # steals is held accountable, Roe said": Roe)
+            unnamed = True
+            continue
         else:
             e = ctx.entity_in(t.idx, t.idx + len(t.text), ("Person",))
             if e is not None and (e.type != "Person" or ctx.as_thing(t.idx, t.idx + len(t.text))):
                 e = None
         if e is not None and ctx.gender_of(e) in (None, g):
             return e
-    return None
+    return UNNAMED if unnamed else None
+
+
+def _unnamed_person(t: Token, g: str) -> bool:
+    """A subject that introduces someone unnamed: "one of the victims", "a woman", "another
+    witness" (an indefinite person noun, no name in it; not of the other sex)."""
+    noun, det = t, None
+    if t.lower_ == "one" and t.pos_ in ("NUM", "PRON", "NOUN"):
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return False
+        noun, det = pobj, "one"
+    else:
+        det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+    if det not in ("one", "a", "an", "another") or noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    if not person_noun(lemma) and lemma not in UNNAMED_PERSON_NOUNS:
+        return False
+    if any(is_name(c) for c in noun.subtree):
+        return False
+    other = MALE_WORDS if g == "f" else FEMALE_WORDS
+    return lemma not in other
 
 
 def _mistyped_person(ctx: Context, before: int) -> Entity | None:

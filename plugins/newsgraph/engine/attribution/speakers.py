@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import lexicon
 from ..entities import NAME_WORD, EntityIndex, shape_type, used_as_thing
-from ..lexicon import DATA_NOUNS, ORG_WORDS, PERSON_GROUP_HEADS, PRONOUNS, SPOKES_WORDS
+from ..lexicon import DATA_NOUNS, ORG_WORDS, PERSON_GROUP_HEADS, PRONOUNS, RESEARCH_NOUNS, SPOKES_WORDS
 from ..model import Entity, Span
 from .context import Context, make_context
 from .descriptions import by_role, resolve_description
@@ -39,14 +39,56 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: Con
         return resolve_source(doc, source_span(doc, noun), index, ctx, last_speaker) if noun is not None else None
     if len(words) == 1 and root.lower_ in PRONOUNS:
         return resolve_pronoun(ctx, source, last_speaker)
+    officer = _officer_named(ctx, root)
+    if officer is not None:
+        ctx.how = "name"
+        return officer.id
     found = _known_name(ctx, source)
     if found is _NEXT:
         found = _new_name(ctx, source, words)
     if found is _NEXT:
         found = resolve_description(ctx, source)
-    if found is not None and root.pos_ == "NOUN" and root.lower_ in DATA_NOUNS:
-        ctx.how = "thing"   # "the GPS signal showed", "according to data from X": no one's words
+    if found is not None and root.pos_ == "NOUN" and root.lower_ in DATA_NOUNS | RESEARCH_NOUNS:
+        # "the GPS signal showed", "according to data from X", "an X survey finding …": no one's words
+        ctx.how = "thing"
     return found
+
+
+def _officer_named(ctx: Context, root: Token) -> Entity | None:
+    """The person named as an organisation's officer in apposition to it ("The Institute's
+    director, Dr. Jo Roe, said", "said Westbrook University, Ashford's chancellor, Jo Roe"): the
+    parse makes the organisation the subject and hangs the title and the name on it; the words
+    are the named person's, not the organisation's. None unless a person's name follows a title
+    noun that comes right after a possessive."""
+    doc = ctx.doc
+    if root.pos_ != "PROPN" or not is_name(root):
+        return None
+    owner = ctx.entity_in(root.idx, root.idx + len(root.text))
+    if owner is None or owner.type == "Person":
+        return None
+    # the title hangs on the organisation as an apposition, or (misparsed) inside its "of" phrase
+    for title in (t for t in root.subtree if t.i > root.i and t.pos_ == "NOUN" and person_noun(t.lower_)
+                  and t.dep_ in ("appos", "pobj", "conj")):
+        if not any(t.lower_ in ("'s", "’s", "'", "’") for t in doc[max(root.i, title.left_edge.i - 1):title.i]):
+            continue    # "X's director", not "the director of X" (handled as a role)
+        for name in (c for c in (*title.children, *root.children) if c.dep_ == "appos" and c.i > title.i):
+            person = ctx.entity_in(name.idx, name.idx + len(name.text), ("Person", "Organization"))
+            if person is None and is_name(name):
+                # a mention NER missed, of a person it found elsewhere ("…, Jo Roe." then "Roe said")
+                toks = [t for t in doc[name.left_edge.i:name.i + 1] if is_name(t)]
+                full = " ".join(t.text for t in toks)
+                person = ctx.index.find(full)
+                if person is None and 2 <= len(toks) <= 3 and all(NAME_WORD.fullmatch(t.text) for t in toks):
+                    # "X's chancellor, Jo Roe": a person's name by its place (NER missed it)
+                    s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                    person = ctx.index.add(full, "Person", Span(s, e, full))
+                    ctx.add_mention(s, e, person)
+            if person is not None and person.type == "Organization" and person is not owner \
+                    and _personal_name(person.name):
+                person.type = "Person"      # NER's "organisation" named as an organisation's chancellor
+            if person is not None and person.type == "Person":
+                return person
+    return None
 
 
 def _relative_pronoun(root: Token) -> bool:
