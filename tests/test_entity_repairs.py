@@ -62,6 +62,24 @@ def test_of_place_and_a_company_is_a_list(ents):
     assert {"France", "Germany", "Paris"} <= set(got)
 
 
+# ---------------------------------------------------------------- the name's head left out
+
+def test_a_person_span_stopping_before_its_head_word_takes_it_in(ents, nlp):
+    text = "According to Chief Inspector Odalys Verhoeven of the harbour police, two boats sank."
+    doc = nlp(text)
+    s, e = _token_range(doc, text, "Inspector Odalys")
+    if not (doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e):
+        pytest.skip("the parser does not read the surname as the head here")
+    got = ents(text, [("Inspector Odalys", "PERSON")])
+    assert "Odalys Verhoeven" in got and "Odalys" not in got
+
+
+def test_a_person_span_is_not_run_into_a_following_name_of_its_own(ents):
+    got = ents("Odalys Verhoeven met Paris Hilton in Madrid.",
+               [("Odalys Verhoeven", "PERSON"), ("Paris Hilton", "PERSON"), ("Madrid", "GPE")])
+    assert {"Odalys Verhoeven", "Paris Hilton"} <= set(got)
+
+
 # ---------------------------------------------------------------- a first name left out
 
 def test_known_first_name_before_a_person_joins_the_name(ents):

@@ -540,10 +540,23 @@ def _repair_ents(doc: Doc, ents) -> tuple[list, dict[int, str]]:
                 label = "PERSON"
                 if noun.lower_ in ROLE_NOUNS:
                     roles[b] = noun.lower_  # the evidence is also the role (a person NER found keeps its own)
-            if b != start or label != ent.label_:
+            if label == "PERSON":
+                end = _head_right(doc, end)
+            if b != start or end != ent.end or label != ent.label_:
                 ent = SpacySpan(doc, b, end, label=label)
         out.append(ent)
     return out, roles
+
+
+def _head_right(doc: Doc, end: int) -> int:
+    """The end of a person span NER stopped before its head: while the span's last word is a
+    compound of the next, a capitalised word outside any entity ("Superintendent Graciano" +
+    "Mijares"), the name goes on over it (at most two words)."""
+    stop = min(end + 2, len(doc))
+    while end < stop and doc[end - 1].dep_ in ("compound", "flat") and doc[end - 1].head.i == end \
+            and _name_word_token(doc[end]):
+        end += 1
+    return end
 
 
 @functools.lru_cache(maxsize=1)
