@@ -661,3 +661,15 @@ victim victims witness witnesses resident residents survivor survivors student s
 woman women man men girl girls boy boys child children parent parents relative relatives neighbour neighbor
 neighbours neighbors passenger passengers person people
 """.split())
+
+
+# --------------------------------------------------------------------------- who speaks for a body
+#: Heads of a description that speak for the organisation named before them ("the Acme
+#: spokesman", "the agency's director said"); other people of it ("the Wooster professor", "a
+#: Harbor player") speak for themselves: an unnamed person, not the organisation.
+SPEAKS_FOR_BODY = SPOKES_WORDS | frozenset("""
+president chairman chairwoman chair chairperson ceo cfo coo cto chief director head leader
+founder owner secretary commissioner administrator minister governor mayor premier chancellor
+ambassador manager spokesman spokeswoman spokesperson representative official officials aide
+board management
+""".split())

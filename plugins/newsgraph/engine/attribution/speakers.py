@@ -153,6 +153,12 @@ def _known_name(ctx: Context, source: SpacySpan) -> str | None | object:
             if held is not None:
                 ctx.how = "description-role"
                 return held.id
+        if e is not None and e.type == "Organization" and root.lower_ not in lexicon.SPEAKS_FOR_BODY \
+                and _named_for(ctx, root, e, source) and not _relation_of(ctx, root, e, source):
+            # "the Wooster professor added", "the Unity Party nominee": one of its people, unnamed
+            # here, who does not speak for it (and whom the role alone does not name: the last
+            # nominee the article named may be another party's)
+            return None
     if e is not None and e.type == "Person" and root.pos_ == "NOUN" and root.lower_ in PERSON_GROUP_HEADS \
             and _named_for(ctx, root, e, source):
         # "the Trump campaign said": the campaign speaks, not Trump; an organisation of that name
