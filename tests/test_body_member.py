@@ -17,3 +17,16 @@ def test_a_member_described_by_the_organisation_is_not_the_organisation(extract)
 def test_a_spokesman_described_by_the_organisation_speaks_for_it(extract):
     assert _speaker(extract, "Velmar Corp cut jobs on Monday. "
                              "The Velmar spokesman added, \"These cuts were needed.\"") in ("Velmar", "Velmar Corp")
+
+
+def test_an_anonymous_source_inside_a_body_is_not_the_body(extract):
+    assert _speaker(extract, "The ministry denied the report. A source within the Tarvian Interior "
+                             "Ministry said \"the order came from the top.\"") is None
+    assert _speaker(extract, "Sources close to Odalys Verhoeven said she would resign.") is None
+
+
+def test_a_count_an_outlet_reported_is_not_published_under_its_name(extract):
+    r = extract("The virus spread quickly. The Harbor Courier reported there were at least 118,381 cases worldwide.")
+    assert r.quotes and all(q.confidence < 0.5 for q in r.quotes if q.speaker)
+    r = extract("The virus spread quickly. Maria Lopez reported there were at least 118 cases in her ward.")
+    assert any(q.confidence >= 0.5 for q in r.quotes if q.speaker)       # a person saying it still speaks

@@ -304,6 +304,8 @@ def _unsure(verb: Token, content: list[Token]) -> str | None:
         return "object"
     if lemma in ACTION_XCOMP_CUES and content[0].dep_ == "xcomp":
         return "action"
+    if lemma == "report" and content[0].dep_ == "ccomp" and _data_point(content[0]):
+        return "data"                    # "CNBC reported there were 118,000 cases": a figure relayed
     first = content[0].left_edge
     if content[0].dep_ == "ccomp" and first.lower_ in WH_WORDS and first.i > verb.i and lemma != "ask":
         return "question"                # not a relative "which they said …"

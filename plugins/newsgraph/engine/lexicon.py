@@ -673,3 +673,6 @@ founder owner secretary commissioner administrator minister governor mayor premi
 ambassador manager spokesman spokeswoman spokesperson representative official officials aide
 board management
 """.split())
+#: Heads of a description of an anonymous informant ("a source within the ministry", "sources close
+#: to the president", "an insider at the firm"): someone unnamed, never the body or person named.
+ANONYMOUS_SOURCE_NOUNS = frozenset("source insider informant whistleblower".split())

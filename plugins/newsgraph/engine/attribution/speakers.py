@@ -131,6 +131,9 @@ def _known_name(ctx: Context, source: SpacySpan) -> str | None | object:
     e = ctx.entity_in(root.idx, root.idx + len(root.text)) or ctx.entity_in(source.start_char, source.end_char)
     if e is not None and e.type == "Group" and not any(sp.start <= root.idx < sp.end for sp in e.spans):
         e = None        # "Chinese officials said": people described by a nationality, not the group
+    if e is not None and root.pos_ == "NOUN" and root.lemma_.lower() in lexicon.ANONYMOUS_SOURCE_NOUNS \
+            and not any(sp.start <= root.idx < sp.end for sp in e.spans):
+        return None     # "a source within the ministry", "sources close to Roe": someone unnamed
     if e is not None and e.type != "Person" and is_name(root) and _affiliation_of(ctx, root, e):
         return _NEXT    # "Cardinal Jo Roe of the Holy See said": the person (a name NER missed), not the see
     if root.pos_ == "NOUN" and person_noun(root.lower_):
