@@ -148,3 +148,15 @@ def test_agentless_passive_naming_takes_the_namer_of_a_clause_on_a_thing(extract
     assert name(r, one(r.quotes, "Half True")) == "FactWatch"
     r = extract('The new levy was described as "a tax on breathing" by the Chamber of Commerce.')
     assert name(r, one(r.quotes, "tax on breathing")) == "Chamber of Commerce"
+
+
+def test_a_partial_stops_before_the_next_speaker_of_a_list(extract):
+    r = extract("Council members attacked the audit, with Karen Walsh of Ohio calling the investigation into "
+                "Peters \"Soviet-style\" and Maria Lopez of Texas calling the process \"a blatant coup\".")
+    by = {(r.entity(q.speaker).name if r.entity(q.speaker) else None): q.text for q in r.quotes}
+    assert by["Karen Walsh"].endswith('"Soviet-style"') and "coup" in by["Maria Lopez"]
+
+
+def test_a_subject_shared_with_a_naming_passive_is_what_is_named(extract):
+    r = extract("Tarvia had a strong economy and, according to analysts, was called the \"breadbasket\" of the region.")
+    assert not any(r.entity(q.speaker) is not None and r.entity(q.speaker).name == "Tarvia" for q in r.quotes)

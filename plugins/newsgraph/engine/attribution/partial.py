@@ -245,9 +245,20 @@ def _clause(ctx: Context, m: Marked, child: Token, v: Token, subj: Token, qpara:
     # not into another speaker's clause after the quoted words, however deep the parse hung it
     # ("told X Y “was a great man,” while Z noted …")
     after = [c.left_edge.i for c in ctx.doc[s_i:e_i] if _contrast_clause(c) and c.left_edge.idx >= m.close_end]
+    # nor into the next speaker of a list ("with Roe calling it “absurd” and Lee calling …")
+    after += [t.i for t in ctx.doc[s_i:e_i] if t.idx >= m.close_end and _next_person(ctx, t)]
     if after:
         e_i = min(after)
     return _content(ctx, m, s_i, e_i)
+
+
+def _next_person(ctx: Context, t: Token) -> bool:
+    """``t`` is the "and" before another person named after the quoted words ("… “Soviet-style”
+    and Ross Spano of Florida calling …"): a second speaker's part of a list, not more content."""
+    if t.lower_ != "and" or t.i + 1 >= len(ctx.doc):
+        return False
+    nxt = ctx.doc[t.i + 1]
+    return nxt.pos_ == "PROPN" and ctx.entity_in(nxt.idx, nxt.idx + len(nxt.text), ("Person",)) is not None
 
 
 def _contrasted(c: Token, child: Token) -> bool:

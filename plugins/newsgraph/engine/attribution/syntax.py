@@ -80,6 +80,9 @@ def _subject(verb: Token, quoted: bytearray | None = None) -> Token | None:
                     return s
         if first is not None:
             return first
+    if verb.lemma_.lower() in NAMED_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        return None     # "X grew and was called “…”": the subject it shares is what is named
     # verbs sharing a subject: "X stood up and said", "X went on to say", "X, speaking at …"
     v = verb
     for _ in range(3):
