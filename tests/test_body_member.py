@@ -30,3 +30,14 @@ def test_a_count_an_outlet_reported_is_not_published_under_its_name(extract):
     assert r.quotes and all(q.confidence < 0.5 for q in r.quotes if q.speaker)
     r = extract("The virus spread quickly. Maria Lopez reported there were at least 118 cases in her ward.")
     assert any(q.confidence >= 0.5 for q in r.quotes if q.speaker)       # a person saying it still speaks
+
+
+def test_a_measurement_or_projection_of_an_organisation_is_not_published_under_its_name(extract):
+    for text in ("The quake hit at dawn. The Harbor Survey reported it was of 7.0 magnitude.",
+                 "According to the Harbor Institute, the virus may cause roughly 32,000 more deaths by August."):
+        r = extract(text)
+        assert r.quotes and all(q.confidence < 0.5 for q in r.quotes if q.speaker), text
+    r = extract("According to the Harbor Institute, the plan is a mistake.")         # a view, not a figure
+    assert any(q.confidence >= 0.5 for q in r.quotes if q.speaker)
+    r = extract("According to a report from the Harbor Courier on March 3, the stores were reluctant to act.")
+    assert any(q.confidence >= 0.5 for q in r.quotes if q.speaker)                 # a date is no figure

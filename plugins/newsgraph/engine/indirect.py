@@ -440,7 +440,17 @@ def _data_point(clause: Token) -> bool:
         return True                                         # "is scheduled for …"
     if lemma in TALLY_VERBS:
         return any(t.like_num and not _year(t) for t in clause.subtree if t.i > clause.i)
+    if lemma == "be" and any(c.dep_ in ("attr", "acomp", "prep") and _has_number(c) for c in clause.children):
+        return True                                         # "it was of 7.0 magnitude", "the toll is 40"
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children) \
+            and any(c.dep_ == "dobj" and _has_number(c) for c in clause.children):
+        return True                                         # a projection: "the virus may cause 32,000 more deaths"
     return False
+
+
+def _has_number(t: Token) -> bool:
+    """A figure under ``t``: a number that is no year, date or time ("on March 3")."""
+    return any(x.like_num and not _year(x) and x.ent_type_ not in ("DATE", "TIME", "ORDINAL") for x in t.subtree)
 
 
 def _year(t: Token) -> bool:

