@@ -264,8 +264,7 @@ def _next_person(ctx: Context, t: Token) -> bool:
 def _contrasted(c: Token, child: Token) -> bool:
     """``c`` is a clause of someone else's after the quoted words, set against them ("…, while Roe
     called it “…”", ``CONTRAST_MARKS``), not part of the reported clause."""
-    return c.i > child.i and c.dep_ == "advcl" and any(x.dep_ == "nsubj" for x in c.children) \
-        and any(x.dep_ == "mark" and x.lower_ in CONTRAST_MARKS for x in c.children)
+    return c.i > child.i and _contrast_clause(c) and any(x.dep_ == "nsubj" for x in c.children)
 
 
 def _content(ctx: Context, m: Marked, s_i: int, e_i: int, exclude: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -17,7 +17,8 @@ from .syntax import NOT_NAMES, is_name, person_noun, source_span
 
 #: What a step of ``resolve_source`` answers when it does not apply: the next step decides.
 _NEXT = object()
-
+#: Heads of sources that are things, not speakers: data and pieces of research.
+_THING_HEADS = DATA_NOUNS | RESEARCH_NOUNS
 
 def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: Context | None = None,
                    last_speaker: str | None = None) -> str | None:
@@ -48,7 +49,7 @@ def resolve_source(doc: Doc, source: SpacySpan, index: EntityIndex, context: Con
         found = _new_name(ctx, source, words)
     if found is _NEXT:
         found = resolve_description(ctx, source)
-    if found is not None and root.pos_ == "NOUN" and root.lower_ in DATA_NOUNS | RESEARCH_NOUNS:
+    if found is not None and root.pos_ == "NOUN" and root.lower_ in _THING_HEADS:
         # "the GPS signal showed", "according to data from X", "an X survey finding …": no one's words
         ctx.how = "thing"
     return found
