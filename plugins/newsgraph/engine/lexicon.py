@@ -11,10 +11,12 @@ import os
 import unicodedata
 from functools import lru_cache
 
-# --------------------------------------------------------------------------- names readers flagged (w37: post-nominals, cast/guest labels, hyphenated and portfolio titles)
+# --------------------------------------------------------------------------- names readers flagged (post-nominals, cast/guest labels, hyphenated and portfolio titles)
 #: Post-nominal letters after a person's name ("Jo Roe QC", "Ann Lee OBE"): a rank or honour the
 #: person holds, not part of the name; dropped from the name (compared uppercase, dots removed).
-POST_NOMINALS = frozenset("qc kc sc obe mbe cbe kbe dbe frs".split())
+#: Senior barristers' ranks among them ("Jo Roe QC"): a "name" ending so is a person's.
+BARRISTER_RANKS = frozenset("qc kc sc".split())
+POST_NOMINALS = BARRISTER_RANKS | frozenset("obe mbe cbe kbe dbe frs".split())
 #: Capitalised labels of a cast or guest list that NER takes into the name after them ("Lead Jo
 #: Roe talked about ...", "Guests of Honour Ann and ..." giving "Honour Ann"): never a name's first
 #: word when a name word follows.
@@ -670,8 +672,7 @@ neighbours neighbors passenger passengers person people
 SPEAKS_FOR_BODY = SPOKES_WORDS | frozenset("""
 president chairman chairwoman chair chairperson ceo cfo coo cto chief director head leader
 founder owner secretary commissioner administrator minister governor mayor premier chancellor
-ambassador manager spokesman spokeswoman spokesperson representative official officials aide
-board management
+ambassador manager officials board management
 """.split())
 #: Heads of a description of an anonymous informant ("a source within the ministry", "sources close
 #: to the president", "an insider at the firm"): someone unnamed, never the body or person named.

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Iterable
 
 from ...engine.lexicon import (
+    BARRISTER_RANKS,
     BRAND_TRAILING_WORDS,
     CHAMBER_SHORT_FORMS,
     COLLECTIVE_WORDS,
@@ -181,10 +182,15 @@ def _country_split(name: str) -> tuple[str | None, list[str]]:
     return None, words
 
 
-#: Post-nominals that end a person's name, never an organisation's ("Jane Doe QC").
-POST_NOMINALS = frozenset(("QC", "KC", "SC"))
 #: British "-isation" and American "-ization" spell one name ("World Health Organisation").
 _ISATION = re.compile(r"isation\b")
+
+
+def _barrister_rank(word: str) -> bool:
+    """A senior barrister's rank written after a name ("QC", "KC": ``BARRISTER_RANKS``), which ends
+    a person's name, never an organisation's ("Jane Doe QC")."""
+    w = word.strip(".")
+    return w.isupper() and w.lower() in BARRISTER_RANKS
 
 
 def _singular(word: str) -> str:
@@ -359,7 +365,7 @@ def _retype(name: str, etype: str, has_role: bool, aliases: Iterable[str] = ()) 
     if etype == "Organization" and not _org_words(words) and not any(w.isupper() for w in words) \
             and is_large_city(name):
         return "Place", "typed Organization, but the gazetteer knows a city of this name of over 100,000 people"
-    if etype == "Organization" and len(words) >= 3 and words[-1].strip(".") in POST_NOMINALS \
+    if etype == "Organization" and len(words) >= 3 and _barrister_rank(words[-1]) \
             and all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words[:-1]) \
             and not _org_words(words[:-1]):
         return "Person", "typed Organization, but a barrister's post-nominal (QC, KC) ends the name"
