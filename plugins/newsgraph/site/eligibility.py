@@ -180,15 +180,21 @@ def is_known_place(name: str) -> bool:
     return bool(key) and (key in _regions() or key in _cities())
 
 
+def demonym_stems(word: str) -> list[str]:
+    """The place names an adjective of nationality may be formed from the common ways, in this
+    order ("German": Germany, "Cuban": Cuba, "Mexican": Mexico, "Italian": Italy, "Chinese":
+    China, "Iraqi": Iraq): stems of three letters or more."""
+    w = word
+    return [s for s in (w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a") if len(s) >= 3]
+
+
 def is_demonym(word: str) -> bool:
-    """Whether ``word`` is derived from a country's name the common ways ("German" of Germany,
-    "Cuban", "Mexican", "Italian", "Chinese", "Japanese", "Iraqi"): a nationality, even when
-    it is a first name too ("German")."""
+    """Whether ``word`` is derived from a country's name the common ways (:func:`demonym_stems`):
+    a nationality, even when it is a first name too ("German")."""
     w = word.strip()
     if not re.match(r"^[A-Z][a-z]{3,}$", w):
         return False
-    stems = {w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"}
-    return any(country_of(s, states=False) for s in stems if len(s) >= 3)
+    return any(country_of(s, states=False) for s in demonym_stems(w))
 
 
 def demonym_country(word: str) -> str | None:
@@ -199,11 +205,7 @@ def demonym_country(word: str) -> str | None:
         return country_of(IRREGULAR_DEMONYMS[w.lower()], states=False)
     if not re.match(r"^[A-Z][a-z]{3,}$", w):
         return None
-    for s in (w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"):
-        c = country_of(s, states=False) if len(s) >= 3 else None
-        if c:
-            return c
-    return None
+    return next((c for s in demonym_stems(w) if (c := country_of(s, states=False))), None)
 
 
 def is_honorific(role: str) -> bool:

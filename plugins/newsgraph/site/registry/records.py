@@ -152,7 +152,11 @@ class ArticleRecord:
         return re.sub(r"<[^>]*>", " ", str(getattr(self.article, "title", "") or ""))
 
     @property
+    def body_html(self) -> str:
+        """The article's body as the site read it (HTML)."""
+        return str(getattr(self.article, "_content", None) or getattr(self.article, "content", None) or "")
+
+    @property
     def plain_text(self) -> str:
-        """The article's body without markup (its HTML as the site read it), single-spaced."""
-        body = getattr(self.article, "_content", None) or getattr(self.article, "content", None) or ""
-        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", str(body))))
+        """The article's body without markup, single-spaced."""
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]*>", " ", self.body_html)))

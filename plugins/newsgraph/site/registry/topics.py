@@ -18,7 +18,7 @@ from ...engine.lexicon import (
     SOURCE_BEFORE,
 )
 from ...engine.model import Span
-from ..eligibility import country_of, is_large_city
+from ..eligibility import country_of, demonym_stems, is_large_city
 from .names import byline_publication, is_contraction, norm
 from .records import ArticleRecord, Identity
 
@@ -167,15 +167,12 @@ def _in_headline(ident: Identity, names: set[str], headline: set[str]) -> bool:
 
 def _adjective_places(headline: set[str]) -> set[str]:
     """The countries and US states whose adjectives are words of ``headline`` (its normalised
-    words), derived the common ways ("egyptian": egypt, "german": germany, "mexican": mexico,
-    "iraqi": iraq, "chinese": china; as ``eligibility.is_demonym``)."""
+    words), derived the common ways (``eligibility.demonym_stems``: "egyptian": egypt, "iraqi": iraq)."""
     out = set()
     for w in headline:
         if len(w) < 4 or not w.isalpha():
             continue
-        for stem in {w + "y", w[:-1], w[:-2] + "o", w[:-3], w[:-3] + "y", w[:-3] + "a"}:
-            if len(stem) >= 3 and country_of(stem):
-                out.add(norm(stem))
+        out.update(norm(stem) for stem in demonym_stems(w) if country_of(stem))
     return out
 
 
@@ -280,8 +277,7 @@ class _Reading:
     def __init__(self, rec: ArticleRecord):
         from ...engine.text import from_html
 
-        body = getattr(rec.article, "_content", None) or getattr(rec.article, "content", None) or ""
-        doc = from_html(str(body))
+        doc = from_html(rec.body_html)
         self.text = doc.source
         lead = default_lead(doc.clean)            # the engine's lead: its first paragraph of 15+ words
         self.lead = (doc.to_source(lead[0]), doc.to_source(lead[1], end=True)) if lead else None
